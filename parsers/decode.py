@@ -1,0 +1,133 @@
+"""Bytes to clean text: encoding sniffing, line endings, odd spaces, control characters.
+
+Everything a file says passes through :func:`clean` before it can reach a field of the model,
+so no escape sequence or control character from a file ever reaches a terminal.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Files larger than this are refused rather than read into memory."""
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL/ST, payload included),
+# DCS/SOS/PM/APC strings (ESC P/X/^/_ ... ST), two-character escapes, and a lone ESC.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b\n]*(?:\x1b\\)?"
+    r"|\x1b[ -~]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x9c)?"
+)
+# C0 controls except TAB and LF, DEL, C1 controls, zero-width/BOM characters.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe]+")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_BREAKS = re.compile(r"[\u2028\u2029]")
+_NEEDS_WORK = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f"
+    r"\u2060\u3000\ufeff\ufffe]"
+)
+
+
+def clean(text: str) -> str:
+    """Normalise line endings and spaces; remove escape sequences and control characters.
+
+    Keeps ``\\n``. Tabs and no-break or other unusual spaces become plain spaces.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _NEEDS_WORK.search(text) is None:
+        return text
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPES.sub("", text)
+    text = _ODD_BREAKS.sub("\n", text)
+    text = _ODD_SPACES.sub(" ", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """Like :func:`clean`, for one-line fields: newlines become spaces, ends are trimmed."""
+    text = clean(text)
+    if "\n" in text:
+        text = " ".join(text.split())
+    return text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """The result of decoding a file's bytes."""
+
+    text: str | None
+    """Clean text, or None when the bytes are not text at all."""
+    encoding: str
+    """The encoding used (``utf-8``, ``utf-16``, ``cp1252``...) or ``binary``."""
+    problems: tuple[str, ...] = ()
+    """Messages about what had to be repaired or why nothing could be read."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """Recognise BOM-less UTF-16 by its pattern of NUL bytes in ASCII-heavy text."""
+    sample = head[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2]
+    odd = sample[1::2]
+    if odd.count(0) > 0.7 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.7 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any encoding we read (NULs, many controls)."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.1
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode bytes robustly: BOM sniffing, UTF-16 patterns, strict UTF-8, then cp1252."""
+    if not data:
+        return Decoded("", "utf-8")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(encoding, errors="replace")
+            problems = ()
+            if "\ufffd" in text:
+                problems = (f"some bytes are not valid {encoding.removesuffix('-sig')}",)
+            return Decoded(clean(text), encoding.removesuffix("-sig"), problems)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        text = data.decode(utf16, errors="replace")
+        return Decoded(clean(text), utf16)
+    if looks_binary(data):
+        return Decoded(None, "binary", ("not text (binary data); skipped",))
+    try:
+        return Decoded(clean(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError as exc:
+        position = exc.start
+    text = data.decode("cp1252", errors="replace")
+    # cp1252 leaves five bytes undefined; "replace" turns them into U+FFFD.
+    return Decoded(
+        clean(text),
+        "cp1252",
+        (f"not valid UTF-8 (first bad byte at offset {position}); read as cp1252",),
+    )

@@ -1,0 +1,27 @@
+"""The ordered set of format handlers. Adding a format is adding a module and a line here.
+
+Detection asks every handler to sniff the text and picks the highest score; on a tie the
+earlier handler wins. ``headlines`` is the fallback and always claims a little.
+"""
+
+from __future__ import annotations
+
+from parsers.formats.base import FormatHandler
+from parsers.formats.headlines import HeadlinesFormat
+
+FORMATS: tuple[FormatHandler, ...] = (
+    HeadlinesFormat(),
+)
+
+
+def names() -> list[str]:
+    """The names accepted by ``--format``."""
+    return [handler.name for handler in FORMATS]
+
+
+def by_name(name: str) -> FormatHandler:
+    """The handler called ``name``; raises ``KeyError`` for an unknown name."""
+    for handler in FORMATS:
+        if handler.name == name:
+            return handler
+    raise KeyError(name)

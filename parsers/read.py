@@ -1,0 +1,177 @@
+"""Reading documents: files and folders in, :class:`Document` out, never an exception."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from parsers.decode import MAX_BYTES, decode
+from parsers.draft import DocumentDraft
+from parsers.finish import finish
+from parsers.formats import FORMATS, by_name
+from parsers.formats.base import FormatHandler, Sniff
+from parsers.model import Document, Problem, Source
+
+IGNORED_SUFFIXES = (".tmp", ".part", ".crdownload", ".swp", ".swx", ".lock", "~")
+"""Editor and download temporaries that are never read."""
+
+SIDECAR_SUFFIXES = (".expected.json",)
+"""Test expectations that sit beside sample documents."""
+
+
+def is_ignored(name: str) -> bool:
+    """True for hidden files and editor/download temporaries."""
+    return (
+        name.startswith(".")
+        or name.endswith(IGNORED_SUFFIXES)
+        or name.endswith(SIDECAR_SUFFIXES)
+        or (name.startswith("#") and name.endswith("#"))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """Which handler was picked for a text, and every handler's claim (for ``--explain``)."""
+
+    handler: FormatHandler
+    claims: tuple[tuple[str, Sniff | None], ...]
+
+
+def choose(text: str, format_name: str | None = None) -> Choice:
+    """Pick the handler for ``text``: the named one, else the highest sniff score."""
+    claims: list[tuple[str, Sniff | None]] = []
+    best: FormatHandler | None = None
+    best_score = 0.0
+    for handler in FORMATS:
+        try:
+            sniff = handler.sniff(text)
+        except Exception as exc:  # noqa: BLE001 - a faulty sniff must not stop reading
+            sniff = Sniff(0.0, f"sniff failed: {type(exc).__name__}")
+        claims.append((handler.name, sniff))
+        if sniff is not None and sniff.score > best_score:
+            best, best_score = handler, sniff.score
+    if format_name is not None:
+        best = by_name(format_name)
+    if best is None:
+        best = FORMATS[-1]
+    return Choice(best, tuple(claims))
+
+
+def source_for(path: str) -> Source:
+    """The :class:`Source` of a path as given by the user."""
+    return Source(path=path, name=os.path.basename(path.rstrip("/\\")) or path)
+
+
+def _failed(source: Source, message: str) -> Document:
+    return Document(source=source, format="none", problems=(Problem(source.path, message, True),))
+
+
+def parse_text(text: str, path: str = "<text>", format_name: str | None = None) -> Document:
+    """Parse already-decoded text (it is cleaned again; cleaning is idempotent)."""
+    from parsers.decode import clean
+
+    return _parse_clean(clean(text), source_for(path), format_name, ())
+
+
+def _parse_clean(
+    text: str, source: Source, format_name: str | None, problems: tuple[str, ...]
+) -> Document:
+    if not text.strip():
+        return finish(DocumentDraft(), source, "empty", problems)
+    handler = choose(text, format_name).handler
+    try:
+        draft = handler.parse(text)
+    except Exception as exc:  # noqa: BLE001 - never raise on bad input: report it
+        draft = DocumentDraft(problems=[f"{handler.name} parser failed: {type(exc).__name__}"])
+        draft.entries = []
+    return finish(draft, source, handler.name, problems)
+
+
+def parse_bytes(data: bytes, path: str = "<bytes>", format_name: str | None = None) -> Document:
+    """Decode and parse a file's bytes. Never raises on bad input."""
+    source = source_for(path)
+    decoded = decode(data)
+    if decoded.text is None:
+        return _failed(source, "; ".join(decoded.problems) or "not text")
+    return _parse_clean(decoded.text, source, format_name, decoded.problems)
+
+
+def parse_file(
+    path: str | os.PathLike[str], format_name: str | None = None, max_bytes: int = MAX_BYTES
+) -> Document:
+    """Read and parse one file. Unreadable, binary or oversized files give a problem."""
+    shown = os.fspath(path)
+    source = source_for(shown)
+    try:
+        with open(shown, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                return _failed(
+                    source,
+                    f"too large ({size / 2**20:.1f} MiB; the limit is {max_bytes / 2**20:.0f} MiB)",
+                )
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        return _failed(source, "is a directory")
+    except FileNotFoundError:
+        return _failed(source, "no such file")
+    except PermissionError:
+        return _failed(source, "permission denied")
+    except OSError as exc:
+        return _failed(source, f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return _failed(source, f"too large (over {max_bytes / 2**20:.0f} MiB)")
+    return parse_bytes(data, shown, format_name)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """Yield ``(path, problem)`` for each file named or found in a named folder.
+
+    Folders are walked recursively in sorted order, skipping hidden and temporary files and
+    never following a symlinked folder twice (no loops). ``problem`` is set for a path that
+    does not exist.
+    """
+    for given in paths:
+        if os.path.isdir(given):
+            seen: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(given, followlinks=True):
+                try:
+                    stat = os.stat(root)
+                except OSError:
+                    dirs[:] = []
+                    continue
+                key = (stat.st_dev, stat.st_ino)
+                if key in seen:
+                    dirs[:] = []
+                    continue
+                seen.add(key)
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not is_ignored(name):
+                        yield os.path.join(root, name), None
+        elif os.path.exists(given) or os.path.islink(given):
+            yield given, None
+        else:
+            yield given, "no such file or folder"
+
+
+def explain(data: bytes, format_name: str | None = None) -> list[str]:
+    """Human-readable lines saying which format would be chosen for ``data`` and why."""
+    decoded = decode(data)
+    lines = [f"encoding: {decoded.encoding}"]
+    lines += [f"problem: {p}" for p in decoded.problems]
+    if decoded.text is None:
+        return lines
+    if not decoded.text.strip():
+        return [*lines, "chosen: empty (no text)"]
+    choice = choose(decoded.text, format_name)
+    for name, sniff in choice.claims:
+        if sniff is None:
+            lines.append(f"  {name:<12} no: not recognised")
+        else:
+            lines.append(f"  {name:<12} {sniff.score:.2f}: {sniff.reason}")
+    how = "forced by --format" if format_name else "highest score"
+    lines.append(f"chosen: {choice.handler.name} ({how})")
+    return lines

@@ -1,0 +1,1 @@
+"""liveblog's terminal side: the command line and the Textual reader."""
