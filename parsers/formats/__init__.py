@@ -7,9 +7,15 @@ earlier handler wins. ``headlines`` is the fallback and always claims a little.
 from __future__ import annotations
 
 from parsers.formats.base import FormatHandler
+from parsers.formats.feed import FeedFormat
 from parsers.formats.headlines import HeadlinesFormat
+from parsers.formats.html_page import HtmlPageFormat
+from parsers.formats.jsonld import JsonLdFormat
 
 FORMATS: tuple[FormatHandler, ...] = (
+    FeedFormat(),
+    JsonLdFormat(),
+    HtmlPageFormat(),
     HeadlinesFormat(),
 )
 

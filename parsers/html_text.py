@@ -1,0 +1,286 @@
+"""HTML to plain paragraphs and captions, with the standard library's tolerant parser.
+
+Tags are removed and entities decoded; block elements (``p``, ``div``, ``li``, headings...)
+become paragraphs and ``<br>`` a line break inside one. ``<figcaption>`` and ``<img alt>`` become
+:class:`Caption` records with their credit split off where the wording shows it
+(``Photograph: …``, ``(AP Photo/…)``, ``[Name/Agency]``, a ``credit`` class). Scripts, styles,
+navigation, asides, footers, forms and buttons are dropped. Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+
+from parsers.model import Caption
+
+BLOCK_TAGS = frozenset(
+    "address article blockquote body dd details div dl dt figure h1 h2 h3 h4 h5 h6 header hr "
+    "li main ol p pre section summary table tbody thead tfoot tr ul caption".split()
+)
+"""Elements that end the paragraph before them and start a new one."""
+
+SKIPPED_TAGS = frozenset(
+    "script style noscript template nav aside footer form button select textarea svg math "
+    "iframe object embed canvas audio video".split()
+)
+"""Elements whose whole content is dropped."""
+
+VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_TAG_HINT = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--)")
+_CREDIT_PREFIX = re.compile(
+    r"(?:^|(?<=[\s.,;)]))((?:Photograph|Photographs|Photo|Photos|Picture|Pic|Image|Credit|"
+    r"Credits|Illustration|Video|Footage|Source)\s*(?::|\.\.\.|…)\s*\S.*)$",
+    re.IGNORECASE,
+)
+_CREDIT_PAREN = re.compile(
+    r"\s*\(((?:AP|AFP|Reuters|EPA|Getty|PA)\b[^()]*|[^()]*\bPhoto/[^()]*)\)\s*$"
+)
+_CREDIT_BRACKET = re.compile(r"\s*\[([^\[\]]*/[^\[\]]*)\]\s*$")
+_CREDIT_TRAILER = re.compile(r"\s*((?:REUTERS|AFP|EPA|AP)/\S.*|©\s*\S.*)$")
+_CREDIT_LEAD = re.compile(
+    r"^(?:Photograph|Photographs|Photo|Photos|Picture|Pic|Image|Credit|Credits|Illustration|"
+    r"Video|Footage|Source)\s*(?::|\.\.\.|…)\s*",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_ALTS = frozenset({"image", "photo", "picture", "img", "logo", "icon", "video"})
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` holds at least one tag or comment (plain text is left alone)."""
+    return _TAG_HINT.search(text) is not None
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """Split a caption into its text and its credit, where the wording shows a credit."""
+    text = _SPACES.sub(" ", text).strip()
+    for pattern in (_CREDIT_PAREN, _CREDIT_BRACKET):
+        match = pattern.search(text)
+        if match:
+            return text[: match.start()].strip(), match.group(1).strip()
+    match = _CREDIT_PREFIX.search(text)
+    if match:
+        credit = _CREDIT_LEAD.sub("", match.group(1)).strip()
+        return text[: match.start()].strip(), credit or None
+    match = _CREDIT_TRAILER.search(text)
+    if match and match.start() > 0:
+        return text[: match.start()].strip(), match.group(1).strip()
+    return text, None
+
+
+@dataclass(slots=True)
+class HtmlText:
+    """What an HTML fragment or page says, as plain text."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    """Body paragraphs in document order (line breaks from ``<br>`` kept as ``\\n``)."""
+    captions: list[Caption] = field(default_factory=list)
+    """Image captions with credits."""
+    blocks: list[str] = field(default_factory=list)
+    """Paragraphs and caption texts interleaved in document order, for the text parsers."""
+    title: str | None = None
+    """The ``<title>`` of a page, if any."""
+    meta: dict[str, str] = field(default_factory=dict)
+    """``<meta name|property=… content=…>`` values (``og:title``, ``description``...)."""
+
+    def text(self) -> str:
+        """Blocks joined by blank lines: what a reader would copy out of the page."""
+        return "\n\n".join(self.blocks)
+
+
+@dataclass(slots=True)
+class _Figure:
+    caption_parts: list[str] = field(default_factory=list)
+    credit_parts: list[str] = field(default_factory=list)
+    alts: list[str] = field(default_factory=list)
+    in_caption: bool = False
+
+
+class _Converter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out = HtmlText()
+        self._buffer: list[str] = []
+        self._skip: list[str] = []
+        self._pre = 0
+        self._figures: list[_Figure] = []
+        self._credit_depth = 0
+        self._in_title = False
+        self._title_parts: list[str] = []
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        raw = "".join(self._buffer)
+        self._buffer = []
+        lines = []
+        for line in raw.split("\n"):
+            line = line.strip() if self._pre else _SPACES.sub(" ", line).strip()
+            if line:
+                lines.append(line)
+        if lines:
+            paragraph = "\n".join(lines)
+            self.out.paragraphs.append(paragraph)
+            self.out.blocks.append(paragraph)
+
+    def _add_caption(self, figure: _Figure) -> None:
+        text = _SPACES.sub(" ", "".join(figure.caption_parts)).strip()
+        credit = _SPACES.sub(" ", " ".join(figure.credit_parts)).strip() or None
+        if credit:
+            credit = _CREDIT_LEAD.sub("", credit).strip() or None
+        shown = text
+        if credit is None and text:
+            text, credit = split_credit(text)
+        alt = next((a for a in figure.alts if a.casefold() != text.casefold()), None)
+        if not text and not credit:
+            if alt is None:
+                return
+            text, alt = alt, None
+        self.out.captions.append(Caption(text, credit, alt))
+        if shown:
+            self.out.blocks.append(shown + (f" Credit: {credit}" if credit and not text else ""))
+
+    # -- parser callbacks --------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip:
+            if tag == self._skip[-1] and tag not in VOID_TAGS:
+                self._skip.append(tag)
+            return
+        values = {k: (v or "") for k, v in attrs}
+        if tag == "title":
+            self._in_title = True
+            return
+        if tag == "meta":
+            key = values.get("property") or values.get("name")
+            if key and "content" in values and key.lower() not in self.out.meta:
+                self.out.meta[key.lower()] = values["content"]
+            return
+        if tag in SKIPPED_TAGS or "hidden" in values:
+            if tag not in VOID_TAGS:
+                self._skip.append(tag)
+            return
+        if tag == "br":
+            self._buffer.append("\n")
+            return
+        if tag == "img":
+            alt = _SPACES.sub(" ", values.get("alt", "")).strip()
+            if not alt or alt.casefold() in _PLACEHOLDER_ALTS:
+                return
+            if self._figures:
+                self._figures[-1].alts.append(alt)
+            elif len(alt.split()) >= 3:
+                self._flush()
+                self.out.captions.append(Caption(*split_credit(alt)))
+            return
+        if tag == "figure":
+            self._flush()
+            self._figures.append(_Figure())
+            return
+        if tag == "figcaption" and self._figures:
+            self._flush()
+            self._figures[-1].in_caption = True
+            return
+        if self._figures and self._figures[-1].in_caption and tag not in VOID_TAGS:
+            classes = values.get("class", "").lower()
+            if self._credit_depth or "credit" in classes or "copyright" in classes:
+                self._credit_depth += 1
+            return
+        if tag in BLOCK_TAGS:
+            self._flush()
+            if tag == "pre":
+                self._pre += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip:
+            if tag == self._skip[-1]:
+                self._skip.pop()
+            elif tag in self._skip:  # an unclosed inner element: unwind to the match
+                while self._skip and self._skip.pop() != tag:
+                    pass
+            return
+        if tag == "title":
+            self._in_title = False
+            return
+        if self._figures and self._figures[-1].in_caption:
+            if tag == "figcaption":
+                self._figures[-1].in_caption = False
+                self._credit_depth = 0
+            elif self._credit_depth:
+                self._credit_depth -= 1
+            return
+        if tag == "figure" and self._figures:
+            self._flush()
+            self._add_caption(self._figures.pop())
+            return
+        if tag in BLOCK_TAGS:
+            self._flush()
+            if tag == "pre" and self._pre:
+                self._pre -= 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_TAGS and self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title_parts.append(data)
+            return
+        if self._skip:
+            return
+        if self._figures and self._figures[-1].in_caption:
+            figure = self._figures[-1]
+            (figure.credit_parts if self._credit_depth else figure.caption_parts).append(data)
+            return
+        self._buffer.append(data)
+
+    def finish(self) -> HtmlText:
+        self.close()
+        self._flush()
+        while self._figures:
+            self._add_caption(self._figures.pop())
+        title = _SPACES.sub(" ", "".join(self._title_parts)).strip()
+        self.out.title = title or None
+        return self.out
+
+
+def html_to_text(html: str) -> HtmlText:
+    """Convert HTML (a page or a fragment) into paragraphs and captions. Never raises."""
+    converter = _Converter()
+    try:
+        converter.feed(html)
+        return converter.finish()
+    except Exception:  # noqa: BLE001 - html.parser is tolerant; keep what was read if not
+        converter._flush()
+        return converter.out
+
+
+def plain_paragraphs(text: str) -> list[str]:
+    """Split plain text (entities decoded) into paragraphs: one per non-empty line."""
+    text = unescape(text)
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def strip_tags(text: str) -> str:
+    """One line of text from an HTML or plain snippet: tags removed, entities decoded."""
+    if looks_like_html(text):
+        converted = html_to_text(text)
+        text = " ".join(converted.paragraphs + [c.text for c in converted.captions])
+    else:
+        text = unescape(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def body_of(text: str) -> tuple[list[str], list[Caption]]:
+    """Paragraphs and captions of a body that may be HTML or plain text."""
+    if looks_like_html(text):
+        converted = html_to_text(text)
+        return converted.paragraphs, converted.captions
+    return plain_paragraphs(text), []
