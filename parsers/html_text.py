@@ -84,6 +84,8 @@ class HtmlText:
     """Image captions with credits."""
     blocks: list[str] = field(default_factory=list)
     """Paragraphs and caption texts interleaved in document order, for the text parsers."""
+    caption_blocks: dict[str, Caption] = field(default_factory=dict)
+    """Which of the ``blocks`` are captions (the block text as printed, credit included)."""
     title: str | None = None
     """The ``<title>`` of a page, if any."""
     meta: dict[str, str] = field(default_factory=dict)
@@ -132,10 +134,11 @@ class _Converter(HTMLParser):
 
     def _add_caption(self, figure: _Figure) -> None:
         text = _SPACES.sub(" ", "".join(figure.caption_parts)).strip()
-        credit = _SPACES.sub(" ", " ".join(figure.credit_parts)).strip() or None
-        if credit:
-            credit = _CREDIT_LEAD.sub("", credit).strip() or None
-        shown = text
+        printed = _SPACES.sub(" ", " ".join(figure.credit_parts)).strip()
+        credit = _CREDIT_LEAD.sub("", printed).strip() or None
+        if credit and printed == credit:
+            printed = f"Photograph: {credit}"
+        shown = f"{text} {printed}".strip()
         if credit is None and text:
             text, credit = split_credit(text)
         alt = next((a for a in figure.alts if a.casefold() != text.casefold()), None)
@@ -143,9 +146,11 @@ class _Converter(HTMLParser):
             if alt is None:
                 return
             text, alt = alt, None
-        self.out.captions.append(Caption(text, credit, alt))
+        caption = Caption(text, credit, alt)
+        self.out.captions.append(caption)
         if shown:
-            self.out.blocks.append(shown + (f" Credit: {credit}" if credit and not text else ""))
+            self.out.blocks.append(shown)
+            self.out.caption_blocks[shown] = caption
 
     # -- parser callbacks --------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

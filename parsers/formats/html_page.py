@@ -11,6 +11,7 @@ import re
 from parsers.draft import DocumentDraft
 from parsers.formats.base import FormatHandler, Sniff
 from parsers.html_text import html_to_text
+from parsers.model import Caption
 
 MARKUP_FORMATS = frozenset({"feed", "jsonld", "html"})
 """Handlers that read markup; text extracted from markup is never given back to them."""
@@ -67,6 +68,21 @@ def text_draft(text: str) -> tuple[DocumentDraft, str]:
         return failed, best.name
 
 
+def _restore_captions(draft: DocumentDraft, captions: dict[str, Caption]) -> None:
+    """Turn body paragraphs that were figure captions in the HTML back into captions."""
+    if not captions:
+        return
+    for entry in draft.entries:
+        kept = []
+        for paragraph in entry.body:
+            caption = captions.get(" ".join(paragraph.split()))
+            if caption is None:
+                kept.append(paragraph)
+            elif caption not in entry.captions:
+                entry.captions.append(caption)
+        entry.body = kept
+
+
 class HtmlPageFormat:
     """An HTML page or fragment: converted to text, then split by the text handlers."""
 
@@ -87,6 +103,7 @@ class HtmlPageFormat:
             draft.problems.append("the HTML page holds no readable text")
             return draft
         draft, _ = text_draft(plain)
+        _restore_captions(draft, converted.caption_blocks)
         meta = converted.meta
         if not draft.title:
             draft.title = meta.get("og:title") or converted.title
