@@ -7,7 +7,6 @@ from datetime import UTC, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-
 # Printed zone words (case-insensitive keys) to IANA names. Abbreviations that name one side
 # of a DST pair (EST/EDT, CET/CEST) map to the zone, so the offset is the one in force on
 # that date: pages print "EST" in July as often as they get it right.
