@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 
+from parsers.captions import credit_only, glued_caption
 from parsers.model import Caption
 
 BLOCK_TAGS = frozenset(
@@ -34,21 +35,6 @@ VOID_TAGS = frozenset(
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _TAG_HINT = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!--)")
-_CREDIT_PREFIX = re.compile(
-    r"(?:^|(?<=[\s.,;)]))((?:Photograph|Photographs|Photo|Photos|Picture|Pic|Image|Credit|"
-    r"Credits|Illustration|Video|Footage|Source)\s*(?::|\.\.\.|…)\s*\S.*)$",
-    re.IGNORECASE,
-)
-_CREDIT_PAREN = re.compile(
-    r"\s*\(((?:AP|AFP|Reuters|EPA|Getty|PA)\b[^()]*|[^()]*\bPhoto/[^()]*)\)\s*$"
-)
-_CREDIT_BRACKET = re.compile(r"\s*\[([^\[\]]*/[^\[\]]*)\]\s*$")
-_CREDIT_TRAILER = re.compile(r"\s*((?:REUTERS|AFP|EPA|AP)/\S.*|©\s*\S.*)$")
-_CREDIT_LEAD = re.compile(
-    r"^(?:Photograph|Photographs|Photo|Photos|Picture|Pic|Image|Credit|Credits|Illustration|"
-    r"Video|Footage|Source)\s*(?::|\.\.\.|…)\s*",
-    re.IGNORECASE,
-)
 _PLACEHOLDER_ALTS = frozenset({"image", "photo", "picture", "img", "logo", "icon", "video"})
 
 
@@ -60,17 +46,12 @@ def looks_like_html(text: str) -> bool:
 def split_credit(text: str) -> tuple[str, str | None]:
     """Split a caption into its text and its credit, where the wording shows a credit."""
     text = _SPACES.sub(" ", text).strip()
-    for pattern in (_CREDIT_PAREN, _CREDIT_BRACKET):
-        match = pattern.search(text)
-        if match:
-            return text[: match.start()].strip(), match.group(1).strip()
-    match = _CREDIT_PREFIX.search(text)
-    if match:
-        credit = _CREDIT_LEAD.sub("", match.group(1)).strip()
-        return text[: match.start()].strip(), credit or None
-    match = _CREDIT_TRAILER.search(text)
-    if match and match.start() > 0:
-        return text[: match.start()].strip(), match.group(1).strip()
+    credit = credit_only(text)
+    if credit is not None:
+        return "", credit
+    caption = glued_caption(text)
+    if caption is not None:
+        return caption.text, caption.credit
     return text, None
 
 
@@ -135,7 +116,7 @@ class _Converter(HTMLParser):
     def _add_caption(self, figure: _Figure) -> None:
         text = _SPACES.sub(" ", "".join(figure.caption_parts)).strip()
         printed = _SPACES.sub(" ", " ".join(figure.credit_parts)).strip()
-        credit = _CREDIT_LEAD.sub("", printed).strip() or None
+        credit = (credit_only(printed) or printed) if printed else None
         if credit and printed == credit:
             printed = f"Photograph: {credit}"
         shown = f"{text} {printed}".strip()
