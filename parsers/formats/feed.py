@@ -34,6 +34,11 @@ _XML_ENCODING = re.compile(r"(<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
 _CONTINUE = re.compile(r"^(?:Continue reading|Read more|Read the full story)\b.{0,20}$", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
 SPLIT_MIN_CHARS = 400
 """Items with less text than this are never tried as a whole live blog."""
 
@@ -53,10 +58,8 @@ def feed_signature(text: str) -> str | None:
 
 
 def _value(mapping: Any, key: str) -> Any:
-    try:
-        return mapping.get(key)
-    except AttributeError:
-        return None
+    """``mapping[key]`` without feedparser's deprecated ``updated``-to-``published`` fallback."""
+    return dict.get(mapping, key) if isinstance(mapping, dict) else None
 
 
 def _text_of(detail: Any, value: Any) -> str | None:
@@ -143,11 +146,19 @@ def _entry(item: Any, dropped: list[str]) -> tuple[EntryDraft, str]:
     return entry, plain
 
 
-def _split_live_blog(plain: str) -> DocumentDraft | None:
-    """The item's own entries when its text is a whole stamped live blog, else None."""
+def _split_live_blog(plain: str, item: EntryDraft) -> DocumentDraft | None:
+    """The item's own entries when its text is a whole stamped live blog, else None.
+
+    The item's title and date are put above its text, as a saved page would show them, so
+    the text handlers can date time-only stamps (``16.05 BST``) from that header.
+    """
     if len(plain) < SPLIT_MIN_CHARS:
         return None
-    draft, _ = text_draft(plain)
+    header = [item.title or ""]
+    if item.published is not None:
+        at = item.published.at
+        header.append(f"{_DAYS[at.weekday()]} {at.day} {_MONTHS[at.month - 1]} {at.year}")
+    draft, _ = text_draft("\n\n".join([*filter(None, header), plain]))
     stamped = sum(1 for e in draft.entries if e.published is not None)
     if len(draft.entries) > 1 and stamped > 1:
         return draft
@@ -249,7 +260,7 @@ class FeedFormat:
         items = parsed.get("entries") or []
         for item in items:
             entry, plain = _entry(item, draft.dropped)
-            blog = _split_live_blog(plain)
+            blog = _split_live_blog(plain, entry)
             if blog is None:
                 draft.entries.append(entry)
                 continue
