@@ -225,7 +225,7 @@ class _Converter(HTMLParser):
             figure = self._figures[-1]
             (figure.credit_parts if self._credit_depth else figure.caption_parts).append(data)
             return
-        self._buffer.append(data)
+        self._buffer.append(data if self._pre else data.replace("\n", " "))
 
     def finish(self) -> HtmlText:
         self.close()

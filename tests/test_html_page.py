@@ -1,0 +1,126 @@
+"""HTML pages without structured data: HTML to text, then the text handlers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsers.formats.html_page import HtmlPageFormat
+from parsers.html_text import html_to_text, split_credit, strip_tags
+from parsers.model import Caption
+from parsers.read import parse_file, parse_text
+
+HTML = Path(__file__).parent / "fixtures" / "html"
+
+
+def _all_text(path: Path) -> str:
+    document = parse_file(path)
+    parts = [document.title or "", document.standfirst or ""]
+    for entry in document.entries:
+        parts += [entry.title or "", *entry.body, *(c.text for c in entry.captions)]
+    return "\n".join(parts)
+
+
+def test_page_text_keeps_the_story_and_drops_chrome() -> None:
+    document = parse_file(HTML / "plain_page.html")
+    assert document.format == "html"
+    assert document.title == "Orchard Fire: what we know"
+    assert document.standfirst == "A grass fire near the fictional village of Orchard Hill."
+    text = _all_text(HTML / "plain_page.html")
+    assert "A grass fire broke out on the slope above Orchard Hill on Sunday afternoon." in text
+    assert "Fire crews from three towns – about 40 firefighters – were at the scene." in text
+    for chrome in ("tracking", "font-family", "Home", "Copy link", "Most read", "© Example"):
+        assert chrome not in text
+
+
+def test_page_figure_becomes_a_caption_with_credit_and_alt() -> None:
+    captions = [c for e in parse_file(HTML / "plain_page.html").entries for c in e.captions]
+    assert captions == [
+        Caption("Smoke rises above the orchards.", "Jo Marsh/Example Agency", "Smoke over the hill")
+    ]
+
+
+def test_text_from_html_is_never_handed_back_to_a_markup_handler() -> None:
+    page = (
+        '<!doctype html><html><body><pre>&lt;rss version="2.0"&gt;&lt;channel&gt;'
+        "&lt;item&gt;&lt;title&gt;Quoted feed&lt;/title&gt;&lt;/item&gt;"
+        "&lt;/channel&gt;&lt;/rss&gt;</pre></body></html>"
+    )
+    document = parse_text(page)
+    assert document.format == "html"
+    assert "<rss" in "\n".join(p for e in document.entries for p in e.body)
+
+
+def test_blocks_become_paragraphs_and_breaks_lines() -> None:
+    converted = html_to_text(
+        "<div>One <i>two</i>\n three</div><ul><li>Four</li><li>Five&nbsp;six</li></ul>"
+        "<p>Seven<br/>Eight</p><h2>Nine &amp; ten</h2>"
+    )
+    assert converted.paragraphs == [
+        "One two three",
+        "Four",
+        "Five six",
+        "Seven\nEight",
+        "Nine & ten",
+    ]
+
+
+def test_hidden_and_unclosed_elements_do_not_swallow_or_leak_text() -> None:
+    converted = html_to_text(
+        "<p>Before</p><div hidden>secret</div><aside><p>rail<aside>inner</aside>"
+        "more rail</aside><p>After<script>var x = '</p>';</script></p><nav>menu"
+    )
+    assert converted.paragraphs == ["Before", "After"]
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        (
+            "Crowds in the square. Photograph: Jane Roe/Example Agency",
+            ("Crowds in the square.", "Jane Roe/Example Agency"),
+        ),
+        ("Police at the scene (AP Photo/Sam Poe)", ("Police at the scene", "AP Photo/Sam Poe")),
+        (
+            "Boats in the harbour [Lena Ortiz/Al Example]",
+            ("Boats in the harbour", "Lena Ortiz/Al Example"),
+        ),
+        ("Pic: Reuters", ("", "Reuters")),
+        ("Just a caption", ("Just a caption", None)),
+    ],
+)
+def test_caption_credits_are_split_off(caption: str, expected: tuple[str, str | None]) -> None:
+    assert split_credit(caption) == expected
+
+
+def test_lone_image_alt_is_a_caption_but_placeholders_are_not() -> None:
+    converted = html_to_text(
+        '<p>Text</p><img alt="Firefighters on the ridge at dusk"><img alt="image"><img alt="x">'
+    )
+    assert converted.captions == [Caption("Firefighters on the ridge at dusk")]
+
+
+def test_strip_tags_decodes_entities_in_plain_and_html_snippets() -> None:
+    assert strip_tags("Fish &amp; chips &#x27;n&#39; peas") == "Fish & chips 'n' peas"
+    assert strip_tags("<p>A <b>&#163;86m</b> deal</p><p>signed</p>") == "A £86m deal signed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain text with a < sign and a > sign.",
+        "14:31 GMT\nHeadline\n\nBody <b>bold</b> glued in prose.",
+        '<?xml version="1.0"?><rss version="2.0"></rss>',
+        "",
+    ],
+)
+def test_sniff_returns_none_for_non_html(text: str) -> None:
+    assert HtmlPageFormat().sniff(text) is None
+
+
+def test_sniff_accepts_pages_and_fragments() -> None:
+    handler = HtmlPageFormat()
+    page = handler.sniff("<!DOCTYPE html>\n<html><body><p>x</p></body></html>")
+    fragment = handler.sniff("<div class='post'><p>One</p></div>")
+    assert page is not None and fragment is not None and page.score > fragment.score
