@@ -26,7 +26,7 @@ from parsers.model import Author, Timestamp
 from parsers.structured_authors import people
 
 _PROLOGUE = re.compile(
-    r"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*|<\?[^>]*\?>\s*)*"
+    r"^\s*(?:<\?[^>]*\?>\s*|<!--(?:(?!-->).)*-->\s*|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>\s*)*"
     r"<([A-Za-z_][\w.-]*:)?(rss|feed|RDF)[\s>/]",
     re.DOTALL,
 )
@@ -212,7 +212,7 @@ def _feedparser(text: str) -> feedparser.FeedParserDict:
         io.BytesIO(_bytes_for_feedparser(text)),
         response_headers={"content-type": "application/xml; charset=utf-8"},
         resolve_relative_uris=False,
-        sanitize_html=True,
+        sanitize_html=False,  # the HTML is reduced to plain text by parsers.html_text
     )
 
 

@@ -21,7 +21,7 @@ HEAD_CHARS = 4096
 
 _PAGE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _FRAGMENT = re.compile(
-    r"^\s*(?:<!--.*?-->\s*)*<(?:div|article|section|main|p|h[1-6]|ul|ol|figure|time|span|a)"
+    r"^\s*(?:<!--(?:(?!-->).)*-->\s*)*<(?:div|article|section|main|p|h[1-6]|ul|ol|figure|time|span|a)"
     r"[\s>]",
     re.IGNORECASE | re.DOTALL,
 )
