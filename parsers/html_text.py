@@ -23,6 +23,9 @@ BLOCK_TAGS = frozenset(
 )
 """Elements that end the paragraph before them and start a new one."""
 
+PARAGRAPH_TAGS = frozenset({"p", "blockquote", "figure", "table", "ul", "ol", "hr"})
+"""Blocks a browser's copied text sets apart with a blank line (the rest with a line break)."""
+
 SKIPPED_TAGS = frozenset(
     "script style noscript template nav aside footer form button select textarea svg math "
     "iframe object embed canvas audio video".split()
@@ -65,6 +68,8 @@ class HtmlText:
     """Image captions with credits."""
     blocks: list[str] = field(default_factory=list)
     """Paragraphs and caption texts interleaved in document order, for the text parsers."""
+    gaps: list[int] = field(default_factory=list)
+    """Line breaks before each block, as a browser's copied text has them: 2 around ``<p>``."""
     caption_blocks: dict[str, Caption] = field(default_factory=dict)
     """Which of the ``blocks`` are captions (the block text as printed, credit included)."""
     title: str | None = None
@@ -73,8 +78,18 @@ class HtmlText:
     """``<meta name|property=… content=…>`` values (``og:title``, ``description``...)."""
 
     def text(self) -> str:
-        """Blocks joined by blank lines: what a reader would copy out of the page."""
-        return "\n\n".join(self.blocks)
+        """What a reader would copy out of the page (a browser's ``innerText``).
+
+        Blocks are separated by a blank line around paragraphs and by a line break around
+        other block elements (headings, list items, divs), so a stamp and its headline stay
+        on adjacent lines as they do in text saved from a browser.
+        """
+        parts: list[str] = []
+        for index, block in enumerate(self.blocks):
+            if index:
+                parts.append("\n" * max(1, min(2, self.gaps[index])))
+            parts.append(block)
+        return "".join(parts)
 
 
 @dataclass(slots=True)
@@ -96,8 +111,18 @@ class _Converter(HTMLParser):
         self._credit_depth = 0
         self._in_title = False
         self._title_parts: list[str] = []
+        self._gap = 0
 
     # -- helpers -----------------------------------------------------------------------------
+    def _block(self, text: str) -> None:
+        self.out.blocks.append(text)
+        self.out.gaps.append(self._gap)
+        self._gap = 0
+
+    def _boundary(self, tag: str) -> None:
+        self._flush()
+        self._gap = max(self._gap, 2 if tag in PARAGRAPH_TAGS else 1)
+
     def _flush(self) -> None:
         if not self._buffer:
             return
@@ -111,7 +136,7 @@ class _Converter(HTMLParser):
         if lines:
             paragraph = "\n".join(lines)
             self.out.paragraphs.append(paragraph)
-            self.out.blocks.append(paragraph)
+            self._block(paragraph)
 
     def _add_caption(self, figure: _Figure) -> None:
         text = _SPACES.sub(" ", "".join(figure.caption_parts)).strip()
@@ -130,7 +155,7 @@ class _Converter(HTMLParser):
         caption = Caption(text, credit, alt)
         self.out.captions.append(caption)
         if shown:
-            self.out.blocks.append(shown)
+            self._block(shown)
             self.out.caption_blocks[shown] = caption
 
     # -- parser callbacks --------------------------------------------------------------------
@@ -178,8 +203,10 @@ class _Converter(HTMLParser):
             if self._credit_depth or "credit" in classes or "copyright" in classes:
                 self._credit_depth += 1
             return
+        if tag in ("td", "th"):
+            self._buffer.append(" ")
         if tag in BLOCK_TAGS:
-            self._flush()
+            self._boundary(tag)
             if tag == "pre":
                 self._pre += 1
 
@@ -206,7 +233,7 @@ class _Converter(HTMLParser):
             self._add_caption(self._figures.pop())
             return
         if tag in BLOCK_TAGS:
-            self._flush()
+            self._boundary(tag)
             if tag == "pre" and self._pre:
                 self._pre -= 1
 

@@ -124,3 +124,14 @@ def test_sniff_accepts_pages_and_fragments() -> None:
     page = handler.sniff("<!DOCTYPE html>\n<html><body><p>x</p></body></html>")
     fragment = handler.sniff("<div class='post'><p>One</p></div>")
     assert page is not None and fragment is not None and page.score > fragment.score
+
+
+def test_text_for_the_text_handlers_is_laid_out_like_a_browser_copy() -> None:
+    converted = html_to_text(
+        "<div class='block'><div class='time'>14.31 GMT</div><h2>Ferries resume</h2>"
+        "<p>First crossing at noon.</p><p>Queues are short.</p></div>"
+        "<table><tr><td>Left</td><td>Right</td></tr></table>"
+    )
+    assert converted.text() == (
+        "14.31 GMT\nFerries resume\n\nFirst crossing at noon.\n\nQueues are short.\n\nLeft Right"
+    )
