@@ -128,7 +128,8 @@ def describe_time(entry: Entry) -> str:
         return "undated"
     if stamp.precision is Precision.DATE:
         return f"{stamp.at:%Y-%m-%d} (date only)"
-    text = f"{stamp.at:%Y-%m-%d %H:%M} {stamp.at.tzname() or stamp.at:%z}"
+    zone = stamp.at.tzname() or stamp.at.strftime("%z")
+    text = f"{stamp.at:%Y-%m-%d %H:%M} {zone}"
     notes = []
     if stamp.zone is ZoneBasis.ASSUMED:
         notes.append("zone assumed")
