@@ -11,11 +11,13 @@ from parsers.formats.feed import FeedFormat
 from parsers.formats.headlines import HeadlinesFormat
 from parsers.formats.html_page import HtmlPageFormat
 from parsers.formats.jsonld import JsonLdFormat
+from parsers.formats.numbered import NumberedFormat
 
 FORMATS: tuple[FormatHandler, ...] = (
     FeedFormat(),
     JsonLdFormat(),
     HtmlPageFormat(),
+    NumberedFormat(),
     HeadlinesFormat(),
 )
 

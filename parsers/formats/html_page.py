@@ -69,10 +69,15 @@ def text_draft(text: str) -> tuple[DocumentDraft, str]:
 
 
 def _restore_captions(draft: DocumentDraft, captions: dict[str, Caption]) -> None:
-    """Turn body paragraphs that were figure captions in the HTML back into captions."""
+    """Turn body paragraphs that were figure captions in the HTML back into captions.
+
+    Captions the text handler already recognised get back the image's alt text.
+    """
     if not captions:
         return
+    by_wording = {(c.text, c.credit): c for c in captions.values()}
     for entry in draft.entries:
+        entry.captions = [by_wording.get((c.text, c.credit), c) for c in entry.captions]
         kept = []
         for paragraph in entry.body:
             caption = captions.get(" ".join(paragraph.split()))
