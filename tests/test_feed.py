@@ -185,7 +185,12 @@ def test_item_carrying_a_whole_live_blog_is_split_by_the_text_handlers(
     assert document.title.startswith("Canal strike live")
     assert document.kicker == "Example Times | World"
     assert [a.name for a in document.authors] == ["Hanna Reyes", "Olu Adeyemi"]
-    assert "Continue reading..." in document.dropped
+    assert document.dropped == ("Continue reading...",)
+    assert document.standfirst.startswith("Dock workers at Selm have stopped work")
+    assert (
+        document.published is not None and document.published.iso() == "2024-05-07T16:05:00+00:00"
+    )
+    assert all(entry.labels == ("Shipping",) for entry in document.entries)
 
 
 def test_item_without_stamped_blocks_stays_one_entry() -> None:

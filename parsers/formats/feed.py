@@ -142,7 +142,11 @@ def _entry(item: Any, dropped: list[str]) -> tuple[EntryDraft, str]:
         entry.body, entry.captions = body_of(content)
         plain = "\n\n".join(entry.body)
     while entry.body and _CONTINUE.match(entry.body[-1]):
-        dropped.append(entry.body.pop())
+        line = entry.body.pop()
+        dropped.append(line)
+        end = plain.rstrip()
+        if end.endswith(line):
+            plain = end[: -len(line)]
     return entry, plain
 
 
@@ -159,6 +163,8 @@ def _split_live_blog(plain: str, item: EntryDraft) -> DocumentDraft | None:
         at = item.published.at
         header.append(f"{_DAYS[at.weekday()]} {at.day} {_MONTHS[at.month - 1]} {at.year}")
     draft, _ = text_draft("\n\n".join([*filter(None, header), plain]))
+    draft.dropped = [line for line in draft.dropped if line not in header]
+    draft.key_points = [line for line in draft.key_points if line not in header]
     stamped = sum(1 for e in draft.entries if e.published is not None)
     if len(draft.entries) > 1 and stamped > 1:
         return draft
@@ -264,13 +270,16 @@ class FeedFormat:
             if blog is None:
                 draft.entries.append(entry)
                 continue
+            for part in blog.entries:  # the item's categories describe every block of it
+                part.labels += [label for label in entry.labels if label not in part.labels]
             draft.entries += blog.entries
             draft.dropped += blog.dropped
             draft.problems += blog.problems
             draft.authors += entry.authors + blog.authors
-            if len(items) == 1:
+            if len(items) == 1:  # the feed is this one live blog: its page header leads
                 draft.kicker, draft.title = draft.title, entry.title or blog.title or draft.title
-            draft.standfirst = draft.standfirst or blog.standfirst
+                draft.standfirst = blog.standfirst or draft.standfirst
+                draft.published = entry.published or blog.published or draft.published
             draft.key_points += blog.key_points
         if not items and not draft.problems:
             draft.problems.append("the feed has no items")
