@@ -35,7 +35,7 @@ def html_signature(text: str) -> str | None:
         return None
     match = _PAGE.search(head)
     if match:
-        return f"HTML page ({match.group(0).strip('<>').strip()} tag near the start)"
+        return f"HTML page ({match.group(0).rstrip('> ').strip()}> near the start)"
     if _FRAGMENT.match(head) and _CLOSING.search(head):
         return "HTML fragment (starts with a block element)"
     return None
