@@ -264,11 +264,41 @@ class _Converter(HTMLParser):
         return self.out
 
 
+_RAW_BLOCK = re.compile(r"<(script|style|noscript|template|svg)(?=[\s>/])|<!--", re.IGNORECASE)
+
+
+def drop_raw_blocks(html: str) -> str:
+    """Remove scripts, styles, SVG and comments in one linear pass (C-speed searches).
+
+    Saved news pages are mostly inline scripts and styles; the pure-Python HTML parser need
+    not walk them. An unclosed block runs to the end, as it does in a browser.
+    """
+    match = _RAW_BLOCK.search(html)
+    if match is None:
+        return html
+    lower = html.lower()
+    out: list[str] = []
+    position = 0
+    while match is not None:
+        out.append(html[position : match.start()])
+        name = match.group(1)
+        if name is None:
+            end = lower.find("-->", match.end())
+            position = len(html) if end < 0 else end + 3
+        else:
+            end = lower.find(f"</{name.lower()}", match.end())
+            close = lower.find(">", end) if end >= 0 else -1
+            position = len(html) if close < 0 else close + 1
+        match = _RAW_BLOCK.search(html, position)
+    out.append(html[position:])
+    return "".join(out)
+
+
 def html_to_text(html: str) -> HtmlText:
     """Convert HTML (a page or a fragment) into paragraphs and captions. Never raises."""
     converter = _Converter()
     try:
-        converter.feed(html)
+        converter.feed(drop_raw_blocks(html))
         return converter.finish()
     except Exception:  # noqa: BLE001 - html.parser is tolerant; keep what was read if not
         converter._flush()

@@ -135,3 +135,11 @@ def test_text_for_the_text_handlers_is_laid_out_like_a_browser_copy() -> None:
     assert converted.text() == (
         "14.31 GMT\nFerries resume\n\nFirst crossing at noon.\n\nQueues are short.\n\nLeft Right"
     )
+
+
+def test_scripts_styles_and_comments_vanish_without_gluing_or_splitting_words() -> None:
+    converted = html_to_text(
+        "<p>14:31<!-- --> GMT</p><p>Break<script>document.write('x')</script>ing</p>"
+        "<style>p { color: red }</style><p>Last<script>never closed <p>hidden</p>"
+    )
+    assert converted.paragraphs == ["14:31 GMT", "Breaking", "Last"]
