@@ -2,8 +2,10 @@
 
 Feeds and JSON-LD write dates for machines: ``2024-03-09T17:42:00+00:00``,
 ``Thu, 21 Sep 2017 17:23:18 GMT``. The offset they print is kept, so a time displays in the
-source's own wall-clock time and still compares as an instant. A string without an offset is
-read as UTC and marked as an assumed zone; a bare date is a date-only timestamp.
+source's own wall-clock time and still compares as an instant. Zone words that
+:mod:`email.utils` does not know (``BST``, ``CEST``, ``IST``) go through :mod:`parsers.zones`.
+A string without an offset is read as UTC and marked as an assumed zone; a bare date is a
+date-only timestamp.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 from parsers.model import Precision, Timestamp, ZoneBasis
+from parsers.zones import zone_for_word
 
 _ISO_HINT = re.compile(r"^\d{4}-?\d{2}-?\d{2}")
 _ISO_COMMA_FRACTION = re.compile(r"(\d{2}),(\d+)")
@@ -63,7 +66,11 @@ def parse_rfc822(text: str) -> Timestamp | None:
         at = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if at.tzinfo is None:  # no zone, or "-0000": the writer did not know its zone
+    if at.tzinfo is None:  # no zone, a zone email.utils does not know, or "-0000"
+        word = text.split()[-1]
+        zone = zone_for_word(word) if word[:1].isalpha() else None
+        if zone is not None:  # "BST", "CEST", "IST": through the tz database for that date
+            return _stated(at.replace(tzinfo=zone))
         return _assumed_utc(at)
     return _stated(at)
 
