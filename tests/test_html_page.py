@@ -143,3 +143,34 @@ def test_scripts_styles_and_comments_vanish_without_gluing_or_splitting_words() 
         "<style>p { color: red }</style><p>Last<script>never closed <p>hidden</p>"
     )
     assert converted.paragraphs == ["14:31 GMT", "Breaking", "Last"]
+
+
+def test_saved_live_page_text_keeps_stamps_on_their_own_lines_without_chrome() -> None:
+    text = html_to_text((HTML / "stamped_blocks.html").read_text("utf-8")).text()
+    lines = text.split("\n")
+    for stamp in ("16.05 BST", "14.40 BST", "12.15 BST"):
+        assert stamp in lines
+    for chrome in ("Key events", "Share", "Sport", "© 2024", "window.config"):
+        assert chrome not in text
+
+
+def test_saved_live_page_with_the_project_stamped_handler() -> None:
+    import parsers.formats
+
+    if "stamped" not in parsers.formats.names():
+        pytest.skip("the stamped text handler is not in this tree yet")
+    document = parse_file(HTML / "stamped_blocks.html")
+    assert document.format == "html"
+    assert (
+        document.title == "Canal strike live: dock workers walk out at the fictional port of Selm"
+    )
+    assert [(e.title, e.published.iso() if e.published else None) for e in document.entries] == [
+        ("Talks to resume on Wednesday", "2024-05-07T16:05:00+01:00"),
+        ("Queue of ships grows to 31", "2024-05-07T14:40:00+01:00"),
+        ("Union sets out its demands", "2024-05-07T12:15:00+01:00"),
+    ]
+    caption = document.entries[1].captions[0]
+    assert (caption.credit, caption.alt) == (
+        "Ida Brandt/Example Agency",
+        "Container ships at anchor",
+    )
