@@ -211,3 +211,19 @@ def test_live_blog_item_with_the_project_stamped_handler() -> None:
         ("Union sets out its demands", "2024-05-07T12:15:00+01:00"),
     ]
     assert document.entries[0].published.instant == document.published.instant
+
+
+def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    text = (
+        '<?xml version="1.0"?>\n'
+        f'<!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+        '<rss version="2.0"><channel><title>T &x;</title>'
+        "<item><title>Item &x;</title><description>Body &x;</description></item>"
+        "</channel></rss>"
+    )
+    document = parse_text(text)
+    seen = [document.title or ""] + [f"{e.title} {' '.join(e.body)}" for e in document.entries]
+    assert document.entries
+    assert not any("TOP-SECRET-VALUE" in field for field in seen)
