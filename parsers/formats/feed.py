@@ -253,7 +253,7 @@ class FeedFormat:
             salvaged = _salvage(text)
             if salvaged is not None and _richness(salvaged) > _richness(parsed):
                 parsed = salvaged
-                problem += " (read item by item)"
+                problem = f"{problem or 'the feed is not well-formed'} (read item by item)"
         feed = parsed.get("feed", {})
         draft = DocumentDraft(
             title=_text_of(_value(feed, "title_detail"), _value(feed, "title")),
