@@ -227,3 +227,11 @@ def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
     seen = [document.title or ""] + [f"{e.title} {' '.join(e.body)}" for e in document.entries]
     assert document.entries
     assert not any("TOP-SECRET-VALUE" in field for field in seen)
+
+
+def test_json_feed_is_recognised_by_its_version_not_its_name() -> None:
+    data = (FEEDS / "harbour.json").read_bytes()
+    document = parse_bytes(data, "export.txt")
+    assert document.format == "jsonfeed"
+    assert [a.name for a in document.entries[0].authors] == ["Jonas Berg"]
+    assert parse_text('{"version": "1", "items": []}').format != "jsonfeed"

@@ -9,11 +9,12 @@ from hypothesis import strategies as st
 
 from parsers.formats.feed import FeedFormat
 from parsers.formats.html_page import HtmlPageFormat
+from parsers.formats.json_feed import JsonFeedFormat
 from parsers.formats.jsonld import JsonLdFormat
 from parsers.model import Document
 from parsers.read import parse_bytes
 
-HANDLERS = (FeedFormat(), JsonLdFormat(), HtmlPageFormat())
+HANDLERS = (FeedFormat(), JsonFeedFormat(), JsonLdFormat(), HtmlPageFormat())
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 FRAGMENTS = st.sampled_from(
@@ -48,6 +49,8 @@ FRAGMENTS = st.sampled_from(
         '{"@type": "LiveBlogPosting", "liveBlogUpdate": [',
         '{"headline": "H", "articleBody": "<b>x</b>", "datePublished": "2024-01-01T10:00:00Z"}',
         "]}",
+        '{"version": "https://jsonfeed.org/version/1.1", "items": [',
+        '{"title": "T", "content_html": "<p>x</p>"}',
         "&amp;",
         "&#x1b;[31m",
         "&#0;",

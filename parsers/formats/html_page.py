@@ -13,7 +13,7 @@ from parsers.formats.base import FormatHandler, Sniff
 from parsers.html_text import html_to_text
 from parsers.model import Caption
 
-MARKUP_FORMATS = frozenset({"feed", "jsonld", "html"})
+MARKUP_FORMATS = frozenset({"feed", "jsonfeed", "jsonld", "html"})
 """Handlers that read markup; text extracted from markup is never given back to them."""
 
 HEAD_CHARS = 4096
