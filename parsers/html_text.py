@@ -32,6 +32,11 @@ SKIPPED_TAGS = frozenset(
 )
 """Elements whose whole content is dropped."""
 
+CODE_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas audio video".split()
+)
+"""Dropped elements that hold code or media, not words (not listed among dropped lines)."""
+
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
@@ -74,6 +79,8 @@ class HtmlText:
     """Which of the ``blocks`` are captions (the block text as printed, credit included)."""
     title: str | None = None
     """The ``<title>`` of a page, if any."""
+    dropped: list[str] = field(default_factory=list)
+    """Text of dropped page chrome (navigation, asides, footers, buttons), one line each."""
     meta: dict[str, str] = field(default_factory=dict)
     """``<meta name|property=… content=…>`` values (``og:title``, ``description``...)."""
 
@@ -112,8 +119,15 @@ class _Converter(HTMLParser):
         self._in_title = False
         self._title_parts: list[str] = []
         self._gap = 0
+        self._chrome: list[str] = []
 
     # -- helpers -----------------------------------------------------------------------------
+    def _flush_chrome(self) -> None:
+        line = _SPACES.sub(" ", " ".join(self._chrome)).strip()
+        self._chrome = []
+        if line:
+            self.out.dropped.append(line)
+
     def _block(self, text: str) -> None:
         self.out.blocks.append(text)
         self.out.gaps.append(self._gap)
@@ -217,6 +231,8 @@ class _Converter(HTMLParser):
             elif tag in self._skip:  # an unclosed inner element: unwind to the match
                 while self._skip and self._skip.pop() != tag:
                     pass
+            if not self._skip:
+                self._flush_chrome()
             return
         if tag == "title":
             self._in_title = False
@@ -247,6 +263,8 @@ class _Converter(HTMLParser):
             self._title_parts.append(data)
             return
         if self._skip:
+            if self._skip[0] not in CODE_TAGS:
+                self._chrome.append(data)
             return
         if self._figures and self._figures[-1].in_caption:
             figure = self._figures[-1]
@@ -257,6 +275,7 @@ class _Converter(HTMLParser):
     def finish(self) -> HtmlText:
         self.close()
         self._flush()
+        self._flush_chrome()
         while self._figures:
             self._add_caption(self._figures.pop())
         title = _SPACES.sub(" ", "".join(self._title_parts)).strip()

@@ -32,6 +32,12 @@ def test_page_text_keeps_the_story_and_drops_chrome() -> None:
     assert "Fire crews from three towns – about 40 firefighters – were at the scene." in text
     for chrome in ("tracking", "font-family", "Home", "Copy link", "Most read", "© Example"):
         assert chrome not in text
+    assert document.dropped[:4] == (
+        "Home News",
+        "Copy link",
+        "Most read: an unrelated story",
+        "© Example Times 2024",
+    )
 
 
 def test_page_figure_becomes_a_caption_with_credit_and_alt() -> None:

@@ -109,6 +109,7 @@ class HtmlPageFormat:
             return draft
         draft, _ = text_draft(plain)
         _restore_captions(draft, converted.caption_blocks)
+        draft.dropped[:0] = converted.dropped
         meta = converted.meta
         if not draft.title:
             draft.title = meta.get("og:title") or converted.title
