@@ -180,3 +180,10 @@ def test_saved_live_page_with_the_project_stamped_handler() -> None:
         "Ida Brandt/Example Agency",
         "Container ships at anchor",
     )
+
+
+def test_text_that_merely_opens_with_a_tag_is_not_html() -> None:
+    readme = '<div align="center"><img src="logo.png"></div>\n\n' + "\n".join(
+        f"Line {n} of plain text, with its own line break." for n in range(12)
+    )
+    assert HtmlPageFormat().sniff(readme) is None

@@ -36,9 +36,18 @@ def html_signature(text: str) -> str | None:
     match = _PAGE.search(head)
     if match:
         return f"HTML page ({match.group(0).rstrip('> ').strip()}> near the start)"
-    if _FRAGMENT.match(head) and _CLOSING.search(head):
-        return "HTML fragment (starts with a block element)"
+    if _FRAGMENT.match(head) and _mostly_markup(head):
+        return "HTML fragment (starts with a block element, tags on most lines)"
     return None
+
+
+def _mostly_markup(head: str) -> bool:
+    """True when most non-empty lines carry a tag (unlike a README that opens with a div)."""
+    if len(_CLOSING.findall(head)) < 2:
+        return False
+    lines = [line for line in head.split("\n") if line.strip()]
+    tagged = sum(1 for line in lines if "<" in line and ">" in line)
+    return tagged * 2 >= len(lines)
 
 
 def text_draft(text: str) -> tuple[DocumentDraft, str]:
