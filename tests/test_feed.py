@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
+from stub_text_handler import StampedLines
 
 import parsers.formats
-from parsers.draft import DocumentDraft, EntryDraft
-from parsers.formats.base import Sniff
 from parsers.formats.feed import FeedFormat
-from parsers.model import Timestamp, ZoneBasis
+from parsers.model import ZoneBasis
 from parsers.read import parse_bytes, parse_file, parse_text
 
 FEEDS = Path(__file__).parent / "fixtures" / "feeds"
@@ -133,47 +129,10 @@ def test_forced_feed_format_on_a_url_never_fetches_or_opens_it(tmp_path: Path) -
         assert draft.entries == []
 
 
-_STAMP = re.compile(r"^(\d{1,2})\.(\d{2}) (GMT|BST)$")
-_DAY = re.compile(r"^\w+day (\d{1,2}) (\w+) (\d{4})$")
-
-
-@dataclass
-class _StampedLines:
-    """A minimal stamped-text handler, standing in for the project's text handlers."""
-
-    name: str = "stamped-test"
-
-    def sniff(self, text: str) -> Sniff | None:
-        stamps = sum(1 for line in text.split("\n") if _STAMP.match(line))
-        return Sniff(0.8, "stamps") if stamps > 1 else None
-
-    def parse(self, text: str) -> DocumentDraft:
-        draft = DocumentDraft()
-        day: datetime | None = None
-        for block in text.split("\n\n"):
-            if (match := _DAY.match(block)) is not None:
-                day = datetime.strptime(" ".join(match.groups()), "%d %B %Y")
-            elif (match := _STAMP.match(block)) is not None and day is not None:
-                at = day.replace(hour=int(match[1]), minute=int(match[2]))
-                stamp = Timestamp(at.replace(tzinfo=ZoneInfo("Europe/London")))
-                draft.entries.append(EntryDraft(published=stamp))
-            elif draft.entries:
-                entry = draft.entries[-1]
-                if entry.title is None and not entry.body:
-                    entry.title = block
-                else:
-                    entry.body.append(block)
-            elif draft.title is None:
-                draft.title = block
-            else:
-                draft.standfirst = block
-        return draft
-
-
 def test_item_carrying_a_whole_live_blog_is_split_by_the_text_handlers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(parsers.formats, "FORMATS", (*parsers.formats.FORMATS, _StampedLines()))
+    monkeypatch.setattr(parsers.formats, "FORMATS", (*parsers.formats.FORMATS, StampedLines()))
     document = parse_file(FEEDS / "live_blog_item.rss")
     assert [e.title for e in document.entries] == [
         "Talks to resume on Wednesday",

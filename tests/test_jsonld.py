@@ -6,6 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+from stub_text_handler import StampedLines
+
+import parsers.formats
 from parsers.formats.jsonld import JsonLdFormat
 from parsers.model import ZoneBasis
 from parsers.read import parse_file, parse_text
@@ -137,3 +141,31 @@ def test_sniff_needs_both_html_and_a_live_blog() -> None:
     assert handler.sniff(_page({"@type": "NewsArticle", "headline": "x"})) is None
     assert handler.sniff("A text that mentions LiveBlogPosting in prose.") is None
     assert handler.sniff(_page({"@type": "LiveBlogPosting"})) is not None
+
+
+def _visible_blocks(count: int) -> str:
+    blocks = "".join(
+        f"<p>{16 - n}.05 BST</p><p>Visible post {n}</p><p>Body {n}.</p>" for n in range(count)
+    )
+    return f"<h1>Strike live</h1><p>Tuesday 7 May 2024</p>{blocks}"
+
+
+@pytest.mark.parametrize(("updates", "visible", "from_page"), [(1, 4, True), (3, 4, False)])
+def test_page_text_wins_only_when_it_shows_clearly_more_posts(
+    monkeypatch: pytest.MonkeyPatch, updates: int, visible: int, from_page: bool
+) -> None:
+    monkeypatch.setattr(parsers.formats, "FORMATS", (*parsers.formats.FORMATS, StampedLines()))
+    blog = {
+        "@type": "LiveBlogPosting",
+        "headline": "Strike live",
+        "liveBlogUpdate": [_update(n) for n in range(updates)],
+    }
+    document = parse_text(_page(blog, body=_visible_blocks(visible)))
+    titles = [e.title for e in document.entries]
+    if from_page:
+        assert titles == [f"Visible post {n}" for n in range(visible)]
+        assert document.title == "Strike live"
+        assert "read from the page text instead" in document.problems[-1].message
+    else:
+        assert titles == [f"Update {n}" for n in range(updates)]
+        assert document.problems == ()

@@ -173,6 +173,17 @@ def _looks_like_json_ld(text: str) -> bool:
     return head.lstrip()[:1] in ("{", "[") and ('"@context"' in head or '"@type"' in head)
 
 
+def _page_is_fuller(page: DocumentDraft, data: DocumentDraft) -> bool:
+    """True when the page text holds clearly more timed posts than the structured data.
+
+    Some pages list only their latest few updates in ld+json while showing many more.
+    """
+    if not data.entries:
+        return True
+    timed = sum(1 for entry in page.entries if entry.published is not None)
+    return timed >= len(data.entries) + 2
+
+
 class JsonLdFormat:
     """Pages (or JSON-LD documents) with a schema.org LiveBlogPosting."""
 
@@ -211,14 +222,20 @@ class JsonLdFormat:
                     continue
                 seen.add(key)
                 draft.entries.append(_entry(update))
-        if not draft.entries and html_signature(text) is not None:
+        if html_signature(text) is not None:
             page = HtmlPageFormat().parse(text)
-            page.title = draft.title or page.title
-            page.standfirst = draft.standfirst or page.standfirst
-            page.authors = draft.authors or page.authors
-            page.published = draft.published or page.published
-            page.problems[:0] = problems
-            return page
+            if _page_is_fuller(page, draft):
+                page.title = draft.title or page.title
+                page.standfirst = draft.standfirst or page.standfirst
+                page.authors = draft.authors or page.authors
+                page.published = draft.published or page.published
+                page.problems[:0] = problems
+                if draft.entries:
+                    page.problems.append(
+                        f"the page shows more posts than its LiveBlogPosting data lists "
+                        f"({len(draft.entries)}); read from the page text instead"
+                    )
+                return page
         if not blogs:
             problems.append("no readable LiveBlogPosting found")
         draft.problems += problems
