@@ -1,4 +1,4 @@
-"""HTML to plain paragraphs and captions, with the standard library's tolerant parser.
+"""HTML to plain paragraphs and captions, with a small tolerant tokenizer (standard library only).
 
 Tags are removed and entities decoded; block elements (``p``, ``div``, ``li``, headings...)
 become paragraphs and ``<br>`` a line break inside one. ``<figcaption>`` and ``<img alt>`` become
@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import unescape
-from html.parser import HTMLParser
 
 from parsers.captions import credit_only, glued_caption
 from parsers.model import Caption
@@ -107,9 +106,54 @@ class _Figure:
     in_caption: bool = False
 
 
-class _Converter(HTMLParser):
+_TOKEN = re.compile(
+    r"<(/?)([a-zA-Z][^\s/<>]*)((?:[^<>\"']|\"[^\"]{0,2000}\"|'[^']{0,2000}')*)>"  # a tag
+    r"|<!--.*?(?:-->|$)|<![^>]*>|<\?[^>]*>",  # comment, doctype/CDATA, processing instruction
+    re.DOTALL,
+)
+_ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+
+
+def _attributes(text: str) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for match in _ATTRIBUTE.finditer(text):
+        value = match.group(2)
+        if value is not None:
+            if value[:1] in "\"'" and value[-1:] == value[:1] and len(value) > 1:
+                value = value[1:-1]
+            value = unescape(value)
+        out.append((match.group(1).lower(), value))
+    return out
+
+
+class _Converter:
+    """Walks tags and text found by one C-speed regex (html.parser's pure-Python tokenizer
+    was most of the cost), with the same tolerance: stray ``<`` is text, unclosed tags are
+    closed by their parents, entities are decoded like ``html.unescape``."""
+
+    def feed(self, html: str) -> None:
+        position = 0
+        for match in _TOKEN.finditer(html):
+            if match.start() > position:
+                self.handle_data(unescape(html[position : match.start()]))
+            position = match.end()
+            name = match.group(2)
+            if name is None:
+                continue  # comment, doctype, processing instruction
+            tag = name.lower()
+            if match.group(1):
+                self.handle_endtag(tag)
+                continue
+            raw = match.group(3)
+            attrs = _attributes(raw) if raw.strip() else []
+            if raw.rstrip().endswith("/"):
+                self.handle_startendtag(tag, attrs)
+            else:
+                self.handle_starttag(tag, attrs)
+        if position < len(html):
+            self.handle_data(unescape(html[position:]))
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.out = HtmlText()
         self._buffer: list[str] = []
         self._skip: list[str] = []
@@ -273,7 +317,6 @@ class _Converter(HTMLParser):
         self._buffer.append(data if self._pre else data.replace("\n", " "))
 
     def finish(self) -> HtmlText:
-        self.close()
         self._flush()
         self._flush_chrome()
         while self._figures:
@@ -319,7 +362,7 @@ def html_to_text(html: str) -> HtmlText:
     try:
         converter.feed(drop_raw_blocks(html))
         return converter.finish()
-    except Exception:  # noqa: BLE001 - html.parser is tolerant; keep what was read if not
+    except Exception:  # noqa: BLE001 - the converter is tolerant; keep what was read if not
         converter._flush()
         return converter.out
 

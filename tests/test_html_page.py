@@ -187,3 +187,13 @@ def test_text_that_merely_opens_with_a_tag_is_not_html() -> None:
         f"Line {n} of plain text, with its own line break." for n in range(12)
     )
     assert HtmlPageFormat().sniff(readme) is None
+
+
+def test_tokenizer_handles_quoted_brackets_case_entities_and_stray_signs() -> None:
+    converted = html_to_text(
+        '<P CLASS="a>b">Prices <B>rose</B> 3 < 4 &amp; 5 > 2</P>'
+        "<figure><IMG SRC=x.jpg ALT='Fish &amp; chips on the pier'/>"
+        "<figcaption>Lunch (AP Photo/Kim Lo)</figcaption></figure><p>a<br>b<BR/>c</p>"
+    )
+    assert converted.paragraphs == ["Prices rose 3 < 4 & 5 > 2", "a\nb\nc"]
+    assert converted.captions == [Caption("Lunch", "AP Photo/Kim Lo", "Fish & chips on the pier")]
