@@ -131,6 +131,18 @@ class _Converter:
     was most of the cost), with the same tolerance: stray ``<`` is text, unclosed tags are
     closed by their parents, entities are decoded like ``html.unescape``."""
 
+    def __init__(self) -> None:
+        self.out = HtmlText()
+        self._buffer: list[str] = []
+        self._skip: list[str] = []
+        self._pre = 0
+        self._figures: list[_Figure] = []
+        self._credit_depth = 0
+        self._in_title = False
+        self._title_parts: list[str] = []
+        self._gap = 0
+        self._chrome: list[str] = []
+
     def feed(self, html: str) -> None:
         position = 0
         for match in _TOKEN.finditer(html):
@@ -152,18 +164,6 @@ class _Converter:
                 self.handle_starttag(tag, attrs)
         if position < len(html):
             self.handle_data(unescape(html[position:]))
-
-    def __init__(self) -> None:
-        self.out = HtmlText()
-        self._buffer: list[str] = []
-        self._skip: list[str] = []
-        self._pre = 0
-        self._figures: list[_Figure] = []
-        self._credit_depth = 0
-        self._in_title = False
-        self._title_parts: list[str] = []
-        self._gap = 0
-        self._chrome: list[str] = []
 
     # -- helpers -----------------------------------------------------------------------------
     def _flush_chrome(self) -> None:
