@@ -1,7 +1,7 @@
 """Throughput of the feed, JSON-LD and HTML page handlers, and the cost of their sniffs.
 
 Prints MB/s (median of several runs) for generated documents of each kind, parsed end to end
-with ``parse_text`` (decode-free), and the time the three markup sniffers take on a large
+with ``parse_text`` (decode-free), and the time the four markup sniffers take on a large
 plain-text document (which they must decline cheaply).
 Run: ``python benchmarks/markup_throughput.py``.
 """
@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from parsers.formats.feed import FeedFormat
 from parsers.formats.html_page import HtmlPageFormat
+from parsers.formats.json_feed import JsonFeedFormat
 from parsers.formats.jsonld import JsonLdFormat
 from parsers.read import parse_text
 
@@ -93,10 +94,10 @@ def main() -> None:
         )
     plain = ("14.31 GMT\nA headline\n\n" + PARAGRAPH + "\n\n") * 60000
     size = len(plain.encode("utf-8")) / 1e6
-    handlers = (FeedFormat(), JsonLdFormat(), HtmlPageFormat())
+    handlers = (FeedFormat(), JsonFeedFormat(), JsonLdFormat(), HtmlPageFormat())
     seconds = median_seconds(lambda: [h.sniff(plain) for h in handlers])
     print(
-        f"sniffs of the 3 markup handlers on {size:.1f} MB of plain text: "
+        f"sniffs of the 4 markup handlers on {size:.1f} MB of plain text: "
         f"median {seconds * 1000:.2f} ms ({size / seconds:,.0f} MB/s)"
     )
 
