@@ -110,6 +110,29 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.1
 
 
+_DECLARED = re.compile(
+    rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{2,40})["']"""
+    rb"""|<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9._:-]{2,40})""",
+    re.IGNORECASE,
+)
+_LATIN1_ALIASES = frozenset({"latin_1", "iso8859_1"})
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML declaration or an HTML ``<meta charset>`` names, if we know it."""
+    match = _DECLARED.search(data[:4096])
+    if match is None:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii")
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if codec in _LATIN1_ALIASES:
+        return "cp1252"  # as browsers do: ISO-8859-1 labels mean windows-1252
+    return None if codec in ("utf-8", "ascii") or codec.startswith("utf-16") else codec
+
+
 def decode(data: bytes) -> Decoded:
     """Decode bytes robustly: BOM sniffing, UTF-16 patterns, strict UTF-8, then cp1252."""
     if not data:
@@ -127,6 +150,12 @@ def decode(data: bytes) -> Decoded:
         return Decoded(clean(text), utf16)
     if looks_binary(data):
         return Decoded(None, "binary", ("not text (binary data); skipped",))
+    declared = declared_encoding(data) if data.lstrip()[:1] == b"<" else None
+    if declared is not None:
+        try:
+            return Decoded(clean(data.decode(declared)), declared)
+        except UnicodeDecodeError:
+            pass
     try:
         return Decoded(clean(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError as exc:
