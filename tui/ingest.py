@@ -1,0 +1,407 @@
+"""From "this file changed" to model updates: the tailing engine shared by the app and ``tail``.
+
+:class:`Tracker` is the pure part: it remembers every entry seen (by id) and every source, and
+turns a freshly parsed document into events: :class:`Added` for new ids, :class:`Updated` for
+known ids whose content changed, and source events when files vanish, move or come back.
+Entries are never withdrawn: a deleted, renamed or truncated file leaves its entries readable.
+
+:class:`Ingest` drives it: it watches folders (:class:`tui.watcher.Watcher`), waits until a
+changed file has been stable for ``settle`` seconds (so a half-written file is not parsed in a
+broken state; the next change re-reads it anyway), parses due files in batches in a worker
+thread, and yields lists of events. Nothing here knows about Textual.
+
+A renamed file keeps the identity of its first path: its entries keep their ids (a rename
+does not double the feed), while ``Entry.source`` shows where the file lives now.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import AsyncIterator, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+
+from parsers.decode import MAX_BYTES
+from parsers.model import Document, Entry, Problem
+from parsers.read import expand_paths, parse_bytes, parse_file, source_for
+from tui.watcher import Changed, Deleted, Stamp, Watcher
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """Entries seen for the first time, in document order per file."""
+
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Updated:
+    """Known entries (same id) whose content changed: replace them in place."""
+
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRead:
+    """A document was read for the first time, or its header (title, format...) changed."""
+
+    document: Document
+
+
+@dataclass(frozen=True, slots=True)
+class SourceGone:
+    """The file was deleted (or moved out of the watched folders); its entries stay."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRenamed:
+    """The file moved from ``old`` to ``new``; its entries keep their ids."""
+
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceBack:
+    """A file appeared again at a path that was gone."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemFound:
+    """Something could not be read or watched (each problem is reported once)."""
+
+    problem: Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """The files present at start have been read and the watch is live."""
+
+    files: int
+    """How many files were read at start."""
+    mode: str
+    """How changes are detected: ``events`` or ``polling``."""
+
+
+IngestEvent = (
+    Added | Updated | SourceRead | SourceGone | SourceRenamed | SourceBack | ProblemFound | Ready
+)
+
+
+def _content(entry: Entry) -> tuple[object, ...]:
+    """What a reader sees of an entry (not its position nor which path it was read from)."""
+    return (
+        entry.published,
+        entry.title,
+        entry.labels,
+        entry.authors,
+        entry.body,
+        entry.captions,
+        entry.updated,
+    )
+
+
+def _header(document: Document) -> Document:
+    return replace(document, entries=(), problems=(), dropped=())
+
+
+@dataclass(slots=True)
+class SourceState:
+    """What the tracker knows of one path."""
+
+    identity: str
+    """The path entry ids are derived from: the path, or the first path of a renamed file."""
+    stamp: Stamp | None = None
+    """The file's stamp when it was last read."""
+    gone: bool = False
+    """True once the file was found missing (deleted or renamed away)."""
+    moved_to: str | None = None
+    """Where the file was renamed to, if it was."""
+    header: Document | None = None
+    problems: set[Problem] = field(default_factory=set)
+
+
+class Tracker:
+    """Remembers entries and sources; turns parse results into events. Pure: no I/O, no time."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.sources: dict[str, SourceState] = {}
+
+    def identity(self, path: str, stamp: Stamp | None) -> tuple[str, list[IngestEvent]]:
+        """The identity to parse ``path`` under, and a :class:`SourceRenamed` if it moved here.
+
+        A path never seen before whose stamp (inode, size, mtime) is that of a known source
+        that has vanished is that source, renamed: it keeps its identity, so its ids.
+        """
+        state = self.sources.get(path)
+        if state is not None:
+            return state.identity, []
+        if stamp is not None:
+            for old, other in self.sources.items():
+                if (
+                    other.stamp == stamp
+                    and other.moved_to is None
+                    and (other.gone or not os.path.lexists(old))
+                ):
+                    other.gone, other.moved_to = True, path
+                    self.sources[path] = SourceState(
+                        other.identity, stamp, header=other.header, problems=set(other.problems)
+                    )
+                    return other.identity, [SourceRenamed(old, path)]
+        self.sources[path] = SourceState(path)
+        return path, []
+
+    def parsed(self, path: str, document: Document, stamp: Stamp | None) -> list[IngestEvent]:
+        """Events for a document just read from ``path`` (call :meth:`identity` first)."""
+        state = self.sources.setdefault(path, SourceState(path))
+        events: list[IngestEvent] = []
+        if state.gone:
+            state.gone, state.moved_to = False, None
+            events.append(SourceBack(path))
+        state.stamp = stamp
+        header = _header(document)
+        if header != state.header:
+            state.header = header
+            events.append(SourceRead(document))
+        for problem in document.problems:
+            if problem not in state.problems:
+                state.problems.add(problem)
+                events.append(ProblemFound(problem))
+        added, updated = self.diff(document.entries)
+        if added:
+            events.append(Added(added))
+        if updated:
+            events.append(Updated(updated))
+        return events
+
+    def diff(self, entries: Iterable[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
+        """Split ``entries`` into new ones and changed ones, and remember them."""
+        added: list[Entry] = []
+        updated: list[Entry] = []
+        for entry in entries:
+            known = self.entries.get(entry.id)
+            if known is None:
+                added.append(entry)
+            elif _content(known) != _content(entry):
+                updated.append(entry)
+            else:
+                if known.source != entry.source or known.position != entry.position:
+                    self.entries[entry.id] = entry
+                continue
+            self.entries[entry.id] = entry
+        return tuple(added), tuple(updated)
+
+    def missing(self, path: str) -> list[IngestEvent]:
+        """Events for a path found missing: :class:`SourceGone` the first time, if known."""
+        state = self.sources.get(path)
+        if state is None or state.gone:
+            return []
+        state.gone = True
+        return [SourceGone(path)]
+
+    def known_under(self, folder: str) -> list[str]:
+        """Known, present sources at or below ``folder`` (for a folder deleted or moved)."""
+        prefix = folder.rstrip(os.sep) + os.sep
+        return [
+            path
+            for path, state in self.sources.items()
+            if not state.gone and (path == folder or path.startswith(prefix))
+        ]
+
+
+def read_document(path: str, identity: str) -> Document:
+    """Parse the file at ``path``, giving entry ids as if it lived at ``identity``."""
+    if identity == path:
+        return parse_file(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return parse_file(path)  # the same read error, reported the usual way
+    if len(data) > MAX_BYTES:
+        return parse_file(path)
+    document = parse_bytes(data, identity)
+    source = source_for(path)
+    entries = tuple(replace(entry, source=source) for entry in document.entries)
+    return replace(document, source=source, entries=entries)
+
+
+def _read_batch(jobs: Sequence[tuple[str, str]]) -> list[tuple[Document, Stamp | None]]:
+    out = []
+    for path, identity in jobs:
+        stamp = Stamp.of(path)
+        out.append((read_document(path, identity), stamp))
+    return out
+
+
+@dataclass(slots=True)
+class _Pending:
+    stamp: Stamp | None
+    since: float
+
+
+class Ingest:
+    """The tailing engine: watch ``roots``, yield lists of :data:`IngestEvent` as files change.
+
+    ``emit_existing`` False reads the files present at start without reporting their entries
+    (``tail --new-only``, or an app that loaded them itself). ``settle`` is how long a file
+    must keep the same size and modification time before it is read.
+    """
+
+    def __init__(
+        self,
+        roots: Sequence[str],
+        *,
+        settle: float = 0.15,
+        batch_size: int = 50,
+        emit_existing: bool = True,
+        force_polling: bool | None = None,
+        poll_interval: float = 0.5,
+        watcher: Watcher | None = None,
+    ) -> None:
+        self.roots = list(roots)
+        self.settle = settle
+        self.batch_size = max(1, batch_size)
+        self.emit_existing = emit_existing
+        self.tracker = Tracker()
+        self.watcher = watcher or Watcher(
+            self.roots, force_polling=force_polling, poll_interval=poll_interval
+        )
+        self._pending: dict[str, _Pending] = {}
+        self._stopping = False
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="liveblog-ingest")
+
+    def stop(self) -> None:
+        """End :meth:`run` soon; safe to call from a signal handler or another thread."""
+        self._stopping = True
+        self.watcher.stop()
+
+    async def run(self) -> AsyncIterator[list[IngestEvent]]:
+        """Read what is there, then follow changes until :meth:`stop`."""
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[list[object]] = asyncio.Queue()
+        try:
+            problems = await loop.run_in_executor(self._pool, self.watcher.start)
+            start_events: list[IngestEvent] = [ProblemFound(p) for p in problems]
+            if start_events:
+                yield start_events
+            existing = [path for path, problem in expand_paths(self.roots) if problem is None]
+            async for batch in self._read(existing, emit=self.emit_existing):
+                yield batch
+            yield [Ready(len(existing), self.watcher.mode)]
+            if not self.watcher.roots:
+                return  # nothing exists to watch
+            pump = asyncio.create_task(self._pump(queue))
+            try:
+                async for batch in self._follow(queue):
+                    yield batch
+            finally:
+                self.watcher.stop()  # the pump's wait returns within milliseconds
+                try:
+                    await asyncio.wait_for(pump, 5)
+                except (TimeoutError, asyncio.CancelledError):
+                    pass
+        finally:
+            self.watcher.close()
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+    async def _pump(self, queue: asyncio.Queue[list[object]]) -> None:
+        async for batch in self.watcher.stream():
+            await queue.put(list(batch))
+
+    async def _follow(self, queue: asyncio.Queue[list[object]]) -> AsyncIterator[list[IngestEvent]]:
+        tick = max(0.005, self.settle / 4)
+        while not self._stopping:
+            timeout = tick if self._pending else 0.25
+            try:
+                batch = await asyncio.wait_for(queue.get(), timeout)
+            except TimeoutError:
+                batch = []
+            problems = self._note(batch)
+            if problems:
+                yield problems
+            due_present, due_missing = self._due()
+            if due_present:
+                async for events in self._read(due_present, emit=True):
+                    yield events
+            events: list[IngestEvent] = []
+            for path in due_missing:
+                events += self.tracker.missing(path)
+            if events:
+                yield events
+
+    def _note(self, batch: Iterable[object]) -> list[IngestEvent]:
+        now = time.monotonic()
+        problems: list[IngestEvent] = []
+        for event in batch:
+            if isinstance(event, Problem):
+                problems.append(ProblemFound(event))
+            elif isinstance(event, Changed):
+                self._touch(event.path, now)
+            elif isinstance(event, Deleted):
+                self._touch(event.path, now)
+                for path in self.tracker.known_under(event.path):
+                    self._touch(path, now)
+        return problems
+
+    def _touch(self, path: str, now: float) -> None:
+        stamp = Stamp.of(path)
+        pending = self._pending.get(path)
+        if pending is None or pending.stamp != stamp:
+            self._pending[path] = _Pending(stamp, now)
+
+    def _due(self) -> tuple[list[str], list[str]]:
+        now = time.monotonic()
+        present: list[str] = []
+        missing: list[str] = []
+        for path, pending in list(self._pending.items()):
+            stamp = Stamp.of(path)
+            if stamp != pending.stamp:
+                pending.stamp, pending.since = stamp, now
+                continue
+            if now - pending.since < self.settle:
+                continue
+            del self._pending[path]
+            if stamp is None:
+                missing.append(path)
+            elif not os.path.isdir(path):
+                present.append(path)
+        return sorted(present), sorted(missing)
+
+    async def _read(self, paths: Sequence[str], *, emit: bool) -> AsyncIterator[list[IngestEvent]]:
+        loop = asyncio.get_running_loop()
+        for start in range(0, len(paths), self.batch_size):
+            chunk = paths[start : start + self.batch_size]
+            events: list[IngestEvent] = []
+            jobs = []
+            for path in chunk:
+                identity, renamed = self.tracker.identity(path, Stamp.of(path))
+                events += renamed
+                jobs.append((path, identity))
+            results = await loop.run_in_executor(self._pool, _read_batch, jobs)
+            added: list[Entry] = []
+            updated: list[Entry] = []
+            for (path, _), (document, stamp) in zip(jobs, results, strict=True):
+                for event in self.tracker.parsed(path, document, stamp):
+                    if isinstance(event, Added):
+                        added += event.entries
+                    elif isinstance(event, Updated):
+                        updated += event.entries
+                    else:
+                        events.append(event)
+            if emit:
+                if added:
+                    events.append(Added(tuple(added)))
+                if updated:
+                    events.append(Updated(tuple(updated)))
+            else:
+                events = [e for e in events if isinstance(e, ProblemFound | SourceRead)]
+            if events:
+                yield events

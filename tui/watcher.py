@@ -1,0 +1,356 @@
+"""Watching folders: a plain stream of "this file changed" / "this path is gone" events.
+
+:class:`Watcher` watches one or more folders recursively with ``watchfiles`` (the Rust
+``notify`` crate: inotify on Linux). On filesystems that do not deliver change events (network
+and FUSE mounts), or when the kernel refuses more watches, it falls back to polling by itself.
+Hidden files and editor or download temporaries are never reported. Symlink loops and folders
+that cannot be read never hang or stop it: they are reported once, as :class:`Problem` events.
+
+Nothing here parses files; :mod:`tui.ingest` turns these events into entries.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import threading
+import time
+from collections.abc import AsyncIterator, Iterable, Sequence
+from dataclasses import dataclass
+
+from parsers.model import Problem
+from parsers.read import is_ignored
+
+NO_EVENT_FILESYSTEMS = frozenset(
+    {
+        "9p",
+        "afs",
+        "ceph",
+        "cifs",
+        "coda",
+        "davfs",
+        "glusterfs",
+        "lustre",
+        "ncpfs",
+        "nfs",
+        "nfs4",
+        "smb",
+        "smb2",
+        "smb3",
+        "smbfs",
+        "sshfs",
+        "vboxsf",
+        "vmhgfs",
+        "prl_fs",
+    }
+)
+"""Filesystem types on which inotify misses changes made elsewhere: these are polled."""
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """A file was created or written (or moved into a watched folder)."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Deleted:
+    """A path was deleted or moved away. It may have been a folder."""
+
+    path: str
+
+
+WatchEvent = Changed | Deleted | Problem
+"""What a :class:`Watcher` reports."""
+
+
+def filesystem_type(path: str, mountinfo: str = "/proc/self/mountinfo") -> str | None:
+    """The type of the filesystem holding ``path`` (``ext4``, ``nfs4``...), if it can be told."""
+    try:
+        with open(mountinfo, encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return None
+    real = os.path.realpath(path)
+    best, best_type = "", None
+    for line in lines:
+        fields = line.split(" - ", 1)
+        if len(fields) != 2:
+            continue
+        left, right = fields[0].split(), fields[1].split()
+        if len(left) < 5 or not right:
+            continue
+        mount = left[4].replace("\\040", " ")
+        inside = real == mount or real.startswith(mount.rstrip("/") + "/")
+        if inside and len(mount) >= len(best):
+            best, best_type = mount, right[0]
+    return best_type
+
+
+def needs_polling(path: str) -> bool:
+    """True when ``path`` sits on a filesystem that does not deliver change events."""
+    kind = filesystem_type(path)
+    if kind is None:
+        return False
+    return kind in NO_EVENT_FILESYSTEMS or kind.startswith("fuse.") or kind == "fuse"
+
+
+def _ignored_below(root: str, path: str) -> bool:
+    """True when any part of ``path`` below ``root`` is hidden or a temporary."""
+    rel = os.path.relpath(path, root)
+    if rel.startswith(".."):
+        rel = os.path.basename(path)
+    return any(part != "." and is_ignored(part) for part in rel.split(os.sep))
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What identifies a file's current content cheaply: inode, size and modification time."""
+
+    dev: int
+    ino: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: str) -> Stamp | None:
+        """The stamp of the file at ``path`` (following symlinks), or None if it is missing."""
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def walk_files(root: str) -> tuple[dict[str, Stamp], list[Problem]]:
+    """Every watched file under ``root`` with its stamp, and the problems met walking.
+
+    Symlinked folders are followed once (a folder seen before is a loop and is reported);
+    unreadable folders are reported and skipped. Never raises.
+    """
+    files: dict[str, Stamp] = {}
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
+
+    def on_error(error: OSError) -> None:
+        where = error.filename or root
+        problems.append(Problem(os.fspath(where), f"cannot watch: {error.strerror or error}"))
+
+    if os.path.isfile(root):
+        stamp = Stamp.of(root)
+        if stamp is not None:
+            files[root] = stamp
+        return files, problems
+    for folder, dirs, names in os.walk(root, onerror=on_error, followlinks=True):
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            problems.append(Problem(folder, f"cannot watch: {exc.strerror or exc}"))
+            dirs[:] = []
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            problems.append(Problem(folder, "symlink loop: folder already watched, not followed"))
+            dirs[:] = []
+            continue
+        seen.add(key)
+        dirs[:] = sorted(d for d in dirs if not is_ignored(d))
+        for name in sorted(names):
+            if is_ignored(name):
+                continue
+            path = os.path.join(folder, name)
+            stamp = Stamp.of(path)
+            if stamp is None:
+                if os.path.islink(path):
+                    problems.append(Problem(path, "broken or looping symlink"))
+                continue
+            files[path] = stamp
+    return files, problems
+
+
+class Watcher:
+    """Watches folders (recursively) and files; reports changes in batches.
+
+    Use :meth:`start` once, then :meth:`wait` from a thread or :meth:`stream` from asyncio;
+    :meth:`stop` may be called from any thread. ``force_polling`` None chooses by itself.
+    """
+
+    def __init__(
+        self,
+        roots: Sequence[str],
+        *,
+        force_polling: bool | None = None,
+        debounce_ms: int = 50,
+        step_ms: int = 1,
+        poll_interval: float = 0.5,
+    ) -> None:
+        self.roots = [os.path.abspath(r) for r in roots]
+        self.force_polling = force_polling
+        self.debounce_ms = debounce_ms
+        self.step_ms = step_ms
+        self.poll_interval = poll_interval
+        self.mode = "stopped"
+        """``events`` (inotify & co), ``polling``, or ``stopped``."""
+        self._stop = threading.Event()
+        self._notify: object | None = None
+        self._snapshot: dict[str, Stamp] = {}
+        self._reported: set[Problem] = set()
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    def start(self) -> list[Problem]:
+        """Start watching; returns the problems found (missing roots, loops, unreadable folders).
+
+        Once this returns, every later change under the roots is reported.
+        """
+        problems: list[Problem] = []
+        roots = []
+        for root in self.roots:
+            if os.path.exists(root):
+                roots.append(root)
+            else:
+                problems.append(Problem(root, "no such file or folder: not watched"))
+        self.roots = roots
+        polling = self.force_polling
+        if polling is None:
+            polling = any(needs_polling(r) for r in roots)
+        if not polling and roots:
+            try:
+                from watchfiles._rust_notify import RustNotify
+
+                self._notify = RustNotify(roots, False, False, 0, True, True)
+                self.mode = "events"
+            except Exception as exc:  # noqa: BLE001 - e.g. the inotify watch limit: poll instead
+                problems.append(Problem(roots[0], f"change events unavailable ({exc}); polling"))
+                polling = True
+        snapshot, walk_problems = self._walk()
+        problems += walk_problems
+        if polling:
+            self._snapshot = snapshot
+            self.mode = "polling"
+        return self._fresh(problems)
+
+    def stop(self) -> None:
+        """Make :meth:`wait` and :meth:`stream` return; safe from any thread."""
+        self._stop.set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    def close(self) -> None:
+        """Stop and release the underlying watcher."""
+        self._stop.set()
+        notify, self._notify = self._notify, None
+        if notify is not None:
+            notify.close()  # type: ignore[attr-defined]
+        self.mode = "stopped"
+
+    # -- waiting ------------------------------------------------------------------------------
+
+    def wait(self, timeout: float = 1.0) -> list[WatchEvent]:
+        """Block until changes arrive (a batch), ``timeout`` passes or :meth:`stop` is called."""
+        if self._stop.is_set():
+            return []
+        if self._notify is None:
+            if self.mode == "polling":
+                return self._poll(timeout)
+            self._stop.wait(timeout)
+            return []
+        try:
+            raw = self._notify.watch(  # type: ignore[attr-defined]
+                self.debounce_ms, self.step_ms, max(1, int(timeout * 1000)), self._stop
+            )
+        except Exception as exc:  # noqa: BLE001 - a failing backend must not end the stream
+            self._switch_to_polling()
+            return self._fresh([Problem(self.roots[0], f"watcher failed ({exc}); polling")])
+        if isinstance(raw, str):
+            return []
+        return self._events(raw)
+
+    async def stream(self, timeout: float = 0.5) -> AsyncIterator[list[WatchEvent]]:
+        """Batches of events until :meth:`stop` is called (waits in a worker thread)."""
+        while not self._stop.is_set():
+            batch = await asyncio.to_thread(self.wait, timeout)
+            if batch:
+                yield batch
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _fresh(self, problems: Iterable[Problem]) -> list[Problem]:
+        out = []
+        for problem in problems:
+            if problem not in self._reported:
+                self._reported.add(problem)
+                out.append(problem)
+        return out
+
+    def _walk(self) -> tuple[dict[str, Stamp], list[Problem]]:
+        files: dict[str, Stamp] = {}
+        problems: list[Problem] = []
+        for root in self.roots:
+            found, trouble = walk_files(root)
+            files.update(found)
+            problems += trouble
+        return files, problems
+
+    def _root_of(self, path: str) -> str | None:
+        for root in self.roots:
+            if path == root or path.startswith(root.rstrip(os.sep) + os.sep):
+                return root
+        return None
+
+    def _events(self, raw: Iterable[tuple[int, str]]) -> list[WatchEvent]:
+        events: list[WatchEvent] = []
+        seen: set[WatchEvent] = set()
+        problems: list[Problem] = []
+        for change, path in sorted(raw, key=lambda item: item[1]):
+            root = self._root_of(path)
+            if root is None or _ignored_below(root, path):
+                continue
+            event: WatchEvent
+            if change == 3:  # watchfiles.Change.deleted
+                event = Deleted(path)
+            elif os.path.isdir(path):
+                if change != 1:  # a folder's own metadata changed: its files report themselves
+                    continue
+                found, trouble = walk_files(path)  # a folder created or moved in: its files
+                problems += trouble
+                for name in found:
+                    if Changed(name) not in seen:
+                        seen.add(Changed(name))
+                        events.append(Changed(name))
+                continue
+            else:
+                event = Changed(path)
+            if event not in seen:
+                seen.add(event)
+                events.append(event)
+        return [*self._fresh(problems), *events]
+
+    def _switch_to_polling(self) -> None:
+        notify, self._notify = self._notify, None
+        if notify is not None:
+            try:
+                notify.close()  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - it already failed; polling takes over
+                pass
+        self._snapshot, _ = self._walk()
+        self.mode = "polling"
+
+    def _poll(self, timeout: float) -> list[WatchEvent]:
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if self._stop.wait(max(0.0, min(self.poll_interval, remaining))):
+                return []
+            files, problems = self._walk()
+            events: list[WatchEvent] = [*self._fresh(problems)]
+            for path, stamp in files.items():
+                if self._snapshot.get(path) != stamp:
+                    events.append(Changed(path))
+            events += [Deleted(path) for path in self._snapshot if path not in files]
+            self._snapshot = files
+            if events or time.monotonic() >= deadline:
+                return events
