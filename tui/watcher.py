@@ -88,20 +88,12 @@ def filesystem_type(path: str, mountinfo: str = "/proc/self/mountinfo") -> str |
     return best_type
 
 
-def needs_polling(path: str) -> bool:
+def needs_polling(path: str, mountinfo: str = "/proc/self/mountinfo") -> bool:
     """True when ``path`` sits on a filesystem that does not deliver change events."""
-    kind = filesystem_type(path)
+    kind = filesystem_type(path, mountinfo)
     if kind is None:
         return False
     return kind in NO_EVENT_FILESYSTEMS or kind.startswith("fuse.") or kind == "fuse"
-
-
-def _ignored_below(root: str, path: str) -> bool:
-    """True when any part of ``path`` below ``root`` is hidden or a temporary."""
-    rel = os.path.relpath(path, root)
-    if rel.startswith(".."):
-        rel = os.path.basename(path)
-    return any(part != "." and is_ignored(part) for part in rel.split(os.sep))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +177,8 @@ class Watcher:
         step_ms: int = 1,
         poll_interval: float = 0.5,
     ) -> None:
-        self.roots = [os.path.abspath(r) for r in roots]
+        self.roots = list(roots)
+        """The roots as given; events name paths under them in the same form."""
         self.force_polling = force_polling
         self.debounce_ms = debounce_ms
         self.step_ms = step_ms
@@ -196,6 +189,7 @@ class Watcher:
         self._notify: object | None = None
         self._snapshot: dict[str, Stamp] = {}
         self._reported: set[Problem] = set()
+        self._absolute: list[str] = []
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -212,6 +206,7 @@ class Watcher:
             else:
                 problems.append(Problem(root, "no such file or folder: not watched"))
         self.roots = roots
+        self._absolute = [os.path.abspath(r) for r in roots]
         polling = self.force_polling
         if polling is None:
             polling = any(needs_polling(r) for r in roots)
@@ -219,7 +214,7 @@ class Watcher:
             try:
                 from watchfiles._rust_notify import RustNotify
 
-                self._notify = RustNotify(roots, False, False, 0, True, True)
+                self._notify = RustNotify(self._absolute, False, False, 0, True, True)
                 self.mode = "events"
             except Exception as exc:  # noqa: BLE001 - e.g. the inotify watch limit: poll instead
                 problems.append(Problem(roots[0], f"change events unavailable ({exc}); polling"))
@@ -295,19 +290,25 @@ class Watcher:
             problems += trouble
         return files, problems
 
-    def _root_of(self, path: str) -> str | None:
-        for root in self.roots:
-            if path == root or path.startswith(root.rstrip(os.sep) + os.sep):
-                return root
+    def _as_given(self, path: str) -> str | None:
+        """``path`` (absolute, from the backend) under the root it belongs to, as given."""
+        for given, absolute in zip(self.roots, self._absolute, strict=True):
+            if path == absolute:
+                return given
+            if path.startswith(absolute.rstrip(os.sep) + os.sep):
+                rel = os.path.relpath(path, absolute)
+                if any(is_ignored(part) for part in rel.split(os.sep)):
+                    return None
+                return os.path.join(given, rel)
         return None
 
     def _events(self, raw: Iterable[tuple[int, str]]) -> list[WatchEvent]:
         events: list[WatchEvent] = []
         seen: set[WatchEvent] = set()
         problems: list[Problem] = []
-        for change, path in sorted(raw, key=lambda item: item[1]):
-            root = self._root_of(path)
-            if root is None or _ignored_below(root, path):
+        for change, absolute in sorted(raw, key=lambda item: item[1]):
+            path = self._as_given(absolute)
+            if path is None:
                 continue
             event: WatchEvent
             if change == 3:  # watchfiles.Change.deleted
