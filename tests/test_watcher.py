@@ -158,3 +158,19 @@ def test_filesystem_type_and_polling_choice(tmp_path: Path) -> None:
     assert not needs_polling("/home/me/feeds", str(mountinfo))
     assert needs_polling("/mnt/share/feeds", str(mountinfo))
     assert needs_polling("/mnt/my drive/x", str(mountinfo))
+
+
+def test_a_file_root_survives_being_replaced(tmp_path: Path, watch: Callable[..., Watcher]) -> None:
+    target = tmp_path / "live.txt"
+    target.write_text("One\n")
+    (tmp_path / "other.txt").write_text("Other\n")
+    watcher = watch(str(target))
+    watcher.start()
+    (tmp_path / "live.txt.new").write_text("Two\n")
+    os.replace(tmp_path / "live.txt.new", target)
+    collect(watcher, lambda ev: Changed(str(target)) in ev)
+    with open(target, "a") as handle:
+        handle.write("Three\n")
+    (tmp_path / "other.txt").write_text("Changed too\n")
+    events = collect(watcher, lambda ev: Changed(str(target)) in ev)
+    assert all(e.path == str(target) for e in events if isinstance(e, Changed | Deleted))

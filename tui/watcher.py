@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import queue
 import threading
 import time
 from collections.abc import AsyncIterator, Iterable, Sequence
@@ -161,11 +162,44 @@ def walk_files(root: str) -> tuple[dict[str, Stamp], list[Problem]]:
     return files, problems
 
 
+class _Backend:
+    """One ``watchfiles`` notifier and the thread that waits on it, feeding a queue."""
+
+    def __init__(
+        self, paths: list[str], recursive: bool, owner: Watcher, out: queue.Queue[object]
+    ) -> None:
+        from watchfiles._rust_notify import RustNotify
+
+        self.notify = RustNotify(paths, False, False, 0, recursive, True)
+        self.owner = owner
+        self.out = out
+        self.thread = threading.Thread(target=self._run, name="liveblog-watch", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        owner = self.owner
+        while not owner.stopped:
+            try:
+                raw = self.notify.watch(owner.debounce_ms, owner.step_ms, 500, owner.stop_event)
+            except Exception as exc:  # noqa: BLE001 - reported; the watcher then polls
+                self.out.put(exc)
+                return
+            if not isinstance(raw, str):
+                self.out.put(raw)
+
+    def close(self) -> None:
+        self.thread.join(5)
+        if not self.thread.is_alive():
+            self.notify.close()
+
+
 class Watcher:
     """Watches folders (recursively) and files; reports changes in batches.
 
     Use :meth:`start` once, then :meth:`wait` from a thread or :meth:`stream` from asyncio;
     :meth:`stop` may be called from any thread. ``force_polling`` None chooses by itself.
+    A file given as a root is watched through its folder, so replacing it (an editor's or a
+    scraper's atomic save) does not end its watch.
     """
 
     def __init__(
@@ -185,8 +219,9 @@ class Watcher:
         self.poll_interval = poll_interval
         self.mode = "stopped"
         """``events`` (inotify & co), ``polling``, or ``stopped``."""
-        self._stop = threading.Event()
-        self._notify: object | None = None
+        self.stop_event = threading.Event()
+        self._backends: list[_Backend] = []
+        self._queue: queue.Queue[object] = queue.Queue()
         self._snapshot: dict[str, Stamp] = {}
         self._reported: set[Problem] = set()
         self._absolute: list[str] = []
@@ -211,13 +246,17 @@ class Watcher:
         if polling is None:
             polling = any(needs_polling(r) for r in roots)
         if not polling and roots:
+            folders = [a for a in self._absolute if os.path.isdir(a)]
+            parents = sorted({os.path.dirname(a) for a in self._absolute if a not in folders})
             try:
-                from watchfiles._rust_notify import RustNotify
-
-                self._notify = RustNotify(self._absolute, False, False, 0, True, True)
+                if folders:
+                    self._backends.append(_Backend(folders, True, self, self._queue))
+                if parents:
+                    self._backends.append(_Backend(parents, False, self, self._queue))
                 self.mode = "events"
             except Exception as exc:  # noqa: BLE001 - e.g. the inotify watch limit: poll instead
                 problems.append(Problem(roots[0], f"change events unavailable ({exc}); polling"))
+                self._close_backends()
                 polling = True
         snapshot, walk_problems = self._walk()
         problems += walk_problems
@@ -228,50 +267,69 @@ class Watcher:
 
     def stop(self) -> None:
         """Make :meth:`wait` and :meth:`stream` return; safe from any thread."""
-        self._stop.set()
+        self.stop_event.set()
+        self._queue.put(None)
 
     @property
     def stopped(self) -> bool:
-        return self._stop.is_set()
+        return self.stop_event.is_set()
 
     def close(self) -> None:
-        """Stop and release the underlying watcher."""
-        self._stop.set()
-        notify, self._notify = self._notify, None
-        if notify is not None:
-            notify.close()  # type: ignore[attr-defined]
+        """Stop and release the underlying watchers."""
+        self.stop()
+        self._close_backends()
         self.mode = "stopped"
 
     # -- waiting ------------------------------------------------------------------------------
 
     def wait(self, timeout: float = 1.0) -> list[WatchEvent]:
         """Block until changes arrive (a batch), ``timeout`` passes or :meth:`stop` is called."""
-        if self._stop.is_set():
+        if self.stopped:
             return []
-        if self._notify is None:
-            if self.mode == "polling":
-                return self._poll(timeout)
-            self._stop.wait(timeout)
+        if self.mode == "polling":
+            return self._poll(timeout)
+        if self.mode != "events":
+            self.stop_event.wait(timeout)
             return []
         try:
-            raw = self._notify.watch(  # type: ignore[attr-defined]
-                self.debounce_ms, self.step_ms, max(1, int(timeout * 1000)), self._stop
-            )
-        except Exception as exc:  # noqa: BLE001 - a failing backend must not end the stream
-            self._switch_to_polling()
-            return self._fresh([Problem(self.roots[0], f"watcher failed ({exc}); polling")])
-        if isinstance(raw, str):
+            items = [self._queue.get(timeout=timeout)]
+        except queue.Empty:
             return []
-        return self._events(raw)
+        while True:
+            try:
+                items.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        raw: set[tuple[int, str]] = set()
+        failures: list[Problem] = []
+        for item in items:
+            if isinstance(item, Exception):
+                failures.append(Problem(self.roots[0], f"watcher failed ({item}); polling"))
+            elif isinstance(item, set):
+                raw |= item
+        events = self._events(raw)
+        if failures and not self.stopped:
+            self._switch_to_polling()
+            events = [*self._fresh(failures), *events]
+        return events
 
     async def stream(self, timeout: float = 0.5) -> AsyncIterator[list[WatchEvent]]:
         """Batches of events until :meth:`stop` is called (waits in a worker thread)."""
-        while not self._stop.is_set():
+        while not self.stopped:
             batch = await asyncio.to_thread(self.wait, timeout)
             if batch:
                 yield batch
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _close_backends(self) -> None:
+        backends, self._backends = self._backends, []
+        stopped = self.stop_event.is_set()
+        self.stop_event.set()  # the backend threads check it every step
+        for backend in backends:
+            backend.close()
+        if not stopped and self.mode != "stopped":
+            self.stop_event.clear()
 
     def _fresh(self, problems: Iterable[Problem]) -> list[Problem]:
         out = []
@@ -331,12 +389,7 @@ class Watcher:
         return [*self._fresh(problems), *events]
 
     def _switch_to_polling(self) -> None:
-        notify, self._notify = self._notify, None
-        if notify is not None:
-            try:
-                notify.close()  # type: ignore[attr-defined]
-            except Exception:  # noqa: BLE001 - it already failed; polling takes over
-                pass
+        self._close_backends()
         self._snapshot, _ = self._walk()
         self.mode = "polling"
 
@@ -344,7 +397,7 @@ class Watcher:
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
-            if self._stop.wait(max(0.0, min(self.poll_interval, remaining))):
+            if self.stop_event.wait(max(0.0, min(self.poll_interval, remaining))):
                 return []
             files, problems = self._walk()
             events: list[WatchEvent] = [*self._fresh(problems)]
