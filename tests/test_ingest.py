@@ -13,7 +13,7 @@ import pytest
 from tailing_support import append, bodies_of, ids_of, posts, write
 
 from parsers.model import Document
-from parsers.read import parse_text
+from parsers.read import parse_file, parse_text
 from tui.ingest import (
     Added,
     Ingest,
@@ -68,8 +68,8 @@ class Run:
                 raise AssertionError(f"never saw {what}; events: {self.events!r}")
             await asyncio.sleep(0.01)
 
-    def of(self, kind: type) -> list:
-        return [e for e in self.events if isinstance(e, kind)]
+    def of(self, *kinds: type) -> list:
+        return [e for e in self.events if isinstance(e, kinds)]
 
     def added_ids(self) -> list[str]:
         return [entry.id for event in self.of(Added) for entry in event.entries]
@@ -315,3 +315,21 @@ def test_tracker_reports_a_missing_source_once() -> None:
     assert tracker.missing("/f/a.txt") == [SourceGone("/f/a.txt")]
     assert tracker.missing("/f/a.txt") == []
     assert tracker.missing("/f/never.txt") == []
+
+
+async def test_known_documents_are_not_reported_again_but_changes_since_are(
+    tmp_path: Path,
+) -> None:
+    shown = tmp_path / "shown.txt"
+    write(shown, posts("kyiv", 2))
+    loaded = parse_file(str(shown))
+    append(shown, posts("kyiv", 1, start=2))  # written after the app loaded, before the watch
+    write(tmp_path / "unseen.txt", posts("lviv", 1))
+    async with Run([tmp_path], known=[loaded]) as run:
+        pass
+    reported = {e.id for ev in run.of(Added, Updated) for e in ev.entries}
+    now = bodies_of(shown)
+    changed = set(now) - {e.id for e in loaded.entries if now.get(e.id) == e.body}
+    assert changed, "the append changed nothing: a bad test"
+    assert reported == changed | set(ids_of(tmp_path / "unseen.txt"))
+    assert [e.document.source.name for e in run.of(SourceRead)] == ["unseen.txt"]

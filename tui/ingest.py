@@ -134,6 +134,17 @@ class Tracker:
         self.entries: dict[str, Entry] = {}
         self.sources: dict[str, SourceState] = {}
 
+    def seed(self, documents: Iterable[Document]) -> None:
+        """Remember documents already shown (read by the app itself), without any event."""
+        for document in documents:
+            path = document.source.path
+            state = self.sources.setdefault(path, SourceState(path))
+            state.header = _header(document)
+            state.problems.update(document.problems)
+            state.stamp = Stamp.of(path)
+            for entry in document.entries:
+                self.entries[entry.id] = entry
+
     def identity(self, path: str, stamp: Stamp | None) -> tuple[str, list[IngestEvent]]:
         """The identity to parse ``path`` under, and a :class:`SourceRenamed` if it moved here.
 
@@ -250,9 +261,20 @@ class _Pending:
 class Ingest:
     """The tailing engine: watch ``roots``, yield lists of :data:`IngestEvent` as files change.
 
-    ``emit_existing`` False reads the files present at start without reporting their entries
-    (``tail --new-only``, or an app that loaded them itself). ``settle`` is how long a file
-    must keep the same size and modification time before it is read.
+    At start it reads every file present (in batches) and reports what is not already
+    ``known``; then yields :class:`Ready`; then follows changes until :meth:`stop`.
+    ``known`` are documents a caller already shows (an app that loaded the folder itself):
+    only what changed since is reported, so nothing written meanwhile is lost. With
+    ``emit_existing`` False, entries present at start are remembered but not reported
+    (``tail --new-only``). ``settle`` is how long a file must keep the same size and
+    modification time before it is read.
+
+    In a Textual app, run it in an async worker and post each list as one message::
+
+        async for events in ingest.run():
+            self.post_message(Tailed(events))
+
+    Parsing happens in the engine's own thread, so the event loop stays responsive.
     """
 
     def __init__(
@@ -265,12 +287,14 @@ class Ingest:
         force_polling: bool | None = None,
         poll_interval: float = 0.5,
         watcher: Watcher | None = None,
+        known: Iterable[Document] = (),
     ) -> None:
         self.roots = list(roots)
         self.settle = settle
         self.batch_size = max(1, batch_size)
         self.emit_existing = emit_existing
         self.tracker = Tracker()
+        self.tracker.seed(known)
         self.watcher = watcher or Watcher(
             self.roots, force_polling=force_polling, poll_interval=poll_interval
         )
