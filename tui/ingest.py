@@ -390,7 +390,10 @@ class Ingest:
             if stamp != pending.stamp:
                 pending.stamp, pending.since = stamp, now
                 continue
-            if now - pending.since < self.settle:
+            # A vanished path waits twice as long: when it was renamed, its new name (seen at
+            # the same moment) is read first, so the move is reported, not a loss.
+            wait = self.settle if stamp is not None else 2 * self.settle
+            if now - pending.since < wait:
                 continue
             del self._pending[path]
             if stamp is None:
