@@ -333,3 +333,16 @@ async def test_known_documents_are_not_reported_again_but_changes_since_are(
     assert changed, "the append changed nothing: a bad test"
     assert reported == changed | set(ids_of(tmp_path / "unseen.txt"))
     assert [e.document.source.name for e in run.of(SourceRead)] == ["unseen.txt"]
+
+
+async def test_a_named_pipe_is_a_problem_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "at-start.fifo")
+    async with Run([tmp_path]) as run:
+        os.mkfifo(tmp_path / "later.fifo")
+        write(tmp_path / "after.txt", posts("kupiansk", 1))
+        await run.caught_up(tmp_path / "after.txt")
+        await run.until(lambda: len(run.of(ProblemFound)) == 2, "two problems")
+    assert sorted(Path(e.problem.source).name for e in run.of(ProblemFound)) == [
+        "at-start.fifo",
+        "later.fifo",
+    ]

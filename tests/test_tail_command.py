@@ -259,3 +259,17 @@ def test_text_output_names_the_entry_and_its_file(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert done.stdout.startswith("+ ") and "Kyiv update 0" in done.stdout
     assert "(a.txt)" in done.stdout
+
+
+def test_max_events_stops_after_that_many_entries(tmp_path: Path) -> None:
+    for n in range(30):
+        write(tmp_path / f"{n:02d}.txt", posts(f"place{n}", 1))
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "tail", "--json", str(tmp_path), "--max-events", "7"],
+        capture_output=True,
+        text=True,
+        timeout=GUARD,
+    )
+    assert done.returncode == 0
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["event"] for r in records] == ["added"] * 7

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import stat
 import time
 from collections.abc import AsyncIterator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -248,7 +249,15 @@ def _read_batch(jobs: Sequence[tuple[str, str]]) -> list[tuple[Document, Stamp |
     out = []
     for path, identity in jobs:
         stamp = Stamp.of(path)
-        out.append((read_document(path, identity), stamp))
+        try:
+            regular = stat.S_ISREG(os.stat(path).st_mode)
+        except (OSError, ValueError):
+            regular = True  # let the reader report why it cannot be read
+        if not regular:  # opening a named pipe would block for ever
+            problem = Problem(path, "not a regular file (a pipe, socket or device): skipped", True)
+            out.append((Document(source_for(path), "none", problems=(problem,)), stamp))
+        else:
+            out.append((read_document(path, identity), stamp))
     return out
 
 
@@ -405,6 +414,8 @@ class Ingest:
     async def _read(self, paths: Sequence[str], *, emit: bool) -> AsyncIterator[list[IngestEvent]]:
         loop = asyncio.get_running_loop()
         for start in range(0, len(paths), self.batch_size):
+            if self._stopping:
+                return
             chunk = paths[start : start + self.batch_size]
             events: list[IngestEvent] = []
             jobs = []

@@ -81,7 +81,14 @@ class Printer:
     """Writes ingest events as text or JSON Lines; counts the entries printed."""
 
     def __init__(
-        self, out: TextIO, err: TextIO, *, as_json: bool, alerts: Alerts, bell: bool
+        self,
+        out: TextIO,
+        err: TextIO,
+        *,
+        as_json: bool,
+        alerts: Alerts,
+        bell: bool,
+        limit: int | None = None,
     ) -> None:
         self.out = out
         self.err = err
@@ -89,7 +96,13 @@ class Printer:
         self.alerts = alerts
         self.bell = bell
         self.entries = 0
+        self.limit = limit
+        """Print no more than this many entries (``--max-events``)."""
         self.live = False
+
+    @property
+    def full(self) -> bool:
+        return self.limit is not None and self.entries >= self.limit
 
     def write(self, events: Sequence[IngestEvent]) -> None:
         rang = False
@@ -97,6 +110,8 @@ class Printer:
             if isinstance(event, Added | Updated):
                 kind = "added" if isinstance(event, Added) else "updated"
                 for entry in event.entries:
+                    if self.full:
+                        break
                     matched = self.alerts.matches(entry)
                     self._entry(entry, kind, matched)
                     rang = rang or bool(matched)
@@ -166,7 +181,14 @@ async def tail(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         emit_existing=not args.new_only,
         force_polling=True if args.poll else None,
     )
-    printer = Printer(out, err, as_json=args.json, alerts=Alerts(args.alert), bell=args.bell)
+    printer = Printer(
+        out,
+        err,
+        as_json=args.json,
+        alerts=Alerts(args.alert),
+        bell=args.bell,
+        limit=args.max_events,
+    )
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -176,7 +198,7 @@ async def tail(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     async with contextlib.aclosing(ingest.run()) as stream:
         async for events in stream:
             printer.write(events)
-            if args.max_events is not None and printer.entries >= args.max_events:
+            if printer.full:
                 ingest.stop()
                 break
     if not ingest.watcher.roots:
