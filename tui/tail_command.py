@@ -65,7 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="how long a file must stay unchanged before it is read (default 0.15)",
     )
     parser.add_argument(
-        "--exit-after", type=float, default=None, metavar="SECONDS", help="stop after SECONDS"
+        "--exit-after",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="stop SECONDS after the files present at start were printed",
     )
     parser.add_argument(
         "--max-events",
@@ -193,11 +197,11 @@ async def tail(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, ingest.stop)
-    if args.exit_after is not None:
-        loop.call_later(max(0.0, args.exit_after), ingest.stop)
     async with contextlib.aclosing(ingest.run()) as stream:
         async for events in stream:
             printer.write(events)
+            if args.exit_after is not None and any(isinstance(e, Ready) for e in events):
+                loop.call_later(max(0.0, args.exit_after), ingest.stop)
             if printer.full:
                 ingest.stop()
                 break
