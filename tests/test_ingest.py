@@ -346,3 +346,32 @@ async def test_a_named_pipe_is_a_problem_not_a_hang(tmp_path: Path) -> None:
         "at-start.fifo",
         "later.fifo",
     ]
+
+
+async def test_a_file_written_to_all_the_time_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "busy.txt"
+    async with Run([tmp_path], settle=1.0, max_delay=0.2) as run:
+        with open(path, "w", encoding="utf-8") as handle:
+            for n in range(300):  # never still for the settle time
+                handle.write(posts("avdiivka", 1, start=n))
+                handle.flush()
+                await asyncio.sleep(0.01)
+                if run.of(Added):
+                    break
+        assert run.of(Added), "the busy file was never read while it was written"
+        await run.caught_up(path)
+
+
+async def test_a_renamed_folder_moves_its_files_without_doubling(tmp_path: Path) -> None:
+    for name in ("one.txt", "two.txt"):
+        write(tmp_path / "day1" / name, posts(name[:3], 2))
+    async with Run([tmp_path]) as run:
+        before = run.added_ids()
+        (tmp_path / "day1").rename(tmp_path / "monday")
+        await run.until(lambda: len(run.of(SourceRenamed)) == 2, "two renames")
+        await asyncio.sleep(0.2)  # time enough for a wrong "gone" to show up
+    assert sorted((e.old, e.new) for e in run.of(SourceRenamed)) == [
+        (str(tmp_path / "day1" / n), str(tmp_path / "monday" / n)) for n in ("one.txt", "two.txt")
+    ]
+    assert not run.of(SourceGone)
+    assert run.added_ids() == before

@@ -265,6 +265,9 @@ def _read_batch(jobs: Sequence[tuple[str, str]]) -> list[tuple[Document, Stamp |
 class _Pending:
     stamp: Stamp | None
     since: float
+    """When the stamp last changed."""
+    first: float
+    """When the path was first seen changing (for ``max_delay``)."""
 
 
 class Ingest:
@@ -276,7 +279,8 @@ class Ingest:
     only what changed since is reported, so nothing written meanwhile is lost. With
     ``emit_existing`` False, entries present at start are remembered but not reported
     (``tail --new-only``). ``settle`` is how long a file must keep the same size and
-    modification time before it is read.
+    modification time before it is read; a file that never keeps still (written to all the
+    time) is read anyway once it has waited ``max_delay`` seconds, and again after.
 
     In a Textual app, run it in an async worker and post each list as one message::
 
@@ -297,9 +301,11 @@ class Ingest:
         poll_interval: float = 0.5,
         watcher: Watcher | None = None,
         known: Iterable[Document] = (),
+        max_delay: float = 2.0,
     ) -> None:
         self.roots = list(roots)
         self.settle = settle
+        self.max_delay = max(settle, max_delay)
         self.batch_size = max(1, batch_size)
         self.emit_existing = emit_existing
         self.tracker = Tracker()
@@ -387,8 +393,10 @@ class Ingest:
     def _touch(self, path: str, now: float) -> None:
         stamp = Stamp.of(path)
         pending = self._pending.get(path)
-        if pending is None or pending.stamp != stamp:
-            self._pending[path] = _Pending(stamp, now)
+        if pending is None:
+            self._pending[path] = _Pending(stamp, now, now)
+        elif pending.stamp != stamp:
+            pending.stamp, pending.since = stamp, now
 
     def _due(self) -> tuple[list[str], list[str]]:
         now = time.monotonic()
@@ -396,13 +404,14 @@ class Ingest:
         missing: list[str] = []
         for path, pending in list(self._pending.items()):
             stamp = Stamp.of(path)
-            if stamp != pending.stamp:
+            overdue = stamp is not None and now - pending.first >= self.max_delay
+            if stamp != pending.stamp and not overdue:
                 pending.stamp, pending.since = stamp, now
                 continue
             # A vanished path waits twice as long: when it was renamed, its new name (seen at
             # the same moment) is read first, so the move is reported, not a loss.
             wait = self.settle if stamp is not None else 2 * self.settle
-            if now - pending.since < wait:
+            if now - pending.since < wait and not overdue:
                 continue
             del self._pending[path]
             if stamp is None:
