@@ -174,3 +174,20 @@ def test_a_file_root_survives_being_replaced(tmp_path: Path, watch: Callable[...
     (tmp_path / "other.txt").write_text("Changed too\n")
     events = collect(watcher, lambda ev: Changed(str(target)) in ev)
     assert all(e.path == str(target) for e in events if isinstance(e, Changed | Deleted))
+
+
+def test_a_failing_event_backend_falls_back_to_polling(tmp_path: Path) -> None:
+    watcher = Watcher([str(tmp_path)], force_polling=False, poll_interval=0.05)
+    try:
+        watcher.start()
+        assert watcher.mode == "events"
+        watcher._queue.put(RuntimeError("inotify went away"))  # what a dying backend sends
+        events = watcher.wait(1)
+        assert watcher.mode == "polling"
+        assert [p.message for p in events if isinstance(p, Problem)] == [
+            "watcher failed (inotify went away); polling"
+        ]
+        (tmp_path / "later.txt").write_text("x\n")
+        collect(watcher, lambda ev: Changed(str(tmp_path / "later.txt")) in ev)
+    finally:
+        watcher.close()
