@@ -323,7 +323,7 @@ class Ingest:
         self.watcher.stop()
 
     async def run(self) -> AsyncIterator[list[IngestEvent]]:
-        """Read what is there, then follow changes until :meth:`stop`."""
+        """Read what is there, then follow changes until :meth:`stop`. Run it once."""
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[list[object]] = asyncio.Queue()
         try:
@@ -331,7 +331,7 @@ class Ingest:
             start_events: list[IngestEvent] = [ProblemFound(p) for p in problems]
             if start_events:
                 yield start_events
-            existing = [path for path, problem in expand_paths(self.roots) if problem is None]
+            existing = await loop.run_in_executor(self._pool, self._existing)
             async for batch in self._read(existing, emit=self.emit_existing):
                 yield batch
             yield [Ready(len(existing), self.watcher.mode)]
@@ -350,6 +350,10 @@ class Ingest:
         finally:
             self.watcher.close()
             self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _existing(self) -> list[str]:
+        """The files present under the roots (walked in the engine's thread)."""
+        return [path for path, problem in expand_paths(self.watcher.roots) if problem is None]
 
     async def _pump(self, queue: asyncio.Queue[list[object]]) -> None:
         async for batch in self.watcher.stream():
