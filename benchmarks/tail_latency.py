@@ -18,6 +18,9 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
+from operator import contains
 from pathlib import Path
 
 from tui.ingest import Added, Ingest, Ready
@@ -60,7 +63,7 @@ class Consumer:
         await asyncio.wait_for(self.task, 10)
 
 
-async def wait_for(condition, limit: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+async def wait_for(condition: Callable[[], bool], limit: float = 60.0) -> None:
     deadline = time.perf_counter() + limit
     while not condition():
         if time.perf_counter() > deadline:
@@ -78,8 +81,9 @@ async def latency(folder: Path, count: int, settle: float, polling: bool) -> lis
         with open(path, "wb") as handle:
             handle.write(texts[n % len(texts)])
         closed = time.perf_counter()
-        await wait_for(lambda p=str(path): p in consumer.first_seen)
-        out.append(consumer.first_seen[str(path)] - closed)
+        name = str(path)
+        await wait_for(partial(contains, consumer.first_seen, name))
+        out.append(consumer.first_seen[name] - closed)
         await asyncio.sleep(0.05)
     await consumer.close()
     return out

@@ -20,7 +20,7 @@ import asyncio
 import os
 import stat
 import time
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncGenerator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -322,7 +322,7 @@ class Ingest:
         self._stopping = True
         self.watcher.stop()
 
-    async def run(self) -> AsyncIterator[list[IngestEvent]]:
+    async def run(self) -> AsyncGenerator[list[IngestEvent], None]:
         """Read what is there, then follow changes until :meth:`stop`. Run it once."""
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[list[object]] = asyncio.Queue()
@@ -359,7 +359,9 @@ class Ingest:
         async for batch in self.watcher.stream():
             await queue.put(list(batch))
 
-    async def _follow(self, queue: asyncio.Queue[list[object]]) -> AsyncIterator[list[IngestEvent]]:
+    async def _follow(
+        self, queue: asyncio.Queue[list[object]]
+    ) -> AsyncGenerator[list[IngestEvent], None]:
         tick = max(0.005, self.settle / 4)
         while not self._stopping:
             timeout = tick if self._pending else 0.25
@@ -372,13 +374,13 @@ class Ingest:
                 yield problems
             due_present, due_missing = self._due()
             if due_present:
-                async for events in self._read(due_present, emit=True):
-                    yield events
-            events: list[IngestEvent] = []
+                async for read in self._read(due_present, emit=True):
+                    yield read
+            gone: list[IngestEvent] = []
             for path in due_missing:
-                events += self.tracker.missing(path)
-            if events:
-                yield events
+                gone += self.tracker.missing(path)
+            if gone:
+                yield gone
 
     def _note(self, batch: Iterable[object]) -> list[IngestEvent]:
         now = time.monotonic()
@@ -424,7 +426,9 @@ class Ingest:
                 present.append(path)
         return sorted(present), sorted(missing)
 
-    async def _read(self, paths: Sequence[str], *, emit: bool) -> AsyncIterator[list[IngestEvent]]:
+    async def _read(
+        self, paths: Sequence[str], *, emit: bool
+    ) -> AsyncGenerator[list[IngestEvent], None]:
         loop = asyncio.get_running_loop()
         for start in range(0, len(paths), self.batch_size):
             if self._stopping:

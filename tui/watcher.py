@@ -16,7 +16,7 @@ import os
 import queue
 import threading
 import time
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncGenerator, Iterable, Sequence
 from dataclasses import dataclass
 
 from parsers.model import Problem
@@ -313,7 +313,7 @@ class Watcher:
             events = [*self._fresh(failures), *events]
         return events
 
-    async def stream(self, timeout: float = 0.5) -> AsyncIterator[list[WatchEvent]]:
+    async def stream(self, timeout: float = 0.5) -> AsyncGenerator[list[WatchEvent], None]:
         """Batches of events until :meth:`stop` is called (waits in a worker thread)."""
         while not self.stopped:
             batch = await asyncio.to_thread(self.wait, timeout)
