@@ -375,3 +375,20 @@ async def test_a_renamed_folder_moves_its_files_without_doubling(tmp_path: Path)
     ]
     assert not run.of(SourceGone)
     assert run.added_ids() == before
+
+
+async def test_a_file_seen_through_a_symlinked_folder_is_reported_once(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    os.symlink("real", tmp_path / "alias")  # walked first: "alias" sorts before "real"
+    write(tmp_path / "real" / "x.txt", posts("kyiv", 2))
+    async with Run([tmp_path]) as run:
+        append(tmp_path / "real" / "x.txt", posts("kyiv", 1, start=2))
+        write(tmp_path / "real" / "y.txt", posts("lviv", 1))
+        await run.caught_up(tmp_path / "alias" / "x.txt")
+        await run.until(
+            lambda: {e.source.name for ev in run.of(Added) for e in ev.entries} >= {"y.txt"}, "y"
+        )
+    sources = {e.source.path for ev in run.of(Added, Updated) for e in ev.entries}
+    assert str(tmp_path / "real" / "x.txt") not in sources
+    assert len({p for p in sources if p.endswith("y.txt")}) == 1
+    assert len(run.added_ids()) == len(set(run.added_ids()))

@@ -191,3 +191,11 @@ def test_a_failing_event_backend_falls_back_to_polling(tmp_path: Path) -> None:
         collect(watcher, lambda ev: Changed(str(tmp_path / "later.txt")) in ev)
     finally:
         watcher.close()
+
+
+def test_a_second_way_into_a_folder_is_not_a_problem(
+    tmp_path: Path, watch: Callable[..., Watcher]
+) -> None:
+    (tmp_path / "real").mkdir()
+    os.symlink("real", tmp_path / "alias")
+    assert watch().start() == []

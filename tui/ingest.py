@@ -129,11 +129,17 @@ class SourceState:
 
 
 class Tracker:
-    """Remembers entries and sources; turns parse results into events. Pure: no I/O, no time."""
+    """Remembers entries and sources; turns parse results into events.
+
+    No threads and no clocks; it only looks at the filesystem to tell whether a path still
+    exists (renames) or still is the same file as another path (aliases).
+    """
 
     def __init__(self) -> None:
         self.entries: dict[str, Entry] = {}
         self.sources: dict[str, SourceState] = {}
+        self.by_inode: dict[tuple[int, int], str] = {}
+        """The path each file (device, inode) was last read under."""
 
     def seed(self, documents: Iterable[Document]) -> None:
         """Remember documents already shown (read by the app itself), without any event."""
@@ -143,8 +149,26 @@ class Tracker:
             state.header = _header(document)
             state.problems.update(document.problems)
             state.stamp = Stamp.of(path)
+            if state.stamp is not None:
+                self.by_inode[(state.stamp.dev, state.stamp.ino)] = path
             for entry in document.entries:
                 self.entries[entry.id] = entry
+
+    def canonical(self, path: str, stamp: Stamp | None) -> str:
+        """The known path of the same file when ``path`` is a second way to it, else ``path``.
+
+        A folder reached through a symlink (or a hard link) shows one file under two paths;
+        it is read, and its entries reported, under the first path only.
+        """
+        if stamp is None or path in self.sources:
+            return path
+        other = self.by_inode.get((stamp.dev, stamp.ino))
+        if other is None or other == path or self.sources[other].gone:
+            return path
+        now = Stamp.of(other)
+        if now is not None and (now.dev, now.ino) == (stamp.dev, stamp.ino):
+            return other
+        return path
 
     def identity(self, path: str, stamp: Stamp | None) -> tuple[str, list[IngestEvent]]:
         """The identity to parse ``path`` under, and a :class:`SourceRenamed` if it moved here.
@@ -155,18 +179,20 @@ class Tracker:
         state = self.sources.get(path)
         if state is not None:
             return state.identity, []
-        if stamp is not None:
-            for old, other in self.sources.items():
-                if (
-                    other.stamp == stamp
-                    and other.moved_to is None
-                    and (other.gone or not os.path.lexists(old))
-                ):
-                    other.gone, other.moved_to = True, path
-                    self.sources[path] = SourceState(
-                        other.identity, stamp, header=other.header, problems=set(other.problems)
-                    )
-                    return other.identity, [SourceRenamed(old, path)]
+        old = self.by_inode.get((stamp.dev, stamp.ino)) if stamp is not None else None
+        other = self.sources.get(old) if old is not None else None
+        if (
+            old is not None
+            and other is not None
+            and other.stamp == stamp
+            and other.moved_to is None
+            and (other.gone or not os.path.lexists(old))
+        ):
+            other.gone, other.moved_to = True, path
+            self.sources[path] = SourceState(
+                other.identity, stamp, header=other.header, problems=set(other.problems)
+            )
+            return other.identity, [SourceRenamed(old, path)]
         self.sources[path] = SourceState(path)
         return path, []
 
@@ -178,6 +204,8 @@ class Tracker:
             state.gone, state.moved_to = False, None
             events.append(SourceBack(path))
         state.stamp = stamp
+        if stamp is not None:
+            self.by_inode[(stamp.dev, stamp.ino)] = path
         header = _header(document)
         if header != state.header:
             state.header = header
@@ -436,8 +464,12 @@ class Ingest:
             chunk = paths[start : start + self.batch_size]
             events: list[IngestEvent] = []
             jobs = []
-            for path in chunk:
-                identity, renamed = self.tracker.identity(path, Stamp.of(path))
+            for given in chunk:
+                stamp = Stamp.of(given)
+                path = self.tracker.canonical(given, stamp)
+                if any(path == job[0] for job in jobs):
+                    continue
+                identity, renamed = self.tracker.identity(path, stamp)
                 events += renamed
                 jobs.append((path, identity))
             results = await loop.run_in_executor(self._pool, _read_batch, jobs)

@@ -144,7 +144,12 @@ def walk_files(root: str) -> tuple[dict[str, Stamp], list[Problem]]:
             continue
         key = (st.st_dev, st.st_ino)
         if key in seen:
-            problems.append(Problem(folder, "symlink loop: folder already watched, not followed"))
+            # Reached again through a symlink: a loop when it points back to an ancestor,
+            # else a second way into a folder already watched (harmless, skipped quietly).
+            target = os.path.realpath(folder)
+            parent = os.path.realpath(os.path.dirname(folder))
+            if parent == target or parent.startswith(target.rstrip(os.sep) + os.sep):
+                problems.append(Problem(folder, "symlink loop: not followed"))
             dirs[:] = []
             continue
         seen.add(key)
