@@ -273,3 +273,12 @@ def test_max_events_stops_after_that_many_entries(tmp_path: Path) -> None:
     assert done.returncode == 0
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["event"] for r in records] == ["added"] * 7
+
+
+def test_poll_flag_follows_by_polling(tmp_path: Path, tail: Callable[..., Tail]) -> None:
+    run = tail(str(tmp_path), "--poll")
+    assert run.of("ready")[0]["mode"] == "polling"
+    write(tmp_path / "polled.txt", posts("bakhmut", 2))
+    run.caught_up(tmp_path / "polled.txt")
+    assert run.stop() == 0
+    assert run.ids() == ids_of(tmp_path / "polled.txt")
