@@ -44,9 +44,13 @@ def clean(text: str) -> str:
         return text
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPES.sub("", text)
-    text = _ODD_BREAKS.sub("\n", text)
-    text = _ODD_SPACES.sub(" ", text)
-    return _CONTROLS.sub("", text)
+    if _ODD_BREAKS.search(text):
+        text = _ODD_BREAKS.sub("\n", text)
+    if _ODD_SPACES.search(text):
+        text = _ODD_SPACES.sub(" ", text)
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub("", text)
+    return text
 
 
 def clean_line(text: str) -> str:
@@ -92,6 +96,9 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def looks_binary(data: bytes) -> bool:
     """True for bytes that are not text in any encoding we read (NULs, many controls)."""
     sample = data[:8192]
@@ -99,7 +106,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) * 0.1
 
 

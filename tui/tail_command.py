@@ -15,14 +15,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import signal
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from parsers.export import entry_to_dict
 from parsers.model import Entry
 from tui.alerts import Alerts
-from tui.entry_json import dumps, entry_to_json
 from tui.ingest import (
     Added,
     Ingest,
@@ -153,10 +154,10 @@ class Printer:
     def _entry(self, entry: Entry, kind: str, matched: tuple[str, ...]) -> None:
         self.entries += 1
         if self.as_json:
-            record = {"event": kind, **entry_to_json(entry)}
+            record = {"event": kind, **entry_to_dict(entry)}
             if self.alerts:
                 record["alerts"] = list(matched)
-            self.out.write(dumps(record) + "\n")
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
             return
         when = entry.published.iso() if entry.published else "-"
         first = entry.body[0] if entry.body else ""
@@ -171,7 +172,7 @@ class Printer:
 
     def _note(self, record: dict[str, object], text: str) -> None:
         if self.as_json:
-            self.out.write(dumps(record) + "\n")
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             self.err.write(f"liveblog tail: {text}\n")
             self.err.flush()

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from parsers.formats.base import FormatHandler
 from parsers.formats.headlines import HeadlinesFormat
+from parsers.formats.numbered import NumberedFormat
 
 FORMATS: tuple[FormatHandler, ...] = (
+    NumberedFormat(),
     HeadlinesFormat(),
 )
 
