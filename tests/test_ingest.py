@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -394,3 +395,26 @@ async def test_a_file_seen_through_a_symlinked_folder_is_reported_once(tmp_path:
     assert str(tmp_path / "real" / "x.txt") not in sources
     assert len({p for p in sources if p.endswith("y.txt")}) == 1
     assert len(run.added_ids()) == len(set(run.added_ids()))
+
+
+async def test_cancelling_the_consumer_stops_every_watcher_thread(tmp_path: Path) -> None:
+    """What a Textual worker does on exit: cancel the task iterating the engine."""
+    ingest = Ingest([str(tmp_path)], settle=0.05)
+    seen: list[IngestEvent] = []
+
+    async def consume() -> None:
+        async with contextlib.aclosing(ingest.run()) as stream:
+            async for batch in stream:
+                seen.extend(batch)
+
+    task = asyncio.create_task(consume())
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + GUARD
+    while not any(isinstance(e, Ready) for e in seen) and loop.time() < deadline:
+        await asyncio.sleep(0.01)
+    assert any(t.name == "liveblog-watch" for t in threading.enumerate())
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    assert not [t for t in threading.enumerate() if t.name == "liveblog-watch" and t.is_alive()]
+    assert ingest.watcher.mode == "stopped"
