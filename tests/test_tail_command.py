@@ -278,3 +278,15 @@ def test_poll_flag_follows_by_polling(tmp_path: Path, tail: Callable[..., Tail])
     run.caught_up(tmp_path / "polled.txt")
     assert run.stop() == 0
     assert run.ids() == ids_of(tmp_path / "polled.txt")
+
+
+def test_text_output_never_passes_escape_sequences_from_file_names(tmp_path: Path) -> None:
+    write(tmp_path / "evil\x1b[2J\x1b]0;title\x07.txt", posts("kyiv", 1))
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "tail", str(tmp_path), "--exit-after", "0"],
+        capture_output=True,
+        text=True,
+        timeout=GUARD,
+    )
+    assert done.returncode == 0 and "evil" in done.stdout
+    assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout + done.stderr

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from parsers.decode import clean_line
 from parsers.export import entry_to_dict
 from parsers.model import Entry
 from tui.alerts import Alerts
@@ -168,13 +169,14 @@ class Printer:
             text = text[:159] + "…"
         mark = "+" if kind == "added" else "~"
         alert = f"ALERT({', '.join(matched)}) " if matched else ""
-        self.out.write(f"{mark} {alert}{when}  {text}  ({entry.source.name})\n")
+        name = clean_line(entry.source.name)  # a file name may hold escape sequences too
+        self.out.write(f"{mark} {alert}{when}  {text}  ({name})\n")
 
     def _note(self, record: dict[str, object], text: str) -> None:
         if self.as_json:
             self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            self.err.write(f"liveblog tail: {text}\n")
+            self.err.write(f"liveblog tail: {clean_line(text)}\n")
             self.err.flush()
 
 
