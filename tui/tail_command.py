@@ -53,9 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="WORD",
-        help="mark new entries that mention WORD (repeatable)",
+        help="mark entries that mention WORD, whole word, any case (repeatable)",
     )
-    parser.add_argument("--bell", action="store_true", help="ring the terminal bell on an alert")
+    parser.add_argument(
+        "--bell",
+        action="store_true",
+        help="ring the terminal bell when a new entry matches an alert",
+    )
     parser.add_argument(
         "--poll", action="store_true", help="poll for changes instead of using change events"
     )
@@ -165,6 +169,7 @@ class Printer:
         text = entry.title or first
         if entry.title and first:
             text = f"{entry.title} | {first}"
+        text = " ".join(text.split())  # one line per entry
         if len(text) > 160:
             text = text[:159] + "…"
         mark = "+" if kind == "added" else "~"
