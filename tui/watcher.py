@@ -23,27 +23,8 @@ from parsers.model import Problem
 from parsers.read import is_ignored
 
 NO_EVENT_FILESYSTEMS = frozenset(
-    {
-        "9p",
-        "afs",
-        "ceph",
-        "cifs",
-        "coda",
-        "davfs",
-        "glusterfs",
-        "lustre",
-        "ncpfs",
-        "nfs",
-        "nfs4",
-        "smb",
-        "smb2",
-        "smb3",
-        "smbfs",
-        "sshfs",
-        "vboxsf",
-        "vmhgfs",
-        "prl_fs",
-    }
+    "9p afs ceph cifs coda davfs glusterfs lustre ncpfs nfs nfs4 prl_fs smb smb2 smb3 smbfs "
+    "sshfs vboxsf vmhgfs".split()
 )
 """Filesystem types on which inotify misses changes made elsewhere: these are polled."""
 
