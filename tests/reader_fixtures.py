@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from textual.app import App
@@ -120,7 +120,7 @@ def guardian_blog() -> Document:
                 0,
                 title="Zelensky addresses the nation",
                 body=("The president spoke from Kyiv.", "He asked for a ceasefire."),
-                published=stamp("2022-02-25T08:00", timezone.utc),
+                published=stamp("2022-02-25T08:00", UTC),
                 authors=(ANNA,),
                 labels=("Analysis",),
             ),
@@ -129,8 +129,9 @@ def guardian_blog() -> Document:
                 1,
                 title="Markets fall",
                 body=("Stocks fell across Europe.",),
-                published=stamp("2022-02-23T00:00", timezone.utc, precision=Precision.DATE,
-                                basis=ZoneBasis.NONE),
+                published=stamp(
+                    "2022-02-23T00:00", UTC, precision=Precision.DATE, basis=ZoneBasis.NONE
+                ),
             ),
             entry(path, 2, title="Background: the Donbas", body=("A short history.",)),
         ],
@@ -139,7 +140,7 @@ def guardian_blog() -> Document:
 
 def many_documents(count: int, per_document: int) -> list[Document]:
     """``count`` documents of ``per_document`` entries, a minute apart, newest first."""
-    start = datetime(2022, 2, 24, 6, 0, tzinfo=timezone.utc)
+    start = datetime(2022, 2, 24, 6, 0, tzinfo=UTC)
     docs = []
     for d in range(count):
         path = f"/bulk/blog{d:03}.txt"

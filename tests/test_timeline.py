@@ -17,8 +17,8 @@ def loaded() -> Timeline:
     return timeline
 
 
-def titles(timeline: Timeline, view: Filter = Filter()) -> list[str | None]:
-    return [item.entry.title for item in timeline.select(view)]
+def titles(timeline: Timeline, view: Filter | None = None) -> list[str | None]:
+    return [item.entry.title for item in timeline.select(view or Filter())]
 
 
 def test_newest_first_as_instants_then_undated_in_document_order() -> None:
