@@ -46,6 +46,10 @@ def unreadable(path: str, message: str) -> Document:
     return Document(source=source, format="none", problems=(Problem(path, message, True),))
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 class ReaderApp(App[int]):
     """The liveblog reader."""
 
@@ -211,16 +215,16 @@ class ReaderApp(App[int]):
             how = "filter" if self.hide else "highlight"
             parts.append(Text(f"{how}: {self.query_value.text.strip()}"))
         if self.sources_selected:
-            parts.append(Text(f"{len(self.sources_selected)} sources"))
+            parts.append(Text(plural(len(self.sources_selected), "source")))
         if self.authors_selected:
-            parts.append(Text(f"{len(self.authors_selected)} authors"))
+            parts.append(Text(plural(len(self.authors_selected), "author")))
         if self.sources_selected or self.authors_selected or self.query_value:
             parts.append(Text("x clears", DIM))
         parts.append(Text(f"times: {self.mode.label()} (z)"))
         problems = self.timeline.problems
         if problems:
             unread = sum(1 for p in problems if p.fatal)
-            label = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+            label = plural(len(problems), "problem")
             if unread:
                 label += f", {unread} unreadable"
             parts.append(Text(f"{label} (p)", WARN))

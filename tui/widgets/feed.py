@@ -342,7 +342,7 @@ class Feed(Widget, can_focus=True):
     def _bar(self, y: int) -> Segment:
         count = len(self.items)
         height = self._view_height()
-        if count <= 1 or height <= 1:
+        if count <= 1 or height <= 1 or self._end() == (0, 0):
             return Segment(" ")
         thumb = round(self.top[0] / (count - 1) * (height - 1))
         if self.top == self._end():

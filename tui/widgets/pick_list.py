@@ -151,7 +151,10 @@ class PickList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.rows))
 
     def on_click(self, event: events.Click) -> None:
-        index = int(self.scroll_offset.y) + event.y
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = int(self.scroll_offset.y) + offset.y
         if 0 <= index < len(self.rows):
             self.highlight = index
             self.action_toggle()
