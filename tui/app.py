@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from collections.abc import Sequence
@@ -27,10 +28,19 @@ from tui.screens.help_screen import HelpScreen
 from tui.screens.pages import document_page, entry_page, problems_page
 from tui.screens.text_screen import TextScreen
 from tui.time_display import ZoneMode
-from tui.timeline import Filter, Item, Timeline
+from tui.timeline import Filter, Item, Scan, Timeline
 from tui.widgets.feed import Feed
 from tui.widgets.pick_list import PickList, Row
 from tui.widgets.query_bar import QueryBar
+
+FIRST_SCREEN = 200
+"""Entries found before the feed is painted after a filter change; the rest follow."""
+
+FIRST_SCREEN_SECONDS = 0.04
+"""How long a filter change may search before painting what it found so far."""
+
+SCAN_SLICE = 10_000
+"""Entries examined between two turns of the event loop while a search completes."""
 
 BATCH_SECONDS = 0.1
 """How often the loading worker hands parsed documents to the UI."""
@@ -88,6 +98,7 @@ class ReaderApp(App[int]):
         self.bell_on_alert = bell
         self.local_zone = local_zone
         self.timeline = Timeline()
+        self.scan = Scan([], None)
         self.query_value: Query | None = None
         self.query_error: QueryError | None = None
         self.hide = True
@@ -112,6 +123,7 @@ class ReaderApp(App[int]):
         self.query_one("#sources", PickList).border_title = "Sources"
         self.query_one("#authors", PickList).border_title = "Authors"
         self.feed.set_display(mode=self.mode, local=self.local_zone)
+        self.feed.complete = self.finish_scan
         self.feed.focus()
         if self.initial_documents:
             self.timeline.upsert_many(self.initial_documents)
@@ -190,13 +202,36 @@ class ReaderApp(App[int]):
         )
 
     def refresh_feed(self) -> None:
+        """Show what the current filter lets through: a screenful now, the rest soon after."""
         feed = self.feed
         current = feed.current
-        view = self.view
         needles = self.query_value.highlights if self.query_value else ()
         feed.set_display(needles=needles, gone=frozenset(self.timeline.gone))
-        feed.set_items(self.timeline.select(view), keep=current.id if current else None)
+        scan = self.timeline.scan(self.view)
+        scan.until(FIRST_SCREEN, FIRST_SCREEN_SECONDS)
+        self.scan = scan
+        feed.set_items(scan.found, keep=current.id if current else None)
+        if not scan.done:
+            self.continue_scan(scan)
         self.update_status()
+
+    @work(exclusive=True, group="scan")
+    async def continue_scan(self, scan: Scan) -> None:
+        """Finish a search in slices, letting keys and painting in between."""
+        while not scan.done:
+            await asyncio.sleep(0)
+            if scan is not self.scan:
+                return
+            scan.advance(SCAN_SLICE)
+            self.feed.items_grew()
+            self.update_status()
+
+    def finish_scan(self) -> None:
+        """Complete the current search now (before going to the end or searching with n/N)."""
+        if not self.scan.done:
+            self.scan.finish()
+            self.feed.items_grew()
+            self.update_status()
 
     def update_status(self) -> None:
         feed = self.feed
@@ -205,9 +240,12 @@ class ReaderApp(App[int]):
         if self.loading is not None:
             done, count = self.loading
             status.append(f"loading {done}/{count} files… ", ACCENT)
+        more = "" if self.scan.done else "≥"
+        if not self.scan.done:
+            status.append(f"searching {self.scan.progress:.0%}… ", ACCENT)
         if feed.items:
-            status.append(f"{feed.cursor + 1}/{len(feed.items)} ", DIM)
-        status.append(f"showing {len(feed.items)} of {total} entries")
+            status.append(f"{feed.cursor + 1}/{more}{len(feed.items)} ", DIM)
+        status.append(f"showing {more}{len(feed.items)} of {total} entries")
         parts: list[Text] = []
         if self.query_error is not None:
             parts.append(Text(f"invalid query: {self.query_error.message}", WARN))
@@ -314,6 +352,7 @@ class ReaderApp(App[int]):
         if self.query_value is None:
             self.notify("Nothing to find: press / and type a query.", severity="warning")
             return
+        self.finish_scan()
         found = self.feed.find(self.query_value.predicate(), forward)
         if found is None:
             self.notify("No entry matches.", severity="warning")

@@ -10,8 +10,9 @@ Pure: no Textual.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from parsers.model import Document, Entry, Problem, Source, Timestamp
@@ -220,10 +221,14 @@ class Timeline:
         return sorted(found, key=lambda p: not p.fatal)
 
     def select(self, view: Filter) -> list[Item]:
-        """The items ``view`` lets through, in reading order.
+        """The items ``view`` lets through, in reading order."""
+        return self.scan(view).finish()
 
-        While the reader types, each query usually narrows the last one: then only the last
-        result is searched.
+    def scan(self, view: Filter) -> Scan:
+        """A search for the items ``view`` lets through, run as far as the caller needs.
+
+        The feed asks for a screenful first and the rest in the background. While the reader
+        types, each query usually narrows the last one: then only the last result is searched.
         """
         base = self.items
         if self._last is not None:
@@ -234,7 +239,7 @@ class Timeline:
                 and last_view.authors == view.authors
             ):
                 if last_view == view:
-                    return last_result
+                    return Scan(last_result, None)
                 if (
                     last_view.hides_by_query
                     and view.hides_by_query
@@ -243,19 +248,26 @@ class Timeline:
                     and view.query.narrows(last_view.query)
                 ):
                     base = last_result
-        result = base
+        tests: list[Callable[[Item], bool]] = []
         if view.sources:
             sources = view.sources
-            result = [item for item in result if item.path in sources]
+            tests.append(lambda item: item.path in sources)
         if view.authors:
             authors = view.authors
-            result = [item for item in result if any(a.name in authors for a in item.entry.authors)]
+            tests.append(lambda item: any(a.name in authors for a in item.entry.authors))
         if view.hides_by_query and view.query is not None:
-            result = list(filter(view.query.predicate(), result))
-        if result is self.items:
-            result = list(result)
-        self._last = (self.version, view, result)
-        return result
+            tests.append(view.query.predicate())
+        version = self.version
+
+        def remember(found: list[Item]) -> None:
+            if self.version == version:
+                self._last = (version, view, found)
+
+        if not tests:
+            return Scan(list(base), None, remember)
+        if len(tests) == 1:
+            return Scan(base, tests[0], remember)
+        return Scan(base, lambda item: all(test(item) for test in tests), remember)
 
     def source_counts(self) -> list[tuple[Document, int]]:
         """Every document with its number of entries, in the order they were added."""
@@ -277,6 +289,59 @@ class Timeline:
         ]
         rows.sort(key=lambda row: (-row.count, row.name.lower()))
         return rows
+
+
+class Scan:
+    """An incremental filter over a list of items: ``found`` grows as it advances."""
+
+    CHUNK = 4000
+
+    def __init__(
+        self,
+        source: list[Item],
+        test: Callable[[Item], bool] | None,
+        on_done: Callable[[list[Item]], None] | None = None,
+    ) -> None:
+        self.source = source
+        self.test = test
+        self.on_done = on_done
+        self.position = 0 if test is not None else len(source)
+        self.found: list[Item] = [] if test is not None else source
+        if test is None and on_done is not None:
+            on_done(self.found)
+
+    @property
+    def done(self) -> bool:
+        return self.position >= len(self.source)
+
+    def advance(self, count: int) -> None:
+        """Examine up to ``count`` more items."""
+        if self.done or self.test is None:
+            return
+        end = self.position + count
+        self.found.extend(filter(self.test, self.source[self.position : end]))
+        self.position = min(end, len(self.source))
+        if self.done and self.on_done is not None:
+            self.on_done(self.found)
+
+    def until(self, count: int, seconds: float | None = None) -> None:
+        """Advance until ``count`` items are found, everything was examined, or ``seconds``
+        have passed."""
+        deadline = None if seconds is None else time.perf_counter() + seconds
+        while not self.done and len(self.found) < count:
+            self.advance(self.CHUNK)
+            if deadline is not None and time.perf_counter() > deadline:
+                return
+
+    @property
+    def progress(self) -> float:
+        """The fraction of items examined."""
+        return self.position / len(self.source) if self.source else 1.0
+
+    def finish(self) -> list[Item]:
+        """Examine everything left; the complete result."""
+        self.advance(len(self.source))
+        return self.found
 
 
 def find_index(items: Sequence[Item], entry_id: str) -> int | None:

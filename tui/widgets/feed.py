@@ -74,6 +74,9 @@ class Feed(Widget, can_focus=True):
         self.gone: frozenset[str] = frozenset()
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._rows: list[tuple[int, int]] | None = None
+        self._thumb = -1
+        self.complete: Callable[[], None] | None = None
+        """Called before going to the end, to finish a search still filling ``items``."""
         self._announced: str | None = ""
 
     # -- state from the app ----------------------------------------------------------------
@@ -86,6 +89,11 @@ class Feed(Widget, can_focus=True):
         self.top = (self.cursor, 0)
         self._clamp()
         self._changed()
+
+    def items_grew(self) -> None:
+        """More items were appended to the list being shown (a search completing)."""
+        self._rows = None
+        self.refresh()
 
     def set_display(
         self,
@@ -262,6 +270,11 @@ class Feed(Widget, can_focus=True):
         self.top = self._advance(self.top, step * direction)
         self._clamp()
         starts = self._visible_starts()
+        if direction > 0 and self.top == before and self.complete is not None:
+            self.complete()
+            self.top = self._advance(self.top, step)
+            self._clamp()
+            starts = self._visible_starts()
         if direction > 0 and self.top == before:
             self.cursor = len(self.items) - 1
         elif direction < 0 and self.top == (0, 0):
@@ -276,6 +289,8 @@ class Feed(Widget, can_focus=True):
         self.go_to(0)
 
     def action_last(self) -> None:
+        if self.complete is not None:
+            self.complete()
         self.go_to(len(self.items) - 1)
 
     def action_open(self) -> None:
@@ -327,6 +342,7 @@ class Feed(Widget, can_focus=True):
         if self._rows is None or len(self._rows) != self._view_height():
             self._clamp()
             self._rows = self._rows_from_top()
+            self._thumb = self._thumb_row()
         if y >= len(self._rows):
             return Strip.blank(width)
         index, line = self._rows[y]
@@ -339,15 +355,21 @@ class Feed(Widget, can_focus=True):
             content = [gutter, *strip]
         return Strip([*content, self._bar(y)], GUTTER + text_width + BAR)
 
-    def _bar(self, y: int) -> Segment:
+    def _thumb_row(self) -> int:
+        """The scrollbar row of the view's position; -1 when everything fits."""
         count = len(self.items)
         height = self._view_height()
-        if count <= 1 or height <= 1 or self._end() == (0, 0):
+        end = self._end()
+        if count <= 1 or height <= 1 or end == (0, 0):
+            return -1
+        if self.top == end:
+            return height - 1
+        return round(self.top[0] / (count - 1) * (height - 1))
+
+    def _bar(self, y: int) -> Segment:
+        if self._thumb < 0:
             return Segment(" ")
-        thumb = round(self.top[0] / (count - 1) * (height - 1))
-        if self.top == self._end():
-            thumb = height - 1
-        return Segment("┃", THUMB) if y == thumb else Segment("│", TRACK)
+        return Segment("┃", THUMB) if y == self._thumb else Segment("│", TRACK)
 
     # -- mouse and size --------------------------------------------------------------------
 
