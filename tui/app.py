@@ -113,8 +113,8 @@ class ReaderApp(App[int]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
-                yield PickList(id="sources")
-                yield PickList(id="authors")
+                yield PickList(id="sources", empty="(no documents yet)")
+                yield PickList(id="authors", empty="(no authors credited)")
             yield Feed(id="feed")
         yield QueryBar(id="query")
         yield Static("", id="status", markup=False)
@@ -248,7 +248,7 @@ class ReaderApp(App[int]):
         status.append(f"showing {more}{len(feed.items)} of {total} entries")
         parts: list[Text] = []
         if self.query_error is not None:
-            parts.append(Text(f"invalid query: {self.query_error.message}", WARN))
+            parts.append(Text(f"invalid query (not applied): {self.query_error.message}", WARN))
         if self.query_value is not None and not self.query_value.empty:
             how = "filter" if self.hide else "highlight"
             parts.append(Text(f"{how}: {self.query_value.text.strip()}"))
@@ -258,7 +258,6 @@ class ReaderApp(App[int]):
             parts.append(Text(plural(len(self.authors_selected), "author")))
         if self.sources_selected or self.authors_selected or self.query_value:
             parts.append(Text("x clears", DIM))
-        parts.append(Text(f"times: {self.mode.label()} (z)"))
         problems = self.timeline.problems
         if problems:
             unread = sum(1 for p in problems if p.fatal)
@@ -266,6 +265,7 @@ class ReaderApp(App[int]):
             if unread:
                 label += f", {unread} unreadable"
             parts.append(Text(f"{label} (p)", WARN))
+        parts.append(Text(f"times: {self.mode.label()} (z)"))
         parts.append(Text("? help", DIM))
         for part in parts:
             status.append(" │ ", DIM)
@@ -324,9 +324,11 @@ class ReaderApp(App[int]):
         parsed = parse_query(text, self.local_zone)
         bar = self.query_one("#query", QueryBar)
         if isinstance(parsed, QueryError):
+            # Shown as invalid, and not applied: the feed shows what it would without it.
             self.query_error = parsed
             bar.add_class("-invalid")
-            self.update_status()
+            self.query_value = None
+            self.refresh_feed()
             return
         self.query_error = None
         bar.remove_class("-invalid")

@@ -88,8 +88,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
+        page = VerticalScroll(id="help")
+        page.border_title = "Keys (esc closes)"
+        with page:
             yield Static(help_text(), markup=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#help").border_title = "Keys (esc closes)"

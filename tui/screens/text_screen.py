@@ -27,14 +27,14 @@ class TextScreen(ModalScreen[None]):
         self.body = body
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="page", can_focus=True):
+        page = VerticalScroll(id="page", can_focus=True)
+        page.border_title = Text(self.title_text)
+        page.border_subtitle = "esc closes"
+        with page:
             yield Static(self.body, markup=False, id="page-text")
 
     def on_mount(self) -> None:
-        page = self.query_one("#page", VerticalScroll)
-        page.border_title = Text(self.title_text)
-        page.border_subtitle = "esc closes"
-        page.focus()
+        self.set_focus(self.query_one("#page"))
 
     def action_scroll(self, delta: int) -> None:
         self.query_one("#page", VerticalScroll).scroll_relative(y=delta, animate=False)

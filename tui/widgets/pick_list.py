@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -62,8 +63,9 @@ class PickList(ScrollView, can_focus=True):
         def control(self) -> PickList:
             return self.pick_list
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, *, empty: str = "", id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
+        self.empty = empty
         self.rows: list[Row] = []
         self.selected: set[str] = set()
         self.marked: frozenset[str] = frozenset()
@@ -119,6 +121,8 @@ class PickList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_offset.y) + y
+        if not self.rows and y == 0 and self.empty:
+            return Strip([Segment(self.empty[:width], DETAIL)]).adjust_cell_length(width)
         if index >= len(self.rows):
             return Strip.blank(width)
         row = self.rows[index]
