@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -68,16 +70,18 @@ HEADING = Style(bold=True, color="cyan")
 KEY = Style(bold=True, color="bright_yellow")
 
 
-def help_text() -> Text:
-    text = Text()
+def help_text() -> Group:
+    """Sections of keys, each a two-column table (the descriptions wrap in their column)."""
+    parts: list[Table | Text] = []
     for section, keys in KEYS:
-        text.append(f"{section}\n", HEADING)
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        table.add_column(no_wrap=True, min_width=24)
+        table.add_column(ratio=1)
         for key, what in keys:
-            text.append(f"  {key:<26}", KEY)
-            text.append(f"{what}\n")
-        text.append("\n")
-    text.append("Times marked (zone assumed) had no zone printed; (date only) had no time.\n")
-    return text
+            table.add_row(Text(key, KEY), Text(what))
+        parts += [Text(section, HEADING), table, Text("")]
+    parts.append(Text("Times marked (zone assumed) had no zone printed; (date only) had no time."))
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):

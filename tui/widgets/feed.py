@@ -126,13 +126,9 @@ class Feed(Widget, can_focus=True):
     def lines(self, index: int) -> list[Strip]:
         """The wrapped lines of item ``index`` at the current width and display state."""
         item = self.items[index]
-        label = separator_label(item.entry, self.mode, self.local)
-        above = (
-            separator_label(self.items[index - 1].entry, self.mode, self.local)
-            if index > 0
-            else None
+        heading = (
+            separator_label(item.entry, self.mode, self.local) if self._headed(index) else None
         )
-        heading = label if label != above else None
         width = self.text_width
         gone = item.path in self.gone
         key = (item.id, item.path, width, self.mode, self.needles, heading, gone)
@@ -149,6 +145,13 @@ class Feed(Widget, can_focus=True):
             self._cache.clear()
         self._cache[key] = strips
         return strips
+
+    def _headed(self, index: int) -> bool:
+        """True when item ``index`` starts under a new day separator."""
+        if index == 0:
+            return True
+        label = separator_label(self.items[index].entry, self.mode, self.local)
+        return label != separator_label(self.items[index - 1].entry, self.mode, self.local)
 
     def height_of(self, index: int) -> int:
         return len(self.lines(index))
@@ -351,7 +354,8 @@ class Feed(Widget, can_focus=True):
             content: list[Segment] = [Segment(" " * (GUTTER + text_width))]
         else:
             strip = self.lines(index)[line]
-            gutter = Segment("▌ ", CURSOR) if index == self.cursor else Segment("  ")
+            marked = index == self.cursor and not (line == 0 and self._headed(index))
+            gutter = Segment("▌ ", CURSOR) if marked else Segment("  ")
             content = [gutter, *strip]
         return Strip([*content, self._bar(y)], GUTTER + text_width + BAR)
 
