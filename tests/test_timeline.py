@@ -124,3 +124,12 @@ def test_problems_list_unreadable_documents_first() -> None:
     timeline.upsert(unreadable("/data/missing.txt", "no such file"))
     assert [str(p) for p in timeline.problems] == ["/data/missing.txt: no such file"]
     assert timeline.problems[0].fatal
+
+
+def test_the_timeline_and_query_modules_do_not_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, tui.timeline, tui.query; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
