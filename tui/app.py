@@ -66,6 +66,8 @@ class ReaderApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "liveblog"
     ENABLE_COMMAND_PALETTE = False
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal")]
+    """Below 70 columns the panes start hidden (``s`` shows them)."""
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -394,8 +396,10 @@ class ReaderApp(App[int]):
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.query_one("#sidebar")
-        sidebar.display = not sidebar.display
-        if not sidebar.display:
+        shown = sidebar.region.width > 0 and sidebar.display
+        sidebar.set_class(shown, "-hidden")
+        sidebar.set_class(not shown, "-shown")
+        if shown:
             self.feed.focus()
 
 

@@ -102,6 +102,7 @@ class Timeline:
     version: int = 0
     """Bumped on every change, so views know to refresh."""
     _last: tuple[int, Filter, list[Item]] | None = None
+    _problems: tuple[int, list[Problem]] | None = None
 
     # -- changes -------------------------------------------------------------------------
 
@@ -217,8 +218,10 @@ class Timeline:
     @property
     def problems(self) -> list[Problem]:
         """Every problem of every document; fatal ones (unreadable files) first."""
-        found = [p for d in self.documents for p in d.problems]
-        return sorted(found, key=lambda p: not p.fatal)
+        if self._problems is None or self._problems[0] != self.version:
+            found = [p for d in self.documents for p in d.problems]
+            self._problems = (self.version, sorted(found, key=lambda p: not p.fatal))
+        return self._problems[1]
 
     def select(self, view: Filter) -> list[Item]:
         """The items ``view`` lets through, in reading order."""

@@ -34,7 +34,8 @@ class TextScreen(ModalScreen[None]):
             yield Static(self.body, markup=False, id="page-text")
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#page"))
+        for page in self.query("#page"):  # absent when the app closes while this opens
+            self.set_focus(page)
 
     def action_scroll(self, delta: int) -> None:
         self.query_one("#page", VerticalScroll).scroll_relative(y=delta, animate=False)

@@ -77,7 +77,7 @@ class PickList(ScrollView, can_focus=True):
         self.rows = list(rows)
         self.selected &= keys
         self.highlight = next((i for i, r in enumerate(self.rows) if r.key == current), 0)
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.virtual_size = Size(1, len(self.rows))
         self.refresh()
 
     def set_marked(self, keys: Iterable[str]) -> None:
@@ -152,7 +152,7 @@ class PickList(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.virtual_size = Size(1, len(self.rows))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
