@@ -409,3 +409,61 @@ async def test_a_click_on_the_scrollbar_jumps_through_the_feed() -> None:
         feed = app.query_one(Feed)
         await pilot.click(Feed, offset=(feed.size.width - 1, feed.size.height - 1))
         assert feed.cursor == 49
+
+
+async def test_the_mouse_wheel_scrolls_the_feed_and_keeps_the_cursor_in_view() -> None:
+    from textual import events
+
+    app = make_app(documents=many_documents(1, 50))
+    async with app.run_test(size=(80, 24)) as pilot:
+        feed = app.query_one(Feed)
+        for _ in range(8):  # 24 lines: the first entries leave the screen
+            feed.post_message(events.MouseScrollDown(feed, 10, 5, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert feed.top[0] > 0
+        assert feed.cursor >= feed.top[0]
+        assert "Update 0-49" not in screen_text(app)
+        feed.post_message(events.MouseScrollUp(feed, 10, 5, 0, -1, 0, False, False, False))
+        await pilot.pause()
+        assert feed.top[0] > 0
+
+
+async def test_dragging_the_scrollbar_moves_through_the_feed() -> None:
+    app = make_app(documents=many_documents(1, 50))
+    async with app.run_test(size=(80, 24)) as pilot:
+        feed = app.query_one(Feed)
+        bar = feed.size.width - 1
+        await pilot.mouse_down(Feed, offset=(bar, 0))
+        await pilot.hover(Feed, offset=(bar, feed.size.height // 2))
+        await pilot.pause()
+        assert 20 <= feed.cursor <= 30
+        await pilot.hover(Feed, offset=(bar, feed.size.height - 1))
+        await pilot.mouse_up(Feed, offset=(bar, feed.size.height - 1))
+        assert feed.cursor == 49
+
+
+async def test_entries_arriving_above_do_not_move_the_entry_being_read() -> None:
+    from reader_fixtures import document, entry, stamp
+
+    app = make_app(documents=many_documents(1, 50))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space", "j")
+        await pilot.pause()
+        reading = current_title(app)
+        before = screen_text(app).splitlines()
+        later = document(
+            "/data/later.txt",
+            [entry("/data/later.txt", 0, title="Newer news", published=stamp("2022-02-26T10:00"))],
+        )
+        app.timeline.upsert(later)
+        app.refresh_everything()
+        await pilot.pause()
+        after = screen_text(app).splitlines()
+        assert current_title(app) == reading
+        feed = app.query_one(Feed)
+        left = feed.region.x
+        right = left + feed.size.width - 1  # without the scrollbar: its thumb moved
+        assert [line[left:right] for line in after[:-1]] == [
+            line[left:right] for line in before[:-1]
+        ]  # the same lines on the same rows
+        assert "showing 51 of 51 entries" in after[-1]

@@ -75,6 +75,7 @@ class Feed(Widget, can_focus=True):
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._rows: list[tuple[int, int]] | None = None
         self._thumb = -1
+        self._dragging = False
         self.complete: Callable[[], None] | None = None
         """Called before going to the end, to finish a search still filling ``items``."""
         self._announced: str | None = ""
@@ -82,13 +83,30 @@ class Feed(Widget, can_focus=True):
     # -- state from the app ----------------------------------------------------------------
 
     def set_items(self, items: list[Item], keep: str | None = None) -> None:
-        """Show ``items``; keep the cursor on the entry with id ``keep`` when it is there."""
+        """Show ``items``; keep the cursor on the entry with id ``keep`` when it is there.
+
+        The kept entry stays on the screen row where it was, so entries arriving above it
+        (a file that grew, a filter that widened) never move what the reader is looking at.
+        """
+        row = self._cursor_row() if keep is not None else None
         self.items = items
         index = find_index(items, keep) if keep is not None else None
         self.cursor = index if index is not None else 0
         self.top = (self.cursor, 0)
+        if index is not None and row:
+            self.top = self._advance(self.top, -row)
         self._clamp()
         self._changed()
+
+    def _cursor_row(self) -> int | None:
+        """The screen row where the cursor's entry starts, if it is on screen."""
+        if not self.items or self.size.height == 0:
+            return None
+        rows = self._rows if self._rows is not None else self._rows_from_top()
+        for number, (index, line) in enumerate(rows):
+            if index == self.cursor and line == 0:
+                return number
+        return None
 
     def items_grew(self) -> None:
         """More items were appended to the list being shown (a search completing)."""
@@ -390,12 +408,30 @@ class Feed(Widget, can_focus=True):
         event.stop()
         self.scroll_lines(-3)
 
+    def _jump_to_bar_row(self, y: int) -> None:
+        fraction = max(0.0, min(1.0, y / max(1, self._view_height() - 1)))
+        self.go_to(round(fraction * (len(self.items) - 1)))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if self.items and event.x >= self.size.width - BAR:
+            self._dragging = True
+            self.capture_mouse()
+            self._jump_to_bar_row(event.y)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self._jump_to_bar_row(event.y)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+
     def on_click(self, event: events.Click) -> None:
         if not self.items:
             return
         if event.x >= self.size.width - BAR:
-            fraction = event.y / max(1, self._view_height() - 1)
-            self.go_to(round(fraction * (len(self.items) - 1)))
+            self._jump_to_bar_row(event.y)
             return
         rows = self._rows if self._rows is not None else self._rows_from_top()
         if 0 <= event.y < len(rows) and rows[event.y][0] >= 0:
