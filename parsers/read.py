@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from parsers.decode import MAX_BYTES, decode
 from parsers.draft import DocumentDraft

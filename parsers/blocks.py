@@ -1,0 +1,49 @@
+"""Lines into blocks and paragraphs, the shape every text handler starts from."""
+
+from __future__ import annotations
+
+import re
+
+BULLET_RE = re.compile(r"^\s*(?:[•●◦▪‣·*–-]|\d{1,2}[.)])\s+")
+"""A bulleted or numbered list item."""
+
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)\]]*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends like a sentence (full stop, question mark... maybe quoted)."""
+    return _SENTENCE_END.search(text.rstrip()) is not None
+
+
+def blocks(lines: list[str]) -> list[list[str]]:
+    """Runs of non-blank lines (stripped), in order."""
+    out: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped:
+            current.append(stripped)
+        elif current:
+            out.append(current)
+            current = []
+    if current:
+        out.append(current)
+    return out
+
+
+def _hard_wrapped(block: list[str]) -> bool:
+    """True when a block looks like one paragraph wrapped at a fixed width."""
+    if len(block) < 2:
+        return False
+    heads = block[:-1]
+    if any(BULLET_RE.match(line) for line in block):
+        return False
+    lengths = [len(line) for line in heads]
+    return min(lengths) >= 45 and max(lengths) <= 100 and max(lengths) - min(lengths) <= 30
+
+
+def paragraphs(block: list[str]) -> list[str]:
+    """The paragraphs of one block: joined if hard-wrapped, else one per line."""
+    if _hard_wrapped(block):
+        return [" ".join(block)]
+    return list(block)

@@ -1,0 +1,39 @@
+"""Entry bodies: paragraphs, captions with credits, and boilerplate set aside."""
+
+from __future__ import annotations
+
+from parsers.blocks import paragraphs
+from parsers.boilerplate import is_boilerplate
+from parsers.captions import CAPTION_MARKER, credit_only, glued_caption
+from parsers.draft import DocumentDraft, EntryDraft
+from parsers.model import Caption
+
+
+def fill_body(entry: EntryDraft, groups: list[list[str]], draft: DocumentDraft) -> None:
+    """Body paragraphs and captions from blocks of lines; boilerplate goes to ``dropped``."""
+    caption_next = False
+    for group in groups:
+        for paragraph in paragraphs(group):
+            if is_boilerplate(paragraph):
+                draft.dropped.append(paragraph)
+                continue
+            if CAPTION_MARKER.match(paragraph):
+                draft.dropped.append(paragraph)
+                caption_next = True
+                continue
+            if caption_next and entry.captions:
+                last = entry.captions[-1]
+                entry.captions[-1] = Caption(paragraph, last.credit, last.text or None)
+                caption_next = False
+                continue
+            caption_next = False
+            credit = credit_only(paragraph)
+            if credit is not None:
+                text = entry.body.pop() if entry.body and len(entry.body[-1]) <= 300 else ""
+                entry.captions.append(Caption(text, credit))
+                continue
+            caption = glued_caption(paragraph)
+            if caption is not None:
+                entry.captions.append(caption)
+                continue
+            entry.body.append(paragraph)

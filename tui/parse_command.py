@@ -1,0 +1,161 @@
+"""``liveblog parse``: print the entries of files and folders, as text or JSON Lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import textwrap
+from collections.abc import Iterator, Sequence
+from typing import TextIO
+
+from parsers import Document, Entry, expand_paths, explain, parse_file
+from parsers.export import entry_to_dict
+from parsers.formats import names as format_names
+from parsers.model import Precision, ZoneBasis
+from tui.sample import sample_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="liveblog parse",
+        description="Print the entries of saved live blogs, each document in its own order.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: the built-in sample)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON Lines, one per entry")
+    parser.add_argument(
+        "--format", choices=format_names(), help="use this format instead of detecting it"
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="say which format each file gets, and why"
+    )
+    return parser
+
+
+def run_parse(argv: Sequence[str]) -> int:
+    """Run the command; 0 when every input was read, 1 when some could not be, 2 on misuse."""
+    args = build_parser().parse_args(list(argv))
+    paths = args.paths or [str(sample_dir())]
+    out = sys.stdout
+    if args.explain:
+        return _explain(paths, args.format, out)
+    failed = False
+    for document in _documents(paths, args.format):
+        for problem in document.problems:
+            print(f"liveblog: {problem}", file=sys.stderr)
+        if not document.readable:
+            failed = True
+            continue
+        if args.json:
+            for entry in document.entries:
+                out.write(json.dumps(entry_to_dict(entry), ensure_ascii=False))
+                out.write("\n")
+        else:
+            _print_document(document, out)
+    out.flush()
+    return 1 if failed else 0
+
+
+def _documents(paths: list[str], format_name: str | None) -> Iterator[Document]:
+    """Parse every file, with a progress bar on stderr when it is a terminal."""
+    files: list[str] = []
+    for path, problem in expand_paths(paths):
+        if problem is not None:
+            from parsers.model import Problem, Source
+
+            source = Source(path, os.path.basename(path))
+            yield Document(source, "none", problems=(Problem(path, problem, True),))
+        else:
+            files.append(path)
+    if not (sys.stderr.isatty() and len(files) > 1):
+        for path in files:
+            yield parse_file(path, format_name)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress
+
+    sizes = [_size(path) for path in files]
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        DownloadColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        by_files = progress.add_task("files", total=len(files))
+        by_bytes = progress.add_task("data", total=sum(sizes))
+        for path, size in zip(files, sizes, strict=True):
+            yield parse_file(path, format_name)
+            progress.advance(by_files)
+            progress.advance(by_bytes, size)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _explain(paths: list[str], format_name: str | None, out: TextIO) -> int:
+    failed = False
+    for path, problem in expand_paths(paths):
+        out.write(f"{path}\n")
+        if problem is not None:
+            out.write(f"  problem: {problem}\n")
+            failed = True
+            continue
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            out.write(f"  problem: cannot read: {exc.strerror or exc}\n")
+            failed = True
+            continue
+        for line in explain(data, format_name):
+            out.write(f"  {line}\n")
+    return 1 if failed else 0
+
+
+def describe_time(entry: Entry) -> str:
+    """The entry's time as printed in the plain listing, honest about what is known."""
+    stamp = entry.published
+    if stamp is None:
+        return "undated"
+    if stamp.precision is Precision.DATE:
+        return f"{stamp.at:%Y-%m-%d} (date only)"
+    zone = stamp.at.tzname() or stamp.at.strftime("%z")
+    text = f"{stamp.at:%Y-%m-%d %H:%M} {zone}"
+    notes = []
+    if stamp.zone is ZoneBasis.ASSUMED:
+        notes.append("zone assumed")
+    if stamp.date_inferred:
+        notes.append("date inferred")
+    return f"{text} ({', '.join(notes)})" if notes else text
+
+
+def _print_document(document: Document, out: TextIO) -> None:
+    width = 100
+    out.write(f"== {document.source.path} [{document.format}]")
+    out.write(f" {document.title}\n" if document.title else "\n")
+    for point in document.key_points:
+        out.write(textwrap.fill(point, width, initial_indent="  • ", subsequent_indent="    "))
+        out.write("\n")
+    for entry in document.entries:
+        out.write("\n")
+        labels = "".join(f"[{label}] " for label in entry.labels)
+        out.write(f"{describe_time(entry)}  {labels}{entry.title or '(no headline)'}\n")
+        if entry.authors:
+            people = ", ".join(f"{a.name} ({a.role})" if a.role else a.name for a in entry.authors)
+            out.write(f"  By {people}\n")
+        for paragraph in entry.body:
+            out.write(textwrap.fill(paragraph, width, initial_indent="  ", subsequent_indent="  "))
+            out.write("\n")
+        for caption in entry.captions:
+            credit = f" [{caption.credit}]" if caption.credit else ""
+            out.write(f"  (image) {caption.text}{credit}\n")
+    out.write("\n")
