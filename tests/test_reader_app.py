@@ -229,6 +229,17 @@ async def test_highlight_only_keeps_every_entry_and_n_N_step_through_matches() -
         assert current_title(app) == "Troops cross the border"
 
 
+async def test_esc_in_the_feed_clears_a_query_left_in_place() -> None:
+    app = synthetic_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"kyiv", "enter")
+        assert len(feed_titles(app)) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(feed_titles(app)) == 6
+        assert "filter:" not in screen_text(app)
+
+
 async def test_n_steps_through_matches_while_filtering_too() -> None:
     app = synthetic_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -280,6 +291,7 @@ async def test_help_lists_every_key_of_the_feed_and_the_app() -> None:
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
         for key in [
+            "esc",
             "j / down",
             "space / pgdn",
             "g / home",
@@ -467,3 +479,26 @@ async def test_entries_arriving_above_do_not_move_the_entry_being_read() -> None
             line[left:right] for line in before[:-1]
         ]  # the same lines on the same rows
         assert "showing 51 of 51 entries" in after[-1]
+
+
+def test_the_help_table_names_every_bound_key() -> None:
+    from tui.screens.help_screen import KEYS
+    from tui.widgets.query_bar import QueryBar as Bar
+
+    shown = {
+        word.strip(",")
+        for _, rows in KEYS
+        for keys, _ in rows
+        for word in keys.replace("(in the bar)", "").split()
+    }
+    names = {
+        "question_mark": "?",
+        "slash": "/",
+        "pagedown": "pgdn",
+        "pageup": "pgup",
+        "escape": "esc",
+    }
+    for widget in (ReaderApp, Feed, PickList, Bar):
+        for binding in widget.BINDINGS:
+            for key in binding.key.split(","):  # type: ignore[union-attr]
+                assert names.get(key, key) in shown, (widget.__name__, key)

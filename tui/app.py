@@ -80,6 +80,7 @@ class ReaderApp(App[int]):
         Binding("i", "document", "Key points"),
         Binding("x", "clear_filters", "Clear filters"),
         Binding("s", "toggle_sidebar", "Panes"),
+        Binding("escape", "clear_query", "Clear the query", show=False),
     ]
 
     def __init__(
@@ -393,6 +394,14 @@ class ReaderApp(App[int]):
         bar.remove_class("-invalid")
         self.close_query_bar()
         self.refresh_feed()
+
+    def action_clear_query(self) -> None:
+        """``esc`` outside the bar: drop the query (pane selections stay)."""
+        bar = self.query_one("#query", QueryBar)
+        if bar.value or self.query_value is not None or self.query_error is not None:
+            bar.value = ""
+            self.apply_query("")
+        self.close_query_bar()
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.query_one("#sidebar")

@@ -28,7 +28,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("/", "open the query bar: the feed narrows as you type"),
             ("enter (in the bar)", "keep the query, back to the feed"),
-            ("esc (in the bar)", "clear the query"),
+            ("esc", "clear the query (in the bar or after it)"),
             ("ctrl+t (in the bar)", "switch between filtering and highlighting only"),
             ("n / N", "next / previous matching entry"),
             ("x", "clear every filter (query, sources, authors)"),

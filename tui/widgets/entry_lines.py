@@ -68,6 +68,9 @@ def entry_texts(
         heading.append(shown.clock, TIME)
         for note in shown.notes:
             heading.append(f" ({note})", NOTE)
+        if entry.updated is not None:
+            updated = show(entry.updated, mode, local)
+            heading.append(f" updated {updated.clock}", NOTE)
     for label in entry.labels:
         heading.append(" ")
         heading.append(f" {safe(label)} ", BADGE)
