@@ -23,7 +23,8 @@ def test_flags_for_watching_and_alerts_are_accepted() -> None:
 @pytest.mark.parametrize(
     ("argv", "paths", "watch", "alerts"),
     [
-        ([], [str(sample_dir())], True, ()),
+        ([], [str(sample_dir())], False, ()),  # the built-in sample is not watched
+        (["x.txt"], ["x.txt"], True, ()),
         (["x.txt", "--no-watch", "--alert", "war"], ["x.txt"], False, ("war",)),
     ],
 )

@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from parsers.model import Document, Problem
 from parsers.read import expand_paths, parse_file, source_for
+from tui.live import Live
 from tui.messages import DocumentsLoaded, LoadFinished
 from tui.query import Query, QueryError, parse_query
 from tui.screens.help_screen import HelpScreen
@@ -56,6 +57,11 @@ def unreadable(path: str, message: str) -> Document:
     return Document(source=source, format="none", problems=(Problem(path, message, True),))
 
 
+def renamed_detail(old: str | None) -> str | None:
+    """The sources pane's note on a renamed file."""
+    return None if old is None else f"(was {os.path.basename(old.rstrip('/'))})"
+
+
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
@@ -80,6 +86,7 @@ class ReaderApp(App[int]):
         Binding("i", "document", "Key points"),
         Binding("x", "clear_filters", "Clear filters"),
         Binding("s", "toggle_sidebar", "Panes"),
+        Binding("f", "follow", "Newest, follow"),
         Binding("escape", "clear_query", "Clear the query", show=False),
     ]
 
@@ -88,7 +95,7 @@ class ReaderApp(App[int]):
         paths: Sequence[str] = (),
         *,
         documents: Sequence[Document] = (),
-        watch: bool = True,
+        watch: bool = False,
         alerts: Sequence[str] = (),
         bell: bool = False,
         local_zone: tzinfo | None = None,
@@ -110,6 +117,8 @@ class ReaderApp(App[int]):
         self.mode = ZoneMode.SOURCE
         self.loading: tuple[int, int] | None = None
         self.started = time.monotonic()
+        self.live: Live | None = None
+        """Follows the paths as they change (see :mod:`tui.live`); None with ``watch`` off."""
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -131,6 +140,9 @@ class ReaderApp(App[int]):
         if self.initial_documents:
             self.timeline.upsert_many(self.initial_documents)
             self.refresh_everything()
+        if self.paths and self.watch_paths:
+            self.live = Live(self.paths, alerts=self.alerts, bell=self.bell_on_alert)
+            self.mount(self.live)
         if self.paths:
             self.loading = (0, 0)
             self.load(self.paths)
@@ -166,8 +178,11 @@ class ReaderApp(App[int]):
 
     def on_load_finished(self, message: LoadFinished) -> None:
         self.loading = None
+        if self.live is not None:
+            self.live.start()
         if message.total == 0:
-            self.notify("No files found in " + ", ".join(self.paths), severity="warning")
+            watching = " (watching for new ones)" if self.live is not None else ""
+            self.notify("No files found in " + ", ".join(self.paths) + watching, markup=False)
         self.update_status()
 
     # -- refreshing --------------------------------------------------------------------------
@@ -185,6 +200,7 @@ class ReaderApp(App[int]):
                 label=document.display_name,
                 count=count,
                 gone=document.source.path in gone or not document.readable,
+                detail=renamed_detail(self.timeline.renamed.get(document.source.path)),
             )
             for document, count in self.timeline.source_counts()
         ]
@@ -204,14 +220,21 @@ class ReaderApp(App[int]):
             hide=self.hide,
         )
 
-    def refresh_feed(self) -> None:
-        """Show what the current filter lets through: a screenful now, the rest soon after."""
+    def refresh_feed(self, complete: bool = False) -> None:
+        """Show what the current filter lets through: a screenful now, the rest soon after.
+
+        ``complete``: search everything now, so the entry under the cursor is found (entries
+        arriving while the reader is elsewhere in the feed must not move the view).
+        """
         feed = self.feed
         current = feed.current
         needles = self.query_value.highlights if self.query_value else ()
         feed.set_display(needles=needles, gone=frozenset(self.timeline.gone))
         scan = self.timeline.scan(self.view)
-        scan.until(FIRST_SCREEN, FIRST_SCREEN_SECONDS)
+        if complete:
+            scan.finish()
+        else:
+            scan.until(FIRST_SCREEN, FIRST_SCREEN_SECONDS)
         self.scan = scan
         feed.set_items(scan.found, keep=current.id if current else None)
         if not scan.done:
@@ -268,6 +291,8 @@ class ReaderApp(App[int]):
             if unread:
                 label += f", {unread} unreadable"
             parts.append(Text(f"{label} (p)", WARN))
+        if self.live is not None:
+            parts.append(self.live.status())
         parts.append(Text(f"times: {self.mode.label()} (z)"))
         parts.append(Text("? help", DIM))
         for part in parts:
@@ -283,6 +308,8 @@ class ReaderApp(App[int]):
         authors = self.query_one("#authors", PickList)
         sources.set_marked([item.path] if item else [])
         authors.set_marked([a.name for a in item.entry.authors] if item else [])
+        if self.live is not None:
+            self.live.view_moved()
         self.update_status()
 
     def on_feed_opened(self, message: Feed.Opened) -> None:
@@ -364,6 +391,13 @@ class ReaderApp(App[int]):
         elif found is False:
             self.notify("Search wrapped around.")
 
+    def action_follow(self) -> None:
+        """Jump to the newest entry; new entries then show as they arrive."""
+        if self.live is not None:
+            self.live.jump()
+        else:
+            self.feed.go_to(0)
+
     def action_cycle_zone(self) -> None:
         self.mode = self.mode.next()
         self.feed.set_display(mode=self.mode)
@@ -416,14 +450,16 @@ def make_app(
     paths: Sequence[str | os.PathLike[str]] = (),
     *,
     documents: Sequence[Document] = (),
-    watch: bool = True,
+    watch: bool = False,
     alerts: Sequence[str] = (),
     bell: bool = False,
     local_zone: tzinfo | None = None,
 ) -> ReaderApp:
     """The reader over ``paths`` (parsed in a worker) and/or already parsed ``documents``.
 
-    ``watch``, ``alerts`` and ``bell`` are accepted for folder watching, which comes later.
+    With ``watch`` (the command line's default; off here, so tests and scripts opt in), the
+    paths are followed once loaded (:mod:`tui.live`): new and growing files add entries, and
+    entries mentioning an ``alerts`` word are flagged (with the terminal bell if ``bell``).
     ``local_zone`` fixes the zone of "local" times (tests); by default the system's.
     """
     return ReaderApp(

@@ -18,7 +18,10 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="files or folders (default: the built-in sample)"
     )
     parser.add_argument(
-        "--no-watch", action="store_true", help="do not follow changes to the files and folders"
+        "--no-watch",
+        action="store_true",
+        help="do not follow changes to the files and folders given (the built-in sample is "
+        "never watched)",
     )
     parser.add_argument(
         "--alert",
@@ -35,8 +38,11 @@ def run_reader(args: Sequence[str]) -> int:
     """Parse the arguments, run the reader, return the exit status."""
     options = build_parser().parse_args(list(args))
     paths = options.paths or [str(sample_dir())]
+    # The built-in sample ships with the program: nothing will change there, so it is not
+    # watched. Every file and folder given is.
+    watch = bool(options.paths) and not options.no_watch
     from tui.app import make_app
 
-    app = make_app(paths, watch=not options.no_watch, alerts=options.alert, bell=options.bell)
+    app = make_app(paths, watch=watch, alerts=options.alert, bell=options.bell)
     result = app.run()
     return result if isinstance(result, int) else 0

@@ -101,6 +101,10 @@ class Timeline:
     """Paths of sources that disappeared (their entries stay until replaced)."""
     version: int = 0
     """Bumped on every change, so views know to refresh."""
+    renamed: dict[str, str] = field(default_factory=dict)
+    """Sources that moved: their path now to the path they were first read from."""
+    loose_problems: list[Problem] = field(default_factory=list)
+    """Problems that belong to no document (a folder that cannot be watched, a symlink loop)."""
     _last: tuple[int, Filter, list[Item]] | None = None
     _problems: tuple[int, list[Problem]] | None = None
 
@@ -164,7 +168,14 @@ class Timeline:
         self._items[new] = self._make_items(renamed)
         if was_gone:
             self.gone.add(new)
+        self.renamed[new] = self.renamed.pop(old, old)
         self._changed()
+
+    def add_problem(self, problem: Problem) -> None:
+        """Record a problem that belongs to no document (listed with the others)."""
+        if problem not in self.loose_problems:
+            self.loose_problems.append(problem)
+            self._problems = None
 
     def _changed(self) -> None:
         self._sorted = None
@@ -219,7 +230,7 @@ class Timeline:
     def problems(self) -> list[Problem]:
         """Every problem of every document; fatal ones (unreadable files) first."""
         if self._problems is None or self._problems[0] != self.version:
-            found = [p for d in self.documents for p in d.problems]
+            found = [p for d in self.documents for p in d.problems] + self.loose_problems
             self._problems = (self.version, sorted(found, key=lambda p: not p.fatal))
         return self._problems[1]
 

@@ -19,6 +19,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("j / down, k / up", "next / previous entry"),
             ("space / pgdn, b / pgup", "page down / up"),
             ("g / home, G / end", "newest / oldest entry"),
+            ("f / click +N new", "newest entry, then follow new ones"),
             ("enter / double click", "read the entry alone, with every field"),
             ("mouse wheel, click", "scroll, put the cursor on an entry"),
         ),

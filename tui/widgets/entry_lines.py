@@ -20,6 +20,7 @@ SEPARATOR = Style(color="cyan", bold=True)
 TIME = Style(bold=True, color="green")
 NOTE = Style(color="yellow", italic=True, dim=True)
 BADGE = Style(color="black", bgcolor="magenta", bold=True)
+ALERT = Style(color="bright_white", bgcolor="red", bold=True)
 TITLE = Style(bold=True)
 BYLINE = Style(color="cyan")
 SOURCE = Style(color="blue", dim=True)
@@ -58,9 +59,16 @@ def entry_texts(
     local: tzinfo | None,
     needles: Sequence[str],
     gone: bool = False,
+    alert: Sequence[str] = (),
 ) -> list[Text]:
-    """The blocks of an entry: heading, byline, paragraphs, captions (each wraps alone)."""
+    """The blocks of an entry: heading, byline, paragraphs, captions (each wraps alone).
+
+    ``alert``: the ``--alert`` words a new entry mentions, shown as a badge before its time.
+    """
     heading = Text()
+    if alert:
+        heading.append(f" ⚑ {safe(', '.join(alert))} ", ALERT)
+        heading.append(" ")
     shown = shown_time(entry, mode, local)
     if shown is None:
         heading.append("no time", UNDATED)

@@ -9,7 +9,7 @@ The scrollbar on the right shows the position by entry.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 
@@ -72,6 +72,8 @@ class Feed(Widget, can_focus=True):
         self.local: tzinfo | None = None
         self.needles: tuple[str, ...] = ()
         self.gone: frozenset[str] = frozenset()
+        self.alerted: Mapping[str, tuple[str, ...]] = {}
+        """Entry id to the ``--alert`` words it mentions (new entries only)."""
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._rows: list[tuple[int, int]] | None = None
         self._thumb = -1
@@ -89,14 +91,28 @@ class Feed(Widget, can_focus=True):
         (a file that grew, a filter that widened) never move what the reader is looking at.
         """
         row = self._cursor_row() if keep is not None else None
+        top_id, top_line = self._top_entry() if keep is not None and row is None else (None, 0)
         self.items = items
         index = find_index(items, keep) if keep is not None else None
         self.cursor = index if index is not None else 0
         self.top = (self.cursor, 0)
         if index is not None and row:
             self.top = self._advance(self.top, -row)
+        elif index is not None and top_id is not None:
+            # The cursor's entry starts above the screen (a long entry, scrolled into):
+            # keep the top row's entry and line where they were instead.
+            top = find_index(items, top_id)
+            if top is not None:
+                self.top = (top, top_line)
         self._clamp()
         self._changed()
+
+    def _top_entry(self) -> tuple[str | None, int]:
+        """The id of the entry on the top screen row, and which of its lines is there."""
+        index, line = self.top
+        if 0 <= index < len(self.items):
+            return self.items[index].id, line
+        return None, 0
 
     def _cursor_row(self) -> int | None:
         """The screen row where the cursor's entry starts, if it is on screen."""
@@ -149,13 +165,13 @@ class Feed(Widget, can_focus=True):
         )
         width = self.text_width
         gone = item.path in self.gone
-        key = (item.id, item.path, width, self.mode, self.needles, heading, gone)
+        alert = self.alerted.get(item.id, ())
+        name = item.document.display_name
+        key = (item.entry, name, width, self.mode, self.needles, heading, gone, alert)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        blocks = entry_texts(
-            item.entry, item.document.display_name, self.mode, self.local, self.needles, gone
-        )
+        blocks = entry_texts(item.entry, name, self.mode, self.local, self.needles, gone, alert)
         strips = [separator(heading, width)] if heading else []
         strips += wrap(self.app.console, blocks, width)
         strips.append(blank(width))
