@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
@@ -301,12 +302,15 @@ def to_timestamp(
     stamp: Stamp,
     anchor: date | None = None,
     home_zone: str | None = None,
+    zone_words: Mapping[str, str] | None = None,
 ) -> Timestamp | None:
     """Turn a :class:`Stamp` into a :class:`Timestamp`.
 
     ``anchor`` supplies the day for time-only stamps (marked ``date_inferred``) and the year
     for dates without one. ``home_zone`` (an IANA name or offset) applies when no zone is
     printed (marked ``ZoneBasis.ASSUMED``; UTC when there is no home zone either).
+    ``zone_words`` overrides what a printed zone word means on this page (upper-case word
+    to IANA name: ``{"IST": "Europe/Dublin"}`` on an Irish page).
     Returns None when no calendar date can be had.
     """
     inferred = False
@@ -319,7 +323,10 @@ def to_timestamp(
         return Timestamp(
             datetime(day.year, day.month, day.day, tzinfo=UTC), Precision.DATE, ZoneBasis.NONE
         )
-    zone: tzinfo | None = zone_for_word(stamp.zone) if stamp.zone else None
+    zone: tzinfo | None = None
+    if stamp.zone:
+        override = zone_words.get(stamp.zone.upper()) if zone_words else None
+        zone = zone_named(override) if override else zone_for_word(stamp.zone)
     basis = ZoneBasis.STATED
     if zone is None:
         basis = ZoneBasis.ASSUMED

@@ -9,9 +9,11 @@ from __future__ import annotations
 from parsers.formats.base import FormatHandler
 from parsers.formats.headlines import HeadlinesFormat
 from parsers.formats.numbered import NumberedFormat
+from parsers.formats.stamped import StampedFormat
 
 FORMATS: tuple[FormatHandler, ...] = (
     NumberedFormat(),
+    StampedFormat(),
     HeadlinesFormat(),
 )
 
