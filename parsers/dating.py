@@ -188,7 +188,11 @@ _ALL_TIMES = re.compile(
     r"Pacific|British|local)\b",
     re.IGNORECASE,
 )
-_ZONE_AFTER_TIME = re.compile(r"\d(?:\s?[ap]\.?m\.?)?\s?,?\s(?P<zone>[A-Z]{2,5}|UK)\b")
+
+
+def zone_statement(line: str) -> bool:
+    """True for a line that states the page's zone: ``All times stated are UK``."""
+    return len(line) <= 60 and _ALL_TIMES.search(line) is not None
 
 _OUTLETS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), zone)
@@ -331,6 +335,7 @@ def assign(
     out: list[Timestamp | None] = []
     current: date | None = anchor.day if anchor else None
     previous: int | None = anchor.minutes if anchor else None
+    from_anchor = previous is not None
     last_header: date | None = None
     zone_words = {"IST": zone.ist} if zone.ist != "Asia/Kolkata" else None
     step = timedelta(days=-1 if order is Order.NEWEST_FIRST else 1)
@@ -339,10 +344,12 @@ def assign(
             stamped = from_epoch(item.epoch)
             out.append(stamped)
             current, previous = stamped.at.date(), stamped.at.hour * 60 + stamped.at.minute
+            from_anchor = False
             continue
         stamp = item.stamp
         if item.day is not None and item.day != last_header:
             current, previous, last_header = item.day, None, item.day
+            from_anchor = False
         if stamp is None:
             out.append(None)
             continue
@@ -353,7 +360,7 @@ def assign(
             if day is None:
                 out.append(None)
                 continue
-            current, previous = day, _minutes(stamp)
+            current, previous, from_anchor = day, _minutes(stamp), False
             out.append(to_timestamp(stamp, day, zone.name, zone_words))
             continue
         readings = _readings(stamp, twelve_hour_page)
@@ -362,11 +369,14 @@ def assign(
             continue
         minutes = _pick(readings, _minutes(stamp) or 0, previous, order)
         if previous is not None:
-            if order is Order.NEWEST_FIRST and minutes > previous + ROLLOVER_TOLERANCE:
+            # Against the header's own time, only a clear midnight crossing counts: the
+            # header may give the first-published time rather than the last update.
+            tolerance = 12 * 60 if from_anchor else ROLLOVER_TOLERANCE
+            if order is Order.NEWEST_FIRST and minutes > previous + tolerance:
                 current += step
-            elif order is Order.OLDEST_FIRST and minutes < previous - ROLLOVER_TOLERANCE:
+            elif order is Order.OLDEST_FIRST and minutes < previous - tolerance:
                 current += step
-        previous = minutes
+        previous, from_anchor = minutes, False
         resolved = replace(stamp, hour=minutes // 60 % 24, minute=minutes % 60)
         stamped_ts = to_timestamp(resolved, current, zone.name, zone_words)
         out.append(stamped_ts)

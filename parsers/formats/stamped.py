@@ -44,6 +44,7 @@ from parsers.dating import (
     header_anchors,
     home_zone,
     pick_anchor,
+    zone_statement,
 )
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
@@ -509,8 +510,27 @@ class StampedParser:
                 stamp = parse_stamp(line)
                 if stamp is not None and stamp.has_date:
                     self.header_anchor_lines.append(line)
+                    if self.header_published is None and stamp.year is not None:
+                        self.header_published = line[stamp.start : stamp.end]
                 elif stamp is not None and stamp.has_time and _EDIT_RE.match(line):
                     self.updated_minutes = _minutes(stamp)
+                draft.dropped.append(line)
+                continue
+            if zone_statement(line) or (
+                _LIVE_KICKER.match(line) and (draft.kicker is not None or leftovers)
+            ):
+                draft.dropped.append(line)
+                continue
+            if _LIVE_KICKER.match(line) and not leftovers:
+                draft.kicker = line
+                continue
+            dated = _dated_line(line) if len(line) <= 100 else None
+            if dated is not None:
+                self.header_anchor_lines.append(line)
+                if self.header_published is None:
+                    self.header_published = line[: dated[0].end]
+                if dated[1] is not None:
+                    self.updated_minutes = _minutes(dated[1])
                 draft.dropped.append(line)
                 continue
             own = _own(line) if len(line) <= 70 else None
@@ -546,8 +566,6 @@ class StampedParser:
                 continue
             leftovers.append(line)
             self.header_anchor_lines.append(line)
-        if leftovers and _LIVE_KICKER.match(leftovers[0]) and len(leftovers) > 1:
-            draft.kicker = leftovers.pop(0)
         if leftovers:
             draft.title = leftovers.pop(0)
         if leftovers and (len(leftovers[0]) > 40 or ends_sentence(leftovers[0])):
@@ -755,6 +773,35 @@ def _edit_time(stamp: Stamp, published: Timestamp, zone: HomeZone) -> Timestamp 
         later = day + timedelta(days=1)
         edited = to_timestamp(stamp, later, zone.name) or edited
     return edited
+
+
+_UPDATED_AFTER = re.compile(
+    r"^\s*[|,;–—-]?\s*(?:updated|aktualisiert|mis à jour|modifié)\b\s*(?:at|on|:|le|à|am|um)?"
+    r"\s*:?\s*(?P<stamp>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _dated_line(line: str) -> tuple[Stamp, Stamp | None] | None:
+    """A header line that starts with a full date (and time), maybe with an update time.
+
+    ``Apr 14, 2022, 6:02 AM | Updated: 7:57 pm`` gives both stamps.
+    """
+    if not any(c.isdigit() for c in line[:16]):
+        return None
+    stamp = parse_stamp(line)
+    if stamp is None or not stamp.has_date or stamp.year is None or stamp.start > 4:
+        return None
+    if WEEKDAY_RE.sub("", line[: stamp.start]).strip(" ,"):
+        return None
+    rest = line[stamp.end :].strip()
+    if not rest:
+        return stamp, None
+    match = _UPDATED_AFTER.match(rest)
+    if match is None:
+        return None
+    updated = parse_stamp(match["stamp"]) if match["stamp"] else None
+    return stamp, updated if updated is not None and updated.has_time else None
 
 
 def _title_above(line: str) -> bool:
