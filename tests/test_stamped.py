@@ -140,7 +140,9 @@ def test_page_without_any_date_keeps_no_invented_times() -> None:
 
 
 def test_capture_prefix_is_a_weak_date_hint() -> None:
-    document = _parse(" date 2022-11-19 Rail strike live\n\n18:20\nTrains stop.\n\n17:05\nTalks end.\n")
+    document = _parse(
+        " date 2022-11-19 Rail strike live\n\n18:20\nTrains stop.\n\n17:05\nTalks end.\n"
+    )
     assert document.title == "Rail strike live"
     assert document.entries[0].published is not None
     assert document.entries[0].published.at.date().isoformat() == "2022-11-19"
