@@ -94,6 +94,10 @@ _FROM_CNN = re.compile(
 )
 
 
+_BYLINE_OPENERS = ("By ", "From ", "Von ", "Par ", "Por ", "Di ")
+"""Every form :func:`byline` reads starts with one of these (a cheap first check)."""
+
+
 def byline(line: str) -> list[Author] | None:
     """People on a byline line, or None when the line is not a byline.
 
@@ -101,7 +105,7 @@ def byline(line: str) -> list[Author] | None:
     ``From CNN's A, B and C``. ``From CNN staff`` is a byline with no person in it (``[]``).
     """
     line = line.strip()
-    if len(line) > 200:
+    if len(line) > 200 or not line.startswith(_BYLINE_OPENERS):
         return None
     match = _FROM_CNN.match(line)
     if match:

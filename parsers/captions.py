@@ -70,7 +70,16 @@ def glued_caption(line: str) -> Caption | None:
     line = line.strip()
     if len(line) > 600:
         return None
-    for pattern in (_GLUED, _PAREN, _BRACKET, _TRAILING):
+    # Each form needs a telltale character or phrase; checking for it first keeps the
+    # (backtracking) patterns off ordinary body paragraphs.
+    for pattern, needed in (
+        (_GLUED, "Image source," in line),
+        (_PAREN, line.endswith(")")),
+        (_BRACKET, line.endswith("]")),
+        (_TRAILING, ":" in line),
+    ):
+        if not needed:
+            continue
         match = pattern.match(line)
         if match:
             return Caption(match["text"].strip(), match["credit"].strip())

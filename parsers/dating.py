@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -194,33 +194,49 @@ def zone_statement(line: str) -> bool:
     """True for a line that states the page's zone: ``All times stated are UK``."""
     return len(line) <= 60 and _ALL_TIMES.search(line) is not None
 
-_OUTLETS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), zone)
-    for pattern, zone in (
-        (r"\b(?:Irish Times|RTÉ|RTE News|Irish Independent|TheJournal\.ie)\b", "Europe/Dublin"),
-        (r"\b(?:Times of Israel|Haaretz|Jerusalem Post|Ynet)\b", "Asia/Jerusalem"),
-        (
-            r"\b(?:Hindustan Times|Times of India|NDTV|Indian Express|The Hindu|"
-            r"India Today|Mint|News18)\b",
-            "Asia/Kolkata",
-        ),
-        (
-            r"\b(?:Guardian|BBC|Sky News|Telegraph|The Independent|Evening Standard|"
-            r"The Times|Daily Mail|Reuters UK|ITV News|Channel 4 News)\b",
-            "Europe/London",
-        ),
-        (
-            r"\b(?:CNN|Associated Press|AP Photo|New York Times|Washington Post|NBC News|"
-            r"CBS News|ABC News|Fox News|NPR|USA TODAY)\b",
-            "America/New_York",
-        ),
-        (
-            r"\b(?:Sydney Morning Herald|Brisbane Times|The Age|ABC Australia|news\.com\.au)\b",
-            "Australia/Sydney",
-        ),
-        (r"\bAl Jazeera\b", "UTC"),
-    )
+_OUTLET_ZONES: tuple[tuple[str, str], ...] = (
+    (r"Irish Times|RTÉ|RTE News|Irish Independent|TheJournal\.ie", "Europe/Dublin"),
+    (r"Times of Israel|Haaretz|Jerusalem Post|Ynet", "Asia/Jerusalem"),
+    (
+        r"Hindustan Times|Times of India|NDTV|Indian Express|The Hindu|India Today|Mint|News18",
+        "Asia/Kolkata",
+    ),
+    (
+        r"Guardian|BBC|Sky News|Telegraph|The Independent|Evening Standard|The Times"
+        r"|Daily Mail|Reuters UK|ITV News|Channel 4 News",
+        "Europe/London",
+    ),
+    (
+        r"CNN|Associated Press|AP Photo|New York Times|Washington Post|NBC News|CBS News"
+        r"|ABC News|Fox News|NPR|USA TODAY",
+        "America/New_York",
+    ),
+    (
+        r"Sydney Morning Herald|Brisbane Times|The Age|ABC Australia|news\.com\.au",
+        "Australia/Sydney",
+    ),
+    (r"Al Jazeera", "UTC"),
 )
+"""Outlet names and their home zones, in order of precedence (Irish and Israeli outlets
+first: they decide what ``IST`` means)."""
+_OUTLETS = re.compile(
+    "|".join(rf"\b(?P<o{i}>{names})\b" for i, (names, _) in enumerate(_OUTLET_ZONES))
+)
+
+
+def _outlet(sample: str) -> tuple[str, str] | None:
+    """The zone of the highest-precedence outlet named in ``sample``, and the name."""
+    best: tuple[int, str] | None = None
+    for match in _OUTLETS.finditer(sample):
+        rank = int((match.lastgroup or "o0")[1:])
+        if best is None or rank < best[0]:
+            best = (rank, match.group(0))
+            if rank == 0:
+                break
+    if best is None:
+        return None
+    return _OUTLET_ZONES[best[0]][1], best[1]
+
 
 _GERMAN = re.compile(r"\b(?:der|die|und|nicht|ist|mit|auch|sich|Uhr|wurde|haben)\b")
 _FRENCH = re.compile(r"\b(?:le|les|des|est|une|dans|pour|avec|heure|été|sont|qui)\b")
@@ -249,12 +265,7 @@ def home_zone(sample: str, printed_zones: Iterable[str] = ()) -> HomeZone:
     stamps print, an outlet's name, the language; else None (UTC, assumed).
     """
     ist = "Asia/Kolkata"
-    outlet: tuple[str, str] | None = None
-    for pattern, zone in _OUTLETS:
-        match = pattern.search(sample)
-        if match:
-            outlet = (zone, match.group(0))
-            break
+    outlet = _outlet(sample)
     if outlet is not None and outlet[0] in ("Europe/Dublin", "Asia/Jerusalem"):
         ist = outlet[0]
     stated = _ALL_TIMES.search(sample)
@@ -377,7 +388,15 @@ def assign(
             elif order is Order.OLDEST_FIRST and minutes < previous - tolerance:
                 current += step
         previous, from_anchor = minutes, False
-        resolved = replace(stamp, hour=minutes // 60 % 24, minute=minutes % 60)
+        resolved = Stamp(
+            stamp.start,
+            stamp.end,
+            minutes // 60 % 24,
+            minutes % 60,
+            stamp.second,
+            zone=stamp.zone,
+            twelve_hour=stamp.twelve_hour,
+        )
         stamped_ts = to_timestamp(resolved, current, zone.name, zone_words)
         out.append(stamped_ts)
     return out

@@ -74,11 +74,13 @@ _GLUED_RE = re.compile(
 )
 _EPOCH_RE = re.compile(r"^(?P<e1>1\d{9})(?P<rest1>\D.*)$|^(?P<rest2>.*\D)(?P<e2>1\d{9})$")
 _OWN_START = re.compile(
-    r"^[\W_]{0,3}(?:\d|(?i:noon|midnight|mittag|mitternacht|midi|minuit|le |am |on |the "
-    r"|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|mo|di|mi|do|fr|sa|so|lun|mer|jeu|ven|sam|dim|jän|mär|mai|okt|dez|janv|févr|avr|juin"
-    r"|juil|août|déc|published|posted))"
+    r"^[\W_]{0,3}(?:\d|(?i:(?:le|am|on|the|published|posted|mon|tue|wed|thu|fri|sat|sun"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu"
+    r"|ven|sam|dim|jän|mär|mai|okt|dez|janv|févr|avr|juin|juil|août|déc)(?:[a-zäéû]{0,7})\.?"
+    r"(?:\s|,)))"
 )
+_DIGIT = re.compile(r"\d")
+_WORD_TIMES = frozenset("noon midnight mittag mitternacht midi minuit".split())
 _WORDS = re.compile(r"[^\W\d_]+")
 _FILLERS = frozenset(
     """uhr h published posted at on am um le à a the den der du de local time heure locale
@@ -117,8 +119,10 @@ _LIVE_KICKER = re.compile(
     r"^(?:live|live updates?|live reporting|en direct|liveticker|live-ticker)$", re.IGNORECASE
 )
 
-SCAN_LIMIT = 300_000
+SCAN_LIMIT = 200_000
 """Characters the sniff examines (the head of a page decides its layout)."""
+SNIFF_ENOUGH = 24
+"""Separator candidates after which the sniff has seen enough."""
 
 
 @dataclass(slots=True)
@@ -148,8 +152,32 @@ class Scan:
     page_dates: set[int] = field(default_factory=set)
 
 
+_FAST_TIME = re.compile(
+    r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s?(?P<ap>[ap])\.?\s?m\.?)?"
+    r"(?:\s?(?P<z>GMT|BST|UTC|ET|EST|EDT|CET|CEST|MEZ|MESZ|PT|PST|PDT|IST|JST)|\s?(?i:uhr))?$"
+)
+
+
+def _fast_time(text: str) -> Stamp | None:
+    """The common stamp lines (``19.30 GMT``, ``17:52``, ``4:12 p.m.``) without the full parser."""
+    match = _FAST_TIME.match(text)
+    if match is None:
+        return None
+    hour, minute = int(match["h"]), int(match["m"])
+    twelve = match["ap"] is not None
+    if twelve:
+        if not 1 <= hour <= 12:
+            return None
+        pm = match["ap"] in "pP"
+        hour = (12 if pm else 0) if hour == 12 else hour + (12 if pm else 0)
+    return Stamp(0, len(text), hour, minute, zone=match["z"], twelve_hour=twelve)
+
+
 def _own(text: str) -> Stamp | None:
     """The stamp when the whole line is one (with allowed fillers), else None."""
+    fast = _fast_time(text)
+    if fast is not None:
+        return fast
     stamp = parse_stamp(text)
     if stamp is None:
         return None
@@ -165,9 +193,15 @@ def _own(text: str) -> Stamp | None:
 
 def _suffix(text: str) -> tuple[str, Stamp] | None:
     """``Title 14:31`` / ``Titlepublished at 13:11 GMT 21 February 2022`` split apart."""
-    tail_start = max(0, len(text) - 60)
-    tail = text[tail_start:]
-    stamp = parse_stamp(tail)
+    space = text.rfind(" ")
+    stamp = _fast_time(text[space + 1 :]) if space > 0 else None
+    if stamp is not None:
+        tail_start = space + 1
+        tail = text[tail_start:]
+    else:
+        tail_start = max(0, len(text) - 60)
+        tail = text[tail_start:]
+        stamp = parse_stamp(tail)
     if stamp is None or not stamp.has_time or stamp.end < len(tail.rstrip(" .")):
         return None
     # The stamp must own everything from its start to the end of the line.
@@ -183,22 +217,72 @@ def _suffix(text: str) -> tuple[str, Stamp] | None:
     return title.strip(), stamp
 
 
-def scan(lines: list[str], limit: int | None = None) -> Scan:
-    """Screen every line for stamps in separator position, day headers, edits and relatives."""
+def _digit_first(text: str, index: int, found: Scan) -> bool:
+    """Classify a line that starts with a digit; True when it was taken."""
+    seps = found.separators
+    match = _LEAD_RE.match(text)
+    if match is not None and not match["rest"][0].isdigit():
+        if not _SOURCE_AFTER.match(match["rest"]):
+            stamp = _fast_time(match["stamp"]) or parse_stamp(match["stamp"])
+            if stamp is not None:
+                minutes = any(c in match["stamp"] for c in ":.h")
+                seps.append(Separator(index, LEAD, stamp, rest=match["rest"], has_minutes=minutes))
+                return True
+        return False
+    match = _GLUED_RE.match(text)
+    if match is not None:
+        stamp = _fast_time(match["stamp"]) or parse_stamp(match["stamp"])
+        if stamp is not None:
+            seps.append(Separator(index, GLUED, stamp, title=match["rest"]))
+            return True
+    size = len(text)
+    if size > 10 and text[9].isdigit() and text[0] == "1":
+        epoch = _EPOCH_RE.match(text)
+        if epoch is not None and epoch["e1"] and not epoch["rest1"][0].isspace():
+            seps.append(Separator(index, EPOCH, epoch=float(epoch["e1"]), title=epoch["rest1"]))
+            return True
+    if size <= 70:
+        stamp = _own(text)
+        if stamp is not None:
+            if stamp.has_time:
+                seps.append(Separator(index, OWN, stamp))
+            else:
+                found.day_stamps[index] = stamp
+            return True
+    return False
+
+
+def scan(lines: list[str], enough: int | None = None) -> Scan:
+    """Screen every line for stamps in separator position, day headers, edits and relatives.
+
+    Prose lines fall through a few length and first/last-character checks; only lines shaped
+    like stamps reach a regex. With ``enough``, stop once that many separator candidates are
+    found (for sniffing).
+    """
     found = Scan()
     seps = found.separators
-    consumed = 0
     for index, raw in enumerate(lines):
-        if limit is not None:
-            consumed += len(raw) + 1
-            if consumed > limit:
-                break
+        if enough is not None and len(seps) >= enough:
+            break
         text = raw.strip()
         if not text:
             continue
         size = len(text)
         first = text[0]
-        if size <= 70 and (first.isdigit() or _OWN_START.match(text)):
+        if first.isdigit():
+            if size <= 40:
+                stamp = _fast_time(text)
+                if stamp is not None:
+                    seps.append(Separator(index, OWN, stamp))
+                    continue
+                if text.endswith(("ago", "now")) and RELATIVE_RE.match(text):
+                    found.relatives.add(index)
+                    continue
+            if _digit_first(text, index, found):
+                continue
+        elif size <= 70 and (
+            (_DIGIT.search(text) and _OWN_START.match(text)) or text.casefold() in _WORD_TIMES
+        ):
             stamp = _own(text)
             if stamp is not None:
                 if stamp.has_time:
@@ -206,27 +290,6 @@ def scan(lines: list[str], limit: int | None = None) -> Scan:
                 else:
                     found.day_stamps[index] = stamp
                 continue
-        if first.isdigit():
-            match = _LEAD_RE.match(text)
-            if match is not None and not _SOURCE_AFTER.match(match["rest"]):
-                stamp = parse_stamp(match["stamp"])
-                if stamp is not None:
-                    minutes = any(c in match["stamp"] for c in ":.h")
-                    seps.append(Separator(index, LEAD, stamp, rest=match["rest"],
-                                          has_minutes=minutes))
-                    continue
-            match = _GLUED_RE.match(text)
-            if match is not None:
-                stamp = parse_stamp(match["stamp"])
-                if stamp is not None:
-                    seps.append(Separator(index, GLUED, stamp, title=match["rest"]))
-                    continue
-            if size > 10 and text[9].isdigit() and first == "1":
-                epoch = _EPOCH_RE.match(text)
-                if epoch is not None and epoch["e1"] and not epoch["rest1"][0].isspace():
-                    seps.append(Separator(index, EPOCH, epoch=float(epoch["e1"]),
-                                          title=epoch["rest1"]))
-                    continue
         if size <= 32 and (text.endswith(("ago", "now")) or first in "viVIjJ"):
             if RELATIVE_RE.match(text):
                 found.relatives.add(index)
@@ -245,7 +308,7 @@ def scan(lines: list[str], limit: int | None = None) -> Scan:
                 continue
         if 8 <= size <= 200:
             last = text[-1]
-            if last.isdigit() and text[-3:-1].isdigit() and size > 14 and text[-11:].isdigit():
+            if last.isdigit() and size > 14 and text[-10:].isdigit() and not text[-11].isdigit():
                 epoch = _EPOCH_RE.match(text)
                 if epoch is not None and epoch["e2"]:
                     rest = epoch["rest2"]
@@ -372,8 +435,9 @@ class StampedFormat:
             or "<feed" in head or "<body" in head or "<head" in head
         ):
             return None
-        lines = text[:SCAN_LIMIT].split("\n")
-        chosen = select(scan(lines), lines)
+        head = text[:SCAN_LIMIT]
+        lines = head.split("\n")
+        chosen = select(scan(lines, SNIFF_ENOUGH), lines)
         if len(chosen) < 2:
             return None
         kinds = sorted({s.kind for s in chosen})
@@ -405,6 +469,12 @@ class StampedParser:
         self.draft = DocumentDraft()
         self.found = scan(self.lines)
         self.seps = select(self.found, self.lines)
+        self.special: set[int] = (
+            set(self.found.edits)
+            | self.found.relatives
+            | set(self.found.day_stamps)
+            | self.found.page_dates
+        )
         self.nav: list[str] = []
         self.header_anchor_lines: list[str] = []
         self.updated_minutes: int | None = None
@@ -605,15 +675,15 @@ class StampedParser:
             if glued is not None:
                 entry.labels.append(glued[0])
                 title = glued[1]
+        special = self.special
         rest: list[str] = []
         for index in range(sep.line + 1, segment.end):
-            if index in found.edits:
+            if index not in special:
+                rest.append(lines[index])
+            elif index in found.edits:
                 edits.append(found.edits[index])
-                continue
-            if index in found.relatives or index in found.day_stamps or index in found.page_dates:
+            else:
                 draft.dropped.append(lines[index].strip())
-                continue
-            rest.append(lines[index])
         groups = blocks(rest)
         # Label lines right after the stamp.
         while groups and len(groups[0]) >= 1 and label_line(groups[0][0]) is not None:
@@ -692,7 +762,7 @@ class StampedParser:
     def _date(self, items: list[Item], anchors: list[Anchor]) -> None:
         draft = self.draft
         stamps = [s.stamp for s in self.seps if s.stamp is not None]
-        sample = "\n".join(self.lines[:60])[:6000] + "\n" + "\n".join(self.lines[-40:])[-4000:]
+        sample = "\n".join(self.lines[:40])[:4000] + "\n" + "\n".join(self.lines[-20:])[-2000:]
         zone = home_zone(sample, (s.zone for s in stamps if s.zone))
         twelve = sum(1 for s in stamps if s.twelve_hour) * 2 > len(stamps)
         order, _why = detect_order(items, self.updated_minutes)
