@@ -26,6 +26,8 @@ _AGENCIES = (
     r"|Bloomberg|Xinhua|TASS|Sputnik|dpa|DPA|ANSA|NurPhoto|SOPA Images|Alamy"
 )
 # "(AP Photo/Name)", "(State Emergency Service of Ukraine/Anadolu Agency/Getty Images)".
+_TRAILING_WORDS = ("Photo", "Pic", "Image", "Credit", "Foto")
+"""One of these is in every line :data:`_TRAILING` can match (``Photograph``, ``Picture``...)."""
 _PAREN = re.compile(
     rf"^(?P<text>.{{3,}}?)\s*\((?P<credit>(?:AP|AFP|Reuters) Photo[^()]*"
     rf"|[^()]{{0,80}}/(?:{_AGENCIES})[^()]{{0,40}}"
@@ -76,7 +78,7 @@ def glued_caption(line: str) -> Caption | None:
         (_GLUED, "Image source," in line),
         (_PAREN, line.endswith(")")),
         (_BRACKET, line.endswith("]")),
-        (_TRAILING, ":" in line),
+        (_TRAILING, ":" in line and any(word in line for word in _TRAILING_WORDS)),
     ):
         if not needed:
             continue

@@ -261,14 +261,19 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
     """
     found = Scan()
     seps = found.separators
+    limit = len(lines) + 1 if enough is None else enough
     for index, raw in enumerate(lines):
-        if enough is not None and len(seps) >= enough:
+        if not raw:
+            continue
+        if len(seps) >= limit:
             break
         text = raw.strip()
         if not text:
             continue
         size = len(text)
         first = text[0]
+        if size > 200 and not first.isdigit():
+            continue
         if first.isdigit():
             if size <= 40:
                 stamp = _fast_time(text)
