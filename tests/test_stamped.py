@@ -11,8 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parsers import Document, parse_file, parse_text
+from parsers.decode import decode
 from parsers.formats.stamped import StampedFormat
 from parsers.model import ZoneBasis
+from parsers.timestamps import RELATIVE_RE, parse_stamp
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "stamped"
 CASES = sorted(FIXTURES.glob("*.expected.json"))
@@ -277,14 +279,17 @@ def _accounted(line: str, document: Document) -> bool:
     for entry in document.entries:
         fields += [entry.title, *entry.labels, *entry.body]
     captions = [c for e in document.entries for c in e.captions]
-    names = [a.name for a in document.authors]
-    names += [a.name for e in document.entries for a in e.authors]
+    fields += [c.alt for c in captions if c.alt] + [c.text for c in captions if c.text]
+    people = [*document.authors, *(a for e in document.entries for a in e.authors)]
+    names = [a.name for a in people] + [a.role for a in people if a.role]
     text = line.strip().lstrip("• ").strip()
     if any(field and (text == field or text in field) for field in fields):
         return True
     if any(field and field in text for field in fields if field and len(field) > 8):
         return True
-    if any(c.text in text and (c.credit or "") in text for c in captions):
+    if any((c.text in text or not c.text) and (c.credit or "") in text for c in captions):
+        return True
+    if any(c.credit and c.credit in text and len(text) <= len(c.credit) + 12 for c in captions):
         return True
     return bool(names) and any(name in text for name in names)
 
@@ -317,3 +322,49 @@ def test_arbitrary_text_never_raises_in_the_stamped_parser(text: str) -> None:
 @given(st.lists(st.one_of(STAMPS, BODY_LINES, TITLES, HEADER_LINES, BYLINES, st.text(max_size=40))))
 def test_stamp_shaped_noise_never_raises(lines: list[str]) -> None:
     StampedFormat().parse("\n".join(lines))
+
+
+def _stamp_line(line: str) -> bool:
+    """A line that only carries a time (kept as the entry's published time, not as text)."""
+    text = line.strip()
+    stamp = parse_stamp(text) if len(text) <= 45 else None
+    return stamp is not None or RELATIVE_RE.match(text) is not None
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted(FIXTURES.glob("*.txt")), *sorted(SEEDS.glob("*.txt"))],
+    ids=lambda p: p.name.split(".")[0][:24],
+)
+def test_no_line_of_a_fixture_or_seed_is_lost(path: Path) -> None:
+    document = parse_file(path, format_name="stamped")
+    text = decode(path.read_bytes()).text
+    assert text is not None
+    for line in text.split("\n"):
+        if not line.strip() or _stamp_line(line):
+            continue
+        line = line.strip()
+        if line.startswith("date "):
+            line = line.split(" ", 2)[-1]
+        assert _accounted(line, document), line
+
+
+def test_a_short_timeline_inside_a_post_does_not_split_it() -> None:
+    document = _parse(
+        "Strike live\nMonday 6 March 2023\n\n19.30 GMT\nHow the day unfolded\n\n"
+        "09:00 - Pickets gather at the gates.\n10:30 - Talks open.\n\n"
+        "18.05 GMT\nTalks end without a deal.\n\n17.10 GMT\nUnion leaders arrive.\n\n"
+        "16.00 GMT\nThe first ferry is cancelled.\n"
+    )
+    assert len(document.entries) == 4
+    assert "09:00 - Pickets gather at the gates." in document.entries[0].body
+
+
+def test_epoch_glued_to_the_end_of_a_title() -> None:
+    document = _parse(
+        "CMS export\n\nPort closed1645996680\nThe port is closed.\n\n"
+        "Unions meet1645990000\nThe unions met.\n"
+    )
+    assert [e.title for e in document.entries] == ["Port closed", "Unions meet"]
+    assert document.entries[0].published is not None
+    assert document.entries[0].published.iso() == "2022-02-27T21:18:00+00:00"

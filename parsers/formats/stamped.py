@@ -210,7 +210,10 @@ def _suffix(text: str) -> tuple[str, Stamp] | None:
         return None
     connector = _SUFFIX_CONNECTOR.search(head)
     title = head[: connector.start()] if connector else head
-    if not title or _PROSE_BEFORE.search(title.rstrip()) or ends_sentence(title):
+    if not title or _PROSE_BEFORE.search(title.rstrip()):
+        return None
+    # "…published at 12:03": the connector makes it a stamp even after a full stop.
+    if ends_sentence(title) and not (connector and connector.group(0).strip()[:1] in "pP"):
         return None
     if len(title.split()) > 25:
         return None
@@ -387,6 +390,9 @@ def select(found: Scan, lines: list[str]) -> list[Separator]:
         count = counts[sep.kind]
         if sep.kind == OWN or sep.kind == EPOCH:
             keep.append(sep)
+        elif own >= 3 and count < own:
+            # A page separated by stamp lines: a few "09:00 - …" lines are a list in a post.
+            continue
         elif sep.kind == SUFFIX and count >= 2 and count * 2 >= own:
             keep.append(sep)
         elif sep.kind in (LEAD, GLUED) and (count >= 2 or (own == 0 and len(counts) == 1)):
@@ -731,8 +737,7 @@ class StampedParser:
             return False
         return len(paragraphs(block)) == len(block)
 
-    @staticmethod
-    def _bylines(entry: EntryDraft, groups: list[list[str]]) -> None:
+    def _bylines(self, entry: EntryDraft, groups: list[list[str]]) -> None:
         if not groups:
             return
         first = groups[0]
@@ -741,6 +746,8 @@ class StampedParser:
             del first[:2]
         elif (people := byline(first[0])) is not None:
             entry.authors.extend(people)
+            if not people:  # "From CNN staff": an organisation, not a person
+                self.draft.dropped.append(first[0])
             del first[0]
         if not first:
             groups.pop(0)
