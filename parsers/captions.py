@@ -15,26 +15,23 @@ _CREDIT_ONLY = re.compile(rf"^(?:{_CREDIT_WORDS})\s*[:,]\s*(?P<credit>\S.{{0,100
 # "Credit...Name for The Times"
 _CREDIT_DOTS = re.compile(r"^credit\s*(?:\.\.\.|…)\s*(?P<credit>\S.{0,100})$", re.I)
 # BBC 2022: caption glued to its credit: "Ben WallaceImage source, Reuters".
-_GLUED = re.compile(r"^(?P<text>.*?)\s*Image source,\s*(?P<credit>\S.{0,100})$")
+_GLUED = re.compile(r"\s*Image source,\s*(?P<credit>\S.{0,100})$")
 # "… the square. Photograph: Jane Doe/Agency" / "… Pic: AP" at the end of a caption.
 _TRAILING = re.compile(
-    r"^(?P<text>.{3,}?[.!?”\"')]?)\s+(?:Photograph|Photo|Pic|Picture|Image|Credit|Foto)\s*:\s*"
-    r"(?P<credit>[^:]{2,100})$"
+    r"\s(?:Photograph|Photo|Pic|Picture|Image|Credit|Foto)\s*:\s*(?P<credit>[^:]{2,100})$"
 )
 _AGENCIES = (
     r"AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|Shutterstock|PA|PA Media|Anadolu Agency"
     r"|Bloomberg|Xinhua|TASS|Sputnik|dpa|DPA|ANSA|NurPhoto|SOPA Images|Alamy"
 )
 # "(AP Photo/Name)", "(State Emergency Service of Ukraine/Anadolu Agency/Getty Images)".
-_TRAILING_WORDS = ("Photo", "Pic", "Image", "Credit", "Foto")
-"""One of these is in every line :data:`_TRAILING` can match (``Photograph``, ``Picture``...)."""
 _PAREN = re.compile(
-    rf"^(?P<text>.{{3,}}?)\s*\((?P<credit>(?:AP|AFP|Reuters) Photo[^()]*"
+    rf"\s*\((?P<credit>(?:AP|AFP|Reuters) Photo[^()]*"
     rf"|[^()]{{0,80}}/(?:{_AGENCIES})[^()]{{0,40}}"
     rf"|[^()]{{0,80}}(?:{_AGENCIES})/[^()]{{1,60}})\)$"
 )
 # "[Name/Agency]" at the end (Al Jazeera).
-_BRACKET = re.compile(r"^(?P<text>.{3,}?)\s*\[(?P<credit>[^\[\]]{1,60}/[^\[\]]{1,60})\]$")
+_BRACKET = re.compile(r"\s*\[(?P<credit>[^\[\]]{1,60}/[^\[\]]{1,60})\]$")
 # "REUTERS/Name", "© Name / AFP"
 _AGENCY_LINE = re.compile(
     rf"^(?:©\s*.{{1,60}}/\s*(?:{_AGENCIES})|(?:{_AGENCIES})/[\w .'-]{{2,60}})$"
@@ -72,17 +69,18 @@ def glued_caption(line: str) -> Caption | None:
     line = line.strip()
     if len(line) > 600:
         return None
-    # Each form needs a telltale character or phrase; checking for it first keeps the
-    # (backtracking) patterns off ordinary body paragraphs.
-    for pattern, needed in (
-        (_GLUED, "Image source," in line),
-        (_PAREN, line.endswith(")")),
-        (_BRACKET, line.endswith("]")),
-        (_TRAILING, ":" in line and any(word in line for word in _TRAILING_WORDS)),
-    ):
-        if not needed:
-            continue
-        match = pattern.match(line)
-        if match:
-            return Caption(match["text"].strip(), match["credit"].strip())
+    tail_at = max(0, len(line) - 200)
+    candidates = []
+    if "Image source," in line:
+        candidates.append((_GLUED, 0))
+    if line.endswith(")"):
+        candidates.append((_PAREN, tail_at))
+    if line.endswith("]"):
+        candidates.append((_BRACKET, tail_at))
+    if ":" in line[-110:]:
+        candidates.append((_TRAILING, tail_at))
+    for pattern, start in candidates:
+        match = pattern.search(line, start)
+        if match and (match.start() >= 3 or pattern is _GLUED):
+            return Caption(line[: match.start()].strip(), match["credit"].strip())
     return None

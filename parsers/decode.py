@@ -44,9 +44,13 @@ def clean(text: str) -> str:
         return text
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPES.sub("", text)
-    text = _ODD_BREAKS.sub("\n", text)
-    text = _ODD_SPACES.sub(" ", text)
-    return _CONTROLS.sub("", text)
+    if _ODD_BREAKS.search(text):
+        text = _ODD_BREAKS.sub("\n", text)
+    if _ODD_SPACES.search(text):
+        text = _ODD_SPACES.sub(" ", text)
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub("", text)
+    return text
 
 
 def clean_line(text: str) -> str:
@@ -92,6 +96,9 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def looks_binary(data: bytes) -> bool:
     """True for bytes that are not text in any encoding we read (NULs, many controls)."""
     sample = data[:8192]
@@ -99,8 +106,31 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) * 0.1
+
+
+_DECLARED = re.compile(
+    rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{2,40})["']"""
+    rb"""|<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9._:-]{2,40})""",
+    re.IGNORECASE,
+)
+_LATIN1_ALIASES = frozenset({"latin_1", "iso8859_1"})
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML declaration or an HTML ``<meta charset>`` names, if we know it."""
+    match = _DECLARED.search(data[:4096])
+    if match is None:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii")
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if codec in _LATIN1_ALIASES:
+        return "cp1252"  # as browsers do: ISO-8859-1 labels mean windows-1252
+    return None if codec in ("utf-8", "ascii") or codec.startswith("utf-16") else codec
 
 
 def decode(data: bytes) -> Decoded:
@@ -120,6 +150,12 @@ def decode(data: bytes) -> Decoded:
         return Decoded(clean(text), utf16)
     if looks_binary(data):
         return Decoded(None, "binary", ("not text (binary data); skipped",))
+    declared = declared_encoding(data) if data.lstrip()[:1] == b"<" else None
+    if declared is not None:
+        try:
+            return Decoded(clean(data.decode(declared)), declared)
+        except UnicodeDecodeError:
+            pass
     try:
         return Decoded(clean(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError as exc:

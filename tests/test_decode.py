@@ -115,3 +115,22 @@ def test_half_written_utf8_is_read_with_a_problem() -> None:
     document = parse_bytes(data)
     assert document.readable
     assert document.entries
+
+
+def test_declared_xml_encoding_is_honoured() -> None:
+    feed = (
+        '<?xml version="1.0" encoding="koi8-r"?>\n<rss version="2.0"><channel>'
+        "<title>Новости</title><item><title>Киев: сирены</title>"
+        "<pubDate>Fri, 25 Feb 2022 10:00:00 +0200</pubDate></item></channel></rss>"
+    ).encode("koi8-r")
+    decoded = decode(feed)
+    assert decoded.encoding == "koi8-r"
+    assert "Киев: сирены" in (decoded.text or "")
+    assert parse_bytes(feed).entries[0].title == "Киев: сирены"
+
+
+def test_declared_html_charset_is_honoured() -> None:
+    page = '<html><head><meta charset="iso-8859-7"></head><body><p>Αθήνα</p></body></html>'
+    decoded = decode(page.encode("iso-8859-7"))
+    assert decoded.encoding == "iso8859-7"
+    assert "Αθήνα" in (decoded.text or "")

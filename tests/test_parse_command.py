@@ -89,3 +89,36 @@ def test_escape_sequences_in_a_file_never_reach_the_output(tmp_path: Path) -> No
     assert result.returncode == 0
     assert "\x1b" not in result.stdout and "\x9b" not in result.stdout
     assert "[bold]x[/]" in result.stdout
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    for index in range(3):
+        (tmp_path / f"page{index}.txt").write_text(f"Headline {index}\n\nSome body text.\n")
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "parse", "--json", str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+            env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"},
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 3
+    assert b"files" in shown and b"3/3" in shown

@@ -7,11 +7,19 @@ earlier handler wins. ``headlines`` is the fallback and always claims a little.
 from __future__ import annotations
 
 from parsers.formats.base import FormatHandler
+from parsers.formats.feed import FeedFormat
 from parsers.formats.headlines import HeadlinesFormat
+from parsers.formats.html_page import HtmlPageFormat
+from parsers.formats.json_feed import JsonFeedFormat
+from parsers.formats.jsonld import JsonLdFormat
 from parsers.formats.numbered import NumberedFormat
 from parsers.formats.stamped import StampedFormat
 
 FORMATS: tuple[FormatHandler, ...] = (
+    FeedFormat(),
+    JsonFeedFormat(),
+    JsonLdFormat(),
+    HtmlPageFormat(),
     NumberedFormat(),
     StampedFormat(),
     HeadlinesFormat(),
