@@ -126,7 +126,8 @@ def lead_2011(rng: random.Random, count: int) -> str:
 
 
 def glued(rng: random.Random, count: int) -> str:
-    lines = ["River festival live", "Saturday 10 June 2023", ""]
+    # A header date only dateparser reads: the one place it may run (cached per line).
+    lines = ["River festival live", f"the {rng.randint(1, 28)}th of June, 2023", ""]
     for minute in _times(rng, count):
         stamp = f"{minute // 60:02d}:{minute % 60:02d}"
         if rng.random() < 0.5:
@@ -184,27 +185,35 @@ def main() -> None:
         parse_text(page)
 
     durations: list[float] = []
+    walls: list[float] = []
     dateparser_shares: list[float] = []
     entries = 0
     for _ in range(args.runs):
         spent[0] = 0.0
         entries = 0
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         for page in pages:
             document = parse_text(page)
             entries += len(document.entries)
             formats[document.format] = formats.get(document.format, 0) + 1
-        elapsed = time.perf_counter() - started
-        durations.append(elapsed)
-        dateparser_shares.append(spent[0] / elapsed)
+        wall = time.perf_counter() - started
+        durations.append(time.process_time() - started_cpu)
+        walls.append(wall)
+        dateparser_shares.append(spent[0] / wall)
 
+    # CPU time of this process (one core): steadier than wall time on a shared machine.
     median = statistics.median(durations)
     print(f"corpus: {len(pages)} pages, {total_bytes / 1e6:.1f} MB, {entries} entries per run")
     print(f"formats chosen (all runs): {dict(sorted(formats.items()))}")
-    print(f"runs: {', '.join(f'{d:.2f}s' for d in durations)}")
-    print(f"median: {median:.2f}s  ->  {total_bytes / 1e6 / median:.1f} MB/s, "
-          f"{entries / median:,.0f} entries/s")
-    print(f"dateparser share of time: median {statistics.median(dateparser_shares):.2%}")
+    print(f"runs (CPU): {', '.join(f'{d:.2f}s' for d in durations)}")
+    print(f"runs (wall): {', '.join(f'{d:.2f}s' for d in walls)}")
+    print(f"median CPU: {median:.2f}s  ->  {total_bytes / 1e6 / median:.1f} MB/s, "
+          f"{entries / median:,.0f} entries/s; median wall "
+          f"{total_bytes / 1e6 / statistics.median(walls):.1f} MB/s")
+    print(
+        f"dateparser share of time: median {statistics.median(dateparser_shares):.2%}, "
+        f"worst run {max(dateparser_shares):.2%} (the first run fills its cache)"
+    )
 
 
 if __name__ == "__main__":

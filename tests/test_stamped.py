@@ -368,3 +368,16 @@ def test_epoch_glued_to_the_end_of_a_title() -> None:
     assert [e.title for e in document.entries] == ["Port closed", "Unions meet"]
     assert document.entries[0].published is not None
     assert document.entries[0].published.iso() == "2022-02-27T21:18:00+00:00"
+
+
+def test_header_date_only_dateparser_reads_anchors_the_page() -> None:
+    document = _parse(
+        "River festival live\nthe 12th of June, 2023\n\n14:31Boats gather\nText.\n\n"
+        "13:58Parade starts\nMore text.\n"
+    )
+    assert [e.published.iso() if e.published else None for e in document.entries] == [
+        "2023-06-12T14:31:00+00:00",
+        "2023-06-12T13:58:00+00:00",
+    ]
+    assert "the 12th of June, 2023" in document.dropped
+    assert document.title == "River festival live"

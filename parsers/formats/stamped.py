@@ -50,7 +50,14 @@ from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
 from parsers.labels import glued_label, label_line
 from parsers.model import Author, Timestamp
-from parsers.timestamps import RELATIVE_RE, WEEKDAY_RE, Stamp, parse_stamp, to_timestamp
+from parsers.timestamps import (
+    RELATIVE_RE,
+    WEEKDAY_RE,
+    Stamp,
+    fallback_date,
+    parse_stamp,
+    to_timestamp,
+)
 
 OWN = "own"
 LEAD = "lead"
@@ -119,10 +126,13 @@ _LIVE_KICKER = re.compile(
     r"^(?:live|live updates?|live reporting|en direct|liveticker|live-ticker)$", re.IGNORECASE
 )
 
-SCAN_LIMIT = 200_000
+SCAN_LIMIT = 60_000
 """Characters the sniff examines (the head of a page decides its layout)."""
-SNIFF_ENOUGH = 24
+SNIFF_ENOUGH = 6
 """Separator candidates after which the sniff has seen enough."""
+FALLBACK_BUDGET = 4
+"""Header lines per page that may go to ``dateparser`` (the regexes read the rest)."""
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(slots=True)
@@ -440,7 +450,7 @@ class StampedFormat:
     name = "stamped"
 
     def sniff(self, text: str) -> Sniff | None:
-        head = text.lstrip()[:200].lower()
+        head = text[:1000].lstrip()[:200].lower()
         if head.startswith("<") and (
             "<html" in head or "<?xml" in head or "<!doctype" in head or "<rss" in head
             or "<feed" in head or "<body" in head or "<head" in head
@@ -491,6 +501,7 @@ class StampedParser:
         self.updated_minutes: int | None = None
         self.entry_edits: list[list[Stamp]] = []
         self.header_published: str | None = None
+        self.fallback_anchors: list[Anchor] = []
         self.order = Order.NEWEST_FIRST
         self.zone = HomeZone(None, "not yet known")
 
@@ -502,7 +513,7 @@ class StampedParser:
         segments = self._segments()
         header_end = segments[0].start if segments else len(lines)
         self._header(lines[:header_end])
-        anchors = header_anchors(self.header_anchor_lines)
+        anchors = header_anchors(self.header_anchor_lines, 0) + self.fallback_anchors
         if not anchors and capture is not None:
             anchors = [Anchor(capture)]
         days = self._day_headers(anchors)
@@ -577,6 +588,7 @@ class StampedParser:
         draft = self.draft
         leftovers: list[str] = []
         in_nav = False
+        fallbacks = FALLBACK_BUDGET
         for line in (raw.strip() for raw in lines):
             if not line:
                 continue
@@ -645,6 +657,15 @@ class StampedParser:
             if leftovers and line == leftovers[-1]:
                 draft.dropped.append(line)
                 continue
+            if fallbacks and len(line) <= 80 and _YEAR.search(line) and not _has_date(line):
+                # A date line the regexes cannot read ("the 5th of March, 2023"): dateparser,
+                # cached, for at most a handful of header lines.
+                fallbacks -= 1
+                found_date = fallback_date(line)
+                if found_date is not None:
+                    self.fallback_anchors.append(Anchor(found_date))
+                    draft.dropped.append(line)
+                    continue
             leftovers.append(line)
             self.header_anchor_lines.append(line)
         if leftovers:
@@ -884,6 +905,11 @@ def _dated_line(line: str) -> tuple[Stamp, Stamp | None] | None:
         return None
     updated = parse_stamp(match["stamp"]) if match["stamp"] else None
     return stamp, updated if updated is not None and updated.has_time else None
+
+
+def _has_date(line: str) -> bool:
+    stamp = parse_stamp(line)
+    return stamp is not None and stamp.has_date
 
 
 def _title_above(line: str) -> bool:
