@@ -381,3 +381,56 @@ def test_header_date_only_dateparser_reads_anchors_the_page() -> None:
     ]
     assert "the 12th of June, 2023" in document.dropped
     assert document.title == "River festival live"
+
+
+def test_german_plus_signs_and_bare_title_lines() -> None:
+    document = _parse(
+        "Liveticker Hochwasser\nSonntag, 12. Februar 2023\n\n"
+        "+++ 18:32 Uhr: Feuerwehr sperrt die Uferstraße +++\n"
+        "Die Einsatzkräfte beraten am Abend erneut.\n\n"
+        "+++ 15:05 Uhr: Pegel steigt weiter +++\n"
+        "Der Wetterdienst erwartet weiteren Regen.\n"
+    )
+    assert [e.title for e in document.entries] == [
+        "Feuerwehr sperrt die Uferstraße",
+        "Pegel steigt weiter",
+    ]
+    assert document.entries[0].published is not None
+    assert document.entries[0].published.iso() == "2023-02-12T18:32:00+01:00"
+
+
+def test_name_and_role_lines_are_not_a_title() -> None:
+    document = _parse(
+        "Summit live\nMonday 21 February 2022\n\n13:11 GMT\nJessica Parker\n"
+        "BBC Brussels correspondent\n\nThe ministers met for two hours.\n\n"
+        "12:58 GMT\nTalks to resume\n\nBreaking\n\nThe talks will resume tomorrow.\n"
+    )
+    first, second = document.entries
+    assert first.title is None
+    assert [(a.name, a.role) for a in first.authors] == [
+        ("Jessica Parker", "BBC Brussels correspondent")
+    ]
+    assert second.title == "Talks to resume" and second.labels == ("Breaking",)
+
+
+def test_time_in_brackets_at_the_end_of_a_title() -> None:
+    document = _parse(
+        "Match day live\nSaturday 4 March 2023\n\nTeams arrive (14:05)\nThe buses pulled up.\n\n"
+        "Gates open (13:30)\nFans queue outside.\n"
+    )
+    assert [e.title for e in document.entries] == ["Teams arrive", "Gates open"]
+    assert [e.published.iso() if e.published else None for e in document.entries] == [
+        "2023-03-04T14:05:00+00:00",
+        "2023-03-04T13:30:00+00:00",
+    ]
+
+
+def test_twelve_hour_capitals_telegraph_style() -> None:
+    document = _parse(
+        "Budget live\nWednesday 15 March 2023\n\n10:37 AM\nChancellor arrives\n\nHe waved.\n\n"
+        "9:05 AM\nMarkets open flat.\n"
+    )
+    assert [e.published.iso() if e.published else None for e in document.entries] == [
+        "2023-03-15T10:37:00+00:00",
+        "2023-03-15T09:05:00+00:00",
+    ]

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from parsers.blocks import BULLET_RE, blocks, ends_sentence, paragraphs
 from parsers.body import fill_body
@@ -96,7 +97,7 @@ _FILLERS = frozenset(
 _SUFFIX_ENDS = ("gmt", "bst", "utc", "uhr", "am", "pm", "a.m.", "p.m.", " et", "edt", "est",
                 "time", "cet", "mez", "ist")
 _SUFFIX_CONNECTOR = re.compile(
-    r"(?:\s*[-–—|,]\s*|\s*(?:published|posted)(?:\s+(?:at|on))?\s*|\s+)$", re.IGNORECASE
+    r"(?:\s*[-–—|,(\[]\s*|\s*(?:published|posted)(?:\s+(?:at|on))?\s*|\s+)$", re.IGNORECASE
 )
 _PROSE_BEFORE = re.compile(
     r"(?:\b(?:at|um|à|a|from|to|until|till|since|by|before|after|around|about|see|gegen|vers"
@@ -163,11 +164,12 @@ class Scan:
 
 
 _FAST_TIME = re.compile(
-    r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s?(?P<ap>[ap])\.?\s?m\.?)?"
+    r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])\.?\s?[mM]\.?)?"
     r"(?:\s?(?P<z>GMT|BST|UTC|ET|EST|EDT|CET|CEST|MEZ|MESZ|PT|PST|PDT|IST|JST)|\s?(?i:uhr))?$"
 )
 
 
+@lru_cache(maxsize=8192)
 def _fast_time(text: str) -> Stamp | None:
     """The common stamp lines (``19.30 GMT``, ``17:52``, ``4:12 p.m.``) without the full parser."""
     match = _FAST_TIME.match(text)
@@ -212,7 +214,7 @@ def _suffix(text: str) -> tuple[str, Stamp] | None:
         tail_start = max(0, len(text) - 60)
         tail = text[tail_start:]
         stamp = parse_stamp(tail)
-    if stamp is None or not stamp.has_time or stamp.end < len(tail.rstrip(" .")):
+    if stamp is None or not stamp.has_time or stamp.end < len(tail.rstrip(" .)]")):
         return None
     # The stamp must own everything from its start to the end of the line.
     head = text[: tail_start + stamp.start]
@@ -283,6 +285,11 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
         text = raw.strip()
         if not text:
             continue
+        if text[0] == "+" and text.startswith("++"):
+            # German tickers: "+++ 14:31 Uhr: Scholz trifft Macron +++".
+            text = text.strip("+ ")
+            if not text:
+                continue
         size = len(text)
         first = text[0]
         if size > 200 and not first.isdigit():
@@ -333,7 +340,11 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
                     if rest and not rest[-1].isspace():
                         seps.append(Separator(index, EPOCH, epoch=float(epoch["e2"]), title=rest))
                         continue
-            if last.isdigit() or text[-4:].casefold().endswith(_SUFFIX_ENDS):
+            if (
+                last.isdigit()
+                or (last in ")]" and text[-2].isdigit())
+                or text[-4:].casefold().endswith(_SUFFIX_ENDS)
+            ):
                 split = _suffix(text)
                 if split is not None:
                     seps.append(Separator(index, SUFFIX, split[1], title=split[0]))
@@ -735,10 +746,17 @@ class StampedParser:
                 if not groups[0]:
                     groups.pop(0)
         if title:
-            glued = glued_label(title)
+            if title.startswith("++"):
+                title = title.strip("+ ") or None
+            glued = glued_label(title) if title else None
             if glued is not None:
                 entry.labels.append(glued[0])
                 title = glued[1]
+        # Label lines right after the title ("Breaking").
+        while title and groups and label_line(groups[0][0]) is not None:
+            entry.labels.append(label_line(groups[0].pop(0)) or "")
+            if not groups[0]:
+                groups.pop(0)
         entry.title = title
         self._bylines(entry, groups)
         fill_body(entry, groups, draft)
@@ -751,6 +769,8 @@ class StampedParser:
         if len(line) > 160 or ends_sentence(line) or line.endswith(","):
             return False
         if BULLET_RE.match(line) or byline(line) is not None:
+            return False
+        if len(block) >= 2 and name_and_role(block[0], block[1]) is not None:
             return False
         if credit_only(line) is not None or glued_caption(line) is not None:
             return False
