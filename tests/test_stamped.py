@@ -434,3 +434,24 @@ def test_twelve_hour_capitals_telegraph_style() -> None:
         "2023-03-15T10:37:00+00:00",
         "2023-03-15T09:05:00+00:00",
     ]
+
+
+def test_stamped_key_events_list_is_dropped_before_dating() -> None:
+    # The key-events list repeats stamps and titles; its times must not fake a midnight.
+    document = _parse(
+        "Ferry live\nFri 19 Feb 2021 19.41 GMT\nKey events\n\n"
+        "2h ago\n17.20 GMT\nServices cancelled\n\n3h ago\n16.05 GMT\nStrike begins\n\n"
+        "Live feed\n\n19.30 GMT\nTalks resume\n\nThe two sides met again.\n\n"
+        "17.20 GMT\nServices cancelled\n\nAll evening crossings are off.\n\n"
+        "16.05 GMT\nStrike begins\n\nCrews walked out at four.\n"
+    )
+    assert [e.title for e in document.entries] == [
+        "Talks resume",
+        "Services cancelled",
+        "Strike begins",
+    ]
+    assert [e.published.iso() if e.published else None for e in document.entries] == [
+        "2021-02-19T19:30:00+00:00",
+        "2021-02-19T17:20:00+00:00",
+        "2021-02-19T16:05:00+00:00",
+    ]

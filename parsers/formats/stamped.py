@@ -513,6 +513,9 @@ class StampedParser:
         self.entry_edits: list[list[Stamp]] = []
         self.header_published: str | None = None
         self.fallback_anchors: list[Anchor] = []
+        # Parallel to draft.entries: what dating needs about each entry.
+        self.entry_items: list[Item] = []
+        self.entry_seps: list[Separator | None] = []
         self.order = Order.NEWEST_FIRST
         self.zone = HomeZone(None, "not yet known")
 
@@ -529,14 +532,15 @@ class StampedParser:
             anchors = [Anchor(capture)]
         days = self._day_headers(anchors)
         day_index = sorted(days)
-        items: list[Item] = []
         for segment in segments:
             pos = bisect_right(day_index, segment.sep.line)
             day = days[day_index[pos - 1]] if pos else None
-            items.append(Item(segment.sep.stamp, day, segment.sep.epoch))
+            self.entry_items.append(Item(segment.sep.stamp, day, segment.sep.epoch))
+            self.entry_seps.append(segment.sep)
             draft.entries.append(self._entry(segment))
-        self._date(items, anchors)
+        # Navigation duplicates go before dating: their times would fake a midnight crossing.
         self._dedupe_navigation()
+        self._date(anchors)
         return draft
 
     # --- splitting ---------------------------------------------------------------------
@@ -689,6 +693,8 @@ class StampedParser:
             if not intro.is_empty():
                 draft.entries.append(intro)
                 self.entry_edits.append([])
+                self.entry_items.append(Item())
+                self.entry_seps.append(None)
 
     # --- entries -----------------------------------------------------------------------
 
@@ -812,8 +818,10 @@ class StampedParser:
 
     # --- dates -------------------------------------------------------------------------
 
-    def _date(self, items: list[Item], anchors: list[Anchor]) -> None:
+    def _date(self, anchors: list[Anchor]) -> None:
         draft = self.draft
+        dated = [i for i, sep in enumerate(self.entry_seps) if sep is not None]
+        items = [self.entry_items[i] for i in dated]
         stamps = [s.stamp for s in self.seps if s.stamp is not None]
         sample = "\n".join(self.lines[:40])[:4000] + "\n" + "\n".join(self.lines[-20:])[-2000:]
         zone = home_zone(sample, (s.zone for s in stamps if s.zone))
@@ -824,16 +832,15 @@ class StampedParser:
         if anchor is not None and anchor.minutes is None and self.updated_minutes is not None:
             anchor = Anchor(anchor.day, self.updated_minutes)
         stamped = assign(items, order, anchor, zone, twelve)
-        # Entries are draft.entries minus a leading intro entry (which has no stamp).
-        offset = len(draft.entries) - len(items)
         missing = 0
-        for position, timestamp in enumerate(stamped):
-            entry = draft.entries[offset + position]
+        for index, timestamp in zip(dated, stamped, strict=True):
+            entry = draft.entries[index]
             entry.published = timestamp
-            if timestamp is None and items[position].stamp is not None:
+            sep = self.entry_seps[index]
+            if timestamp is None and sep is not None and sep.stamp is not None:
                 missing += 1
-                draft.dropped.append(self.lines[self.seps[position].line].strip())
-            edits = self.entry_edits[offset + position]
+                draft.dropped.append(self.lines[sep.line].strip())
+            edits = self.entry_edits[index]
             if edits and timestamp is not None:
                 entry.updated = _edit_time(edits[-1], timestamp, zone)
         if missing:
@@ -863,17 +870,25 @@ class StampedParser:
         titled = {
             _norm(e.title): e for e in draft.entries if e.title and (e.body or e.captions)
         }
-        kept: list[EntryDraft] = []
-        kept_edits: list[list[Stamp]] = []
-        for entry, edits in zip(draft.entries, self.entry_edits, strict=False):
-            if entry.title and not entry.body and not entry.captions and not entry.authors:
-                if _norm(entry.title) in titled:
-                    draft.dropped.append(entry.title)
-                    continue
-            kept.append(entry)
-            kept_edits.append(edits)
-        draft.entries = kept
-        self.entry_edits = kept_edits
+        keep = [True] * len(draft.entries)
+        for position, entry in enumerate(draft.entries):
+            if entry.captions or entry.authors:
+                continue
+            # A navigation item: a title alone, or one line that the layout left untitled.
+            if entry.title and not entry.body:
+                text = entry.title
+            elif not entry.title and len(entry.body) == 1:
+                text = entry.body[0]
+            else:
+                continue
+            twin = titled.get(_norm(text))
+            if twin is not None and twin is not entry:
+                keep[position] = False
+                draft.dropped.append(text)
+        draft.entries = [e for e, k in zip(draft.entries, keep, strict=True) if k]
+        self.entry_edits = [e for e, k in zip(self.entry_edits, keep, strict=True) if k]
+        self.entry_items = [e for e, k in zip(self.entry_items, keep, strict=True) if k]
+        self.entry_seps = [e for e, k in zip(self.entry_seps, keep, strict=True) if k]
         for line in self.nav:
             text = _NAV_SUFFIX.sub("", line)
             bullet = BULLET_RE.match(text)
