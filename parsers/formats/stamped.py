@@ -96,6 +96,8 @@ _FILLERS = frozenset(
 )
 _SUFFIX_ENDS = ("gmt", "bst", "utc", "uhr", "am", "pm", "a.m.", "p.m.", " et", "edt", "est",
                 "time", "cet", "mez", "ist")
+_SUFFIX_LAST = frozenset("TtMmRr.EeZzCc")
+"""Last characters of the words in :data:`_SUFFIX_ENDS`."""
 _SUFFIX_CONNECTOR = re.compile(
     r"(?:\s*[-–—|,(\[]\s*|\s*(?:published|posted)(?:\s+(?:at|on))?\s*|\s+)$", re.IGNORECASE
 )
@@ -319,14 +321,15 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
             if RELATIVE_RE.match(text):
                 found.relatives.add(index)
                 continue
-        if size <= 90 and first in "UuEeAaMm":
+        has_digit = size <= 120 and _DIGIT.search(text) is not None
+        if has_digit and size <= 90 and first in "UuEeAaMm":
             match = _EDIT_RE.match(text)
             if match is not None:
                 stamp = parse_stamp(match["stamp"])
                 if stamp is not None and stamp.has_time:
                     found.edits[index] = stamp
                     continue
-        if size <= 120 and first in "FfLlPpVvSs":
+        if has_digit and first in "FfLlPpVvSs":
             match = _PAGE_DATE_RE.match(text)
             if match is not None and parse_stamp(match["stamp"]) is not None:
                 found.page_dates.add(index)
@@ -343,7 +346,7 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
             if (
                 last.isdigit()
                 or (last in ")]" and text[-2].isdigit())
-                or text[-4:].casefold().endswith(_SUFFIX_ENDS)
+                or (last in _SUFFIX_LAST and text[-4:].casefold().endswith(_SUFFIX_ENDS))
             ):
                 split = _suffix(text)
                 if split is not None:
