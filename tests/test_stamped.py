@@ -455,3 +455,14 @@ def test_stamped_key_events_list_is_dropped_before_dating() -> None:
         "2021-02-19T17:20:00+00:00",
         "2021-02-19T16:05:00+00:00",
     ]
+
+
+def test_edit_notes_and_credits_above_a_stamp_are_not_its_title() -> None:
+    document = _parse(
+        "Ferry live\nFri 19 Feb 2021 19.41 GMT\n\n19.30 GMT\nTalks resume\n\nThey met.\n\n"
+        "Updated at 19.47 GMT\n\n18.05 GMT\nThe first ferry left late.\n\nA ferry at the pier.\n"
+        "Pic: Harbour Agency\n\n17.10 GMT\nUnions arrive.\n"
+    )
+    assert [e.title for e in document.entries] == ["Talks resume", None, None]
+    assert document.entries[0].updated is not None
+    assert document.entries[1].captions[0].credit == "Harbour Agency"

@@ -572,6 +572,7 @@ class StampedParser:
                 and sep.line >= 2
                 and lines[sep.line - 1].strip()
                 and not lines[sep.line - 2].strip()
+                and (sep.line - 1) not in self.special
                 and _title_above(lines[sep.line - 1].strip())
             ):
                 # "Title" / "22:15 – 10 Mar 2022" / body: the title stands above its stamp.
@@ -960,6 +961,8 @@ def _title_above(line: str) -> bool:
         and not is_boilerplate(line)
         and byline(line) is None
         and RELATIVE_RE.match(line) is None
+        and credit_only(line) is None
+        and glued_caption(line) is None
     )
 
 
