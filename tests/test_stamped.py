@@ -466,3 +466,27 @@ def test_edit_notes_and_credits_above_a_stamp_are_not_its_title() -> None:
     assert [e.title for e in document.entries] == ["Talks resume", None, None]
     assert document.entries[0].updated is not None
     assert document.entries[1].captions[0].credit == "Harbour Agency"
+
+
+def test_a_date_closing_an_embedded_post_is_not_a_day_header() -> None:
+    document = _parse(
+        "Ferry live\nSunday 2 July 2023\n\n18:10\nMinister responds\n\n"
+        "The minister posted a short statement.\n\nWe will keep talking.\n\nJune 12, 2019\n\n"
+        "17:40\nUnions reply\n\nThe unions said they were ready.\n"
+    )
+    assert [e.published.iso() if e.published else None for e in document.entries] == [
+        "2023-07-02T18:10:00+00:00",
+        "2023-07-02T17:40:00+00:00",
+    ]
+    assert "June 12, 2019" in document.entries[0].body
+
+
+def test_a_date_line_inside_a_post_stays_body_text() -> None:
+    document = _parse(
+        "Ferry live\nSunday 2 July 2023\n\n18:10\nMinister responds\n\n"
+        "The minister posted a short statement.\n\nJuly 1, 2023\n\nShe repeated it later.\n\n"
+        "17:40\nUnions reply\n\nThe unions said they were ready.\n"
+    )
+    assert document.entries[1].published is not None
+    assert document.entries[1].published.iso() == "2023-07-02T17:40:00+00:00"
+    assert "July 1, 2023" in document.entries[0].body

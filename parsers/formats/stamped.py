@@ -136,6 +136,8 @@ SNIFF_ENOUGH = 6
 FALLBACK_BUDGET = 4
 """Header lines per page that may go to ``dateparser`` (the regexes read the rest)."""
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NEAR = timedelta(days=62)
+"""How far a day-group header may lie from the page's own dates."""
 
 
 @dataclass(slots=True)
@@ -504,6 +506,7 @@ class StampedParser:
         self.draft = DocumentDraft()
         self.found = scan(self.lines)
         self.seps = select(self.found, self.lines)
+        self._keep_day_headers()
         self.special: set[int] = (
             set(self.found.edits)
             | self.found.relatives
@@ -586,19 +589,38 @@ class StampedParser:
             out.append(_Segment(sep, starts[position], end))
         return out
 
+    def _keep_day_headers(self) -> None:
+        """A date alone on a line heads a day only when an entry follows it at once.
+
+        Otherwise (the date closing an embedded post, a date in a list) it is body text.
+        """
+        starts = {sep.line for sep in self.seps}
+        lines, found = self.lines, self.found
+        for index in list(found.day_stamps):
+            probe = index + 1
+            while probe < len(lines) and (not lines[probe].strip() or probe in found.relatives):
+                probe += 1
+            # The stamp itself, or a title printed above its stamp.
+            if probe not in starts and probe + 1 not in starts:
+                del found.day_stamps[index]
+
     def _day_headers(self, anchors: list[Anchor]) -> dict[int, date]:
         """Day-group header lines and their dates (a missing year from the page's anchors)."""
         year = anchors[0].day.year if anchors else None
         out: dict[int, date] = {}
-        for index, stamp in self.found.day_stamps.items():
+        for index, stamp in list(self.found.day_stamps.items()):
             if stamp.year is not None:
                 day = stamp.date()
             else:
-                if year is None:
-                    continue
-                day = stamp.date(year)
-            if day is not None:
-                out[index] = day
+                day = stamp.date(year) if year is not None else None
+            # Far from every date the header states: an old date quoted in a post.
+            if day is not None and anchors and min(abs(day - a.day) for a in anchors) > _NEAR:
+                day = None
+            if day is None:
+                del self.found.day_stamps[index]
+                self.special.discard(index)
+                continue
+            out[index] = day
         return out
 
     # --- header ------------------------------------------------------------------------
