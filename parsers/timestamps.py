@@ -253,12 +253,42 @@ def find_zone(text: str, pos: int) -> tuple[str, int] | None:
     return match["zone"], match.end()
 
 
+_ISO_DATETIME = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)[T ](?P<h>[01]\d|2[0-3])"
+    r":(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d+)?)?\s?(?P<z>Z|[+-][01]\d:?[0-5]\d)?(?![\d:])"
+)
+
+
+def _iso_stamp(text: str) -> Stamp | None:
+    """``2022-03-10T22:15:00Z`` / ``2022-03-10 22:15+01:00`` (CMS exports, feeds)."""
+    match = _ISO_DATETIME.search(text)
+    if match is None:
+        return None
+    zone = match["z"]
+    return Stamp(
+        start=match.start(),
+        end=match.end(),
+        hour=int(match["h"]),
+        minute=int(match["mi"]),
+        second=int(match["s"] or 0),
+        year=int(match["y"]),
+        month=int(match["mo"]),
+        day=int(match["d"]),
+        zone="UTC" if zone == "Z" else zone,
+    )
+
+
 def parse_stamp(text: str) -> Stamp | None:
     """Read a time, a date and a zone from ``text`` (a stamp line or a short phrase).
 
     Returns None when there is neither a time of day nor a date. The parts may come in any
-    order (``13:11 GMT 21 February 2022``, ``February 25, 2022 4:12 p.m. ET``).
+    order (``13:11 GMT 21 February 2022``, ``February 25, 2022 4:12 p.m. ET``); an ISO 8601
+    date-time (``2022-03-10T22:15:00Z``) is read whole.
     """
+    if "-" in text:
+        iso = _iso_stamp(text)
+        if iso is not None:
+            return iso
     found_date = find_date(text)
     if found_date is not None:
         found_time = find_time(text, 0, found_date.start) or find_time(text, found_date.end)

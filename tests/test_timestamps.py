@@ -44,6 +44,8 @@ from parsers.zones import zone_for_word, zone_key
         ("Apr 14, 2022, 6:02 AM", 6, 2, (2022, 4, 14), None),
         ("January 2, 2021 2:27 p.m.", 14, 27, (2021, 1, 2), None),
         ("2022-02-25 14:31", 14, 31, (2022, 2, 25), None),
+        ("2022-03-10T22:15:00Z", 22, 15, (2022, 3, 10), "UTC"),
+        ("2022-03-10T22:15:00.123+01:00", 22, 15, (2022, 3, 10), "+01:00"),
     ],
 )
 def test_stamp_forms(
@@ -222,3 +224,10 @@ def test_fallback_date_reads_a_header_line_the_regexes_miss(text: str) -> None:
 def test_fallback_date_refuses_lines_that_cannot_be_dates() -> None:
     assert fallback_date("no digits here") is None
     assert fallback_date("x" * 100 + " 2023") is None
+
+
+def test_iso_offset_is_kept() -> None:
+    stamp = parse_stamp("2022-03-10T22:15:00-05:00")
+    assert stamp is not None
+    timestamp = to_timestamp(stamp)
+    assert timestamp is not None and timestamp.iso() == "2022-03-10T22:15:00-05:00"
