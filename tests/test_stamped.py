@@ -490,3 +490,23 @@ def test_a_date_line_inside_a_post_stays_body_text() -> None:
     assert document.entries[1].published is not None
     assert document.entries[1].published.iso() == "2023-07-02T17:40:00+00:00"
     assert "July 1, 2023" in document.entries[0].body
+
+
+@pytest.mark.parametrize(
+    ("trailer", "names"),
+    [
+        ("(Jane Doe)", ["Jane Doe"]),
+        ("(Jane Doe and Tom Roe)", ["Jane Doe", "Tom Roe"]),
+        ("Jane Doe21 February 2022", ["Jane Doe"]),
+        ("Kieren Williams News Reporter.", ["Kieren Williams"]),
+    ],
+)
+def test_trailing_bylines_credit_the_post(trailer: str, names: list[str]) -> None:
+    document = _parse(
+        "Summit live\nMonday 21 February 2022\n\n13:11 GMT\nMinisters meet\n\n"
+        f"The ministers met for two hours.\n\n{trailer}\n\n"
+        "12:58 GMT\nTalks to resume\n\nThe talks will resume tomorrow.\n"
+    )
+    first = document.entries[0]
+    assert [a.name for a in first.authors] == names
+    assert first.body == ("The ministers met for two hours.",)

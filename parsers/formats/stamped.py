@@ -123,6 +123,10 @@ _NAV_PREFIX = re.compile(
     r"(?:\s?[ap]\.?m\.?)?(?:\s(?:GMT|BST|UTC|ET|CET))?\s*)?",
     re.IGNORECASE,
 )
+_NAME_DATE = re.compile(
+    r"^(?P<name>\D{3,60}?)\s*[,|–-]?\s*(?P<date>[0-3]?\d\.?\s+[^\W\d_]+\.?,?\s+(?:19|20)\d\d"
+    r"|[^\W\d_]+\.?\s+[0-3]?\d,?\s+(?:19|20)\d\d)$"
+)
 _TRAILER_PAREN = re.compile(r"^\((?P<name>[A-Z][^()/]{2,60})\)$")
 _SOURCE_AFTER = re.compile(r"^\s*(?:-|–|—)?\s*source\b", re.IGNORECASE)
 _LIVE_KICKER = re.compile(
@@ -825,8 +829,7 @@ class StampedParser:
         if not first:
             groups.pop(0)
 
-    @staticmethod
-    def _trailer(entry: EntryDraft) -> None:
+    def _trailer(self, entry: EntryDraft) -> None:
         if not entry.body:
             return
         last = entry.body[-1]
@@ -836,6 +839,15 @@ class StampedParser:
             if people:
                 entry.authors.extend(people)
                 entry.body.pop()
+                return
+        if len(last) <= 80 and last[-1].isdigit():
+            # "Jane Doe21 February 2022": a name glued to the post's date.
+            glued = _NAME_DATE.match(last)
+            stamp = parse_stamp(glued["date"]) if glued else None
+            name = glued["name"].strip(" ,|–-") if glued else ""
+            if stamp is not None and stamp.has_date and _names(name):
+                entry.authors.extend(Author(n) for n in _names(name))
+                self.draft.dropped.append(entry.body.pop())
                 return
         author = trailer(last)
         if author is not None and len(entry.body) > 1:
