@@ -386,7 +386,7 @@ def assign(
             elif order is Order.OLDEST_FIRST and minutes < previous - tolerance:
                 current += step
         previous, from_anchor = minutes, False
-        resolved = Stamp(
+        resolved = stamp if minutes == _minutes(stamp) else Stamp(
             stamp.start,
             stamp.end,
             minutes // 60 % 24,
