@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parsers import Document, parse_file, parse_text
+from parsers.bylines import blog_byline
 from parsers.decode import decode
 from parsers.formats.stamped import StampedFormat
 from parsers.model import ZoneBasis
@@ -510,3 +511,28 @@ def test_trailing_bylines_credit_the_post(trailer: str, names: list[str]) -> Non
     first = document.entries[0]
     assert [a.name for a in first.authors] == names
     assert first.body == ("The ministers met for two hours.",)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Samantha Lock (now); Lois Beckett, Alexandra Topping and Tom Ambrose (earlier)",
+         ["Samantha Lock", "Lois Beckett", "Alexandra Topping", "Tom Ambrose"]),
+        ("Live reporting by Bhvishya Patel, with Deborah Haynes in Ukraine",
+         ["Bhvishya Patel", "Deborah Haynes"]),
+        ("By Dan Ascher and Simon Read", ["Dan Ascher", "Simon Read"]),
+        ("Mersiha Gadzo, David Child, Arwa Ibrahim, Farah Najjar",
+         ["Mersiha Gadzo", "David Child", "Arwa Ibrahim", "Farah Najjar"]),
+    ],
+)
+def test_blog_bylines(line: str, names: list[str]) -> None:
+    found = blog_byline(line)
+    assert found is not None and [a.name for a in found] == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Talks resume at the port office", "Ferries, buses and trains are cancelled", ""],
+)
+def test_not_blog_bylines(line: str) -> None:
+    assert blog_byline(line) is None
