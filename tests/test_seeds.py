@@ -57,8 +57,7 @@ def test_seed_parses_as_expected(case: Path) -> None:
             else:
                 assert got[key] == value, f"entry {index + 1}: {key}"
     everything = "\n".join(
-        "\n".join((e.title or "", *e.body, *(c.text for c in e.captions)))
-        for e in document.entries
+        "\n".join((e.title or "", *e.body, *(c.text for c in e.captions))) for e in document.entries
     )
     for fragment in expected.get("body_excludes", []):
         assert fragment not in everything

@@ -1,0 +1,281 @@
+"""Reader benchmark: first paint on the seeds, and a 100,000-entry timeline.
+
+Prints figures (medians of several runs); it never passes or fails. Headless (App.run_test).
+
+    .venv/bin/python benchmarks/reader_bench.py [--entries 100000] [--runs 5]
+
+Targets (issue 5): first paint with the seeds < 1 s from process start; with 100,000 entries a
+filter keystroke to the updated screen < 100 ms, G and paging < 50 ms, memory < 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from textual.app import App  # noqa: E402
+
+from parsers.model import Author, Document, Entry, Source, Timestamp  # noqa: E402
+
+CHILD = """
+import asyncio, sys, time
+from tui.app import make_app
+from tui.sample import sample_dir
+from tui.widgets.feed import Feed
+
+async def main():
+    app = make_app(sys.argv[1:] or [sample_dir()])
+    painted = []
+    original = app._display
+
+    def display(screen, update):
+        original(screen, update)
+        # The first screen update sent to the terminal once the feed has entries.
+        if update is not None and not painted and app.query_one(Feed).items:
+            painted.append(time.time())
+
+    app._display = display
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not painted:
+            await asyncio.sleep(0.001)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        print(painted[0], time.time(), len(app.query_one(Feed).items), flush=True)
+
+asyncio.run(main())
+"""
+
+CORPUS = ROOT / "benchmarks" / ".corpus" / "reader"
+
+
+def seed_copies(copies: int) -> Path:
+    """A folder of ``copies`` copies of every seed (a large input that takes a while to read)."""
+    from tui.sample import sample_dir
+
+    folder = CORPUS / f"seeds-x{copies}"
+    if not folder.is_dir():
+        folder.mkdir(parents=True)
+        for n in range(copies):
+            for seed in sorted(sample_dir().glob("*.txt")):
+                (folder / f"{seed.stem}-{n:04}.txt").write_bytes(seed.read_bytes())
+    return folder
+
+
+WORDS = (
+    "the of and to in a is that for on with as was by at from his her said russia ukraine kyiv "
+    "president minister forces troops city border sanctions government war people military "
+    "officials attack capital region talks ceasefire europe nato support civilians reported "
+    "according statement early morning evening missile strike aid refugees energy prices"
+).split()
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def synthetic(entries: int, per_document: int = 1000, seed: int = 1) -> list[Document]:
+    """Realistic-sized entries: a headline, one to four paragraphs of 20-70 words, authors."""
+    rng = random.Random(seed)
+    authors = [Author(f"Reporter {n}", "Correspondent" if n % 3 else None) for n in range(60)]
+    start = datetime(2022, 2, 24, 6, 0, tzinfo=UTC)
+    documents = []
+    for d in range(max(1, entries // per_document)):
+        path = f"/bench/blog{d:04}.txt"
+        source = Source(path, path.rsplit("/", 1)[-1])
+        items = tuple(
+            Entry(
+                id=f"{d}-{i}",
+                source=source,
+                position=i,
+                published=Timestamp(start + timedelta(seconds=rng.randrange(86400 * 60))),
+                title=paragraph(rng, rng.randrange(4, 12)).rstrip("."),
+                authors=(rng.choice(authors),),
+                labels=("Breaking",) if rng.random() < 0.05 else (),
+                body=tuple(
+                    paragraph(rng, rng.randrange(20, 70)) for _ in range(rng.randrange(1, 5))
+                ),
+            )
+            for i in range(per_document)
+        )
+        documents.append(Document(source=source, format="bench", entries=items, title=f"Blog {d}"))
+    return documents
+
+
+def first_paint(runs: int, *paths: str) -> tuple[list[float], list[float], int]:
+    """Seconds from process start to the first screen with entries, and to everything loaded."""
+    first, last, count = [], [], 0
+    for _ in range(runs):
+        started = time.time()
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, *paths],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        ).stdout.split()
+        first.append(float(out[0]) - started)
+        last.append(float(out[1]) - started)
+        count = int(out[2])
+    return first, last, count
+
+
+class Displays:
+    """Records when the app hands a screen update to the (headless) terminal driver."""
+
+    def __init__(self, app: App[object]) -> None:
+        self.times: list[float] = []
+        original = app._display
+
+        def display(screen: object, renderable: object) -> None:
+            original(screen, renderable)  # type: ignore[arg-type]
+            if renderable is not None:
+                self.times.append(time.perf_counter())
+
+        app._display = display  # type: ignore[method-assign]
+
+    def first_after(self, moment: float) -> float | None:
+        return next((t for t in self.times if t > moment), None)
+
+
+async def timed(action: Callable[[], Awaitable[None]], displays: Displays) -> float:
+    """Milliseconds from the start of ``action`` to the first screen update after it."""
+    started = time.perf_counter()
+    await action()
+    shown = displays.first_after(started)
+    if shown is None:
+        return float("nan")
+    return (shown - started) * 1000
+
+
+async def large(entries: int, runs: int) -> dict[str, list[float]]:
+    from tui.app import make_app
+    from tui.query import Query, parse_query
+    from tui.timeline import Filter
+    from tui.widgets.feed import Feed
+    from tui.widgets.query_bar import QueryBar
+
+    built = time.perf_counter()
+    documents = synthetic(entries)
+    results: dict[str, list[float]] = {"build documents (s)": [time.perf_counter() - built]}
+    mounted = time.perf_counter()
+    app = make_app(documents=documents)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen._compositor.render_strips()
+        results["load into the timeline + first paint (s)"] = [time.perf_counter() - mounted]
+        feed = app.query_one(Feed)
+        assert len(feed.items) == entries, len(feed.items)
+        displays = Displays(app)
+
+        async def press(*keys: str) -> Callable[[], Awaitable[None]]:
+            async def run() -> None:
+                await pilot.press(*keys)
+                await pilot.pause()
+
+            return run
+
+        for name, keys in [
+            ("G (oldest)", ("G",)),
+            ("g (newest)", ("g",)),
+            ("space (page down)", ("space",)),
+            ("b (page up)", ("b",)),
+            ("j (next entry)", ("j",)),
+        ]:
+            action = await press(*keys)
+            results[f"{name} (ms)"] = [await timed(action, displays) for _ in range(runs)]
+            await pilot.press("g")
+        bar = app.query_one("#query", QueryBar)
+        narrow: list[float] = []
+        broad: list[float] = []
+        fresh: list[float] = []
+        complete: list[float] = []
+        rare: list[float] = []
+        for _ in range(runs):
+            await pilot.press("slash")
+            for key in "troops":
+                narrow.append(await timed(await press(key), displays))
+            shown = len(feed.items)
+            broad.append(await timed(await press("backspace"), displays))
+            await pilot.press("escape")
+            await pilot.pause()
+
+            async def retype() -> None:
+                bar.value = "sanctions -nato"
+                await pilot.pause()
+
+            await pilot.press("slash")
+            fresh.append(await timed(retype, displays))
+            await pilot.press("escape")
+            await pilot.pause()
+
+            async def rare_word() -> None:
+                bar.value = "zebra"
+                await pilot.pause()
+
+            await pilot.press("slash")
+            rare.append(await timed(rare_word, displays))
+            query = parse_query("zebra")
+            assert isinstance(query, Query)
+            app.timeline._last = None  # no earlier result to narrow
+            started = time.perf_counter()
+            app.timeline.select(Filter(query=query))
+            complete.append((time.perf_counter() - started) * 1000)
+            await pilot.press("escape")
+            await pilot.pause()
+        results["filter keystroke, narrowing as typed (ms)"] = narrow
+        results["filter keystroke, backspace (widens: full search) (ms)"] = broad
+        results["whole query replaced, 'sanctions -nato' (ms)"] = fresh
+        results["filter keystroke, a word found nowhere (ms)"] = rare
+        results["  the whole search behind it, off screen (ms)"] = complete
+        results[f"(entries matching 'troops': {shown})"] = []
+        results["peak RSS (MB)"] = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]
+    return results
+
+
+def report(name: str, values: list[float]) -> None:
+    if not values:
+        print(name)
+        return
+    middle, top = statistics.median(values), max(values)
+    print(f"{name:<58} median {middle:9.2f}   max {top:9.2f}   n={len(values)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    print(f"Python {sys.version.split()[0]}; {options.runs} runs each")
+    paints, _, count = first_paint(options.runs)
+    report(f"first paint on the seeds ({count} entries) from process start (s)", paints)
+    print(f"  target < 1 s: ratio {statistics.median(paints) / 1.0:.2f} of the target")
+    folder = seed_copies(250)
+    paints, loaded, count = first_paint(3, str(folder))
+    print(f"a folder of 1,000 files ({count} entries), read in the worker:")
+    report("  first paint from process start (s)", paints)
+    report("  everything loaded (s)", loaded)
+    results = asyncio.run(large(options.entries, options.runs))
+    print(f"{options.entries:,} synthetic entries:")
+    targets = {"filter": 100.0, "G (": 50.0, "space": 50.0, "b (": 50.0, "peak RSS": 500.0}
+    for name, values in results.items():
+        report("  " + name, values)
+        for prefix, target in targets.items():
+            if name.startswith(prefix) and values:
+                print(f"    target < {target:g}: ratio {statistics.median(values) / target:.2f}")
+
+
+if __name__ == "__main__":
+    main()

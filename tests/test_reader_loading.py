@@ -1,0 +1,84 @@
+"""Loading happens in a worker: the first screen comes before the last file is parsed."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from reader_fixtures import many_documents, screen_text
+
+import tui.app
+from parsers.model import Document
+from parsers.read import parse_file
+from tui.app import make_app
+from tui.timeline import Scan
+from tui.widgets.feed import Feed
+
+
+async def test_entries_appear_while_later_files_are_still_loading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"Headline {name}\n\nText of {name}.\n", encoding="utf-8")
+    release = threading.Event()
+
+    def slow_parse(path: str) -> Document:
+        if not path.endswith("a.txt"):
+            release.wait(10)  # b.txt and c.txt wait until the test has looked at the screen
+        return parse_file(path)
+
+    monkeypatch.setattr(tui.app, "parse_file", slow_parse)
+    monkeypatch.setattr(tui.app, "BATCH_SECONDS", 0.0)
+    app = make_app([tmp_path])
+    async with app.run_test(size=(100, 24)) as pilot:
+        feed = app.query_one(Feed)
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if feed.items:
+                break
+        screen = screen_text(app)
+        assert "loading 1/3 files" in screen
+        assert "Text of a.txt." in screen
+        assert len(feed.items) == 1
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(feed.items) == 3
+        assert "loading" not in screen_text(app)
+
+
+async def test_a_search_shows_a_first_screen_then_completes_in_the_background(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tui.app, "FIRST_SCREEN", 5)
+    monkeypatch.setattr(tui.app, "SCAN_SLICE", 10)
+    app = make_app(documents=many_documents(4, 100))
+    async with app.run_test(size=(100, 24)) as pilot:
+        feed = app.query_one(Feed)
+        await pilot.press("slash", "w", "enter")  # "war" is in every entry
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(feed.items) == 400
+        assert "showing 400 of 400 entries" in screen_text(app)
+
+
+async def test_G_during_a_search_goes_to_the_true_last_match(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tui.app, "FIRST_SCREEN", 5)
+    monkeypatch.setattr(tui.app, "FIRST_SCREEN_SECONDS", 0.0)
+    monkeypatch.setattr(tui.app, "SCAN_SLICE", 1)
+    monkeypatch.setattr(Scan, "CHUNK", 10)
+    app = make_app(documents=many_documents(4, 100))
+    async with app.run_test(size=(100, 24)) as pilot:
+        feed = app.query_one(Feed)
+        app.query_one("#query").add_class("-open")
+        app.apply_query("item 0-")  # entries of the first document: the oldest hundred
+        assert not app.scan.done
+        feed.action_last()
+        assert app.scan.done
+        current = feed.current
+        assert current is not None and current.entry.title == "Update 0-0"
+        await pilot.pause()

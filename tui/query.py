@@ -1,0 +1,272 @@
+"""The query language of the reader's search bar. Pure: no Textual, no Rich.
+
+``parse_query(text)`` gives a :class:`Query` or, for a query that cannot be understood, a
+:class:`QueryError` (it never raises). The language:
+
+- ``kyiv sanctions``: every word must appear (case-insensitive, anywhere in the entry).
+- ``"no-fly zone"``: a phrase, matched as written (case-insensitive).
+- ``-rumour`` / ``-"peace talks"``: entries containing it are excluded.
+- ``author:inwood``, ``source:bbc``, ``label:breaking``: narrow by a field (substring,
+  case-insensitive); values may be quoted (``author:"Joe Inwood"``); several are ANDed.
+- ``since:2022-02-25``, ``until:"2022-02-25 18:00"``, ``since:10:30``, ``since:2h``: a date
+  (compared with the entry's own calendar date), a date and time (an instant; without an
+  offset it is read in the given zone, local by default), a time of day (compared with the
+  entry's wall-clock time in its source's zone) or an age (``30m``, ``2h``, ``3d`` ago).
+  Bounds are inclusive. Entries without a time never pass a time bound.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+
+from parsers.model import Precision, Timestamp
+
+FIELDS = ("author", "source", "label", "since", "until")
+
+
+class BoundKind(StrEnum):
+    """What a ``since:``/``until:`` value gave."""
+
+    DATE = "date"
+    INSTANT = "instant"
+    CLOCK = "clock"
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """One end of a time range."""
+
+    kind: BoundKind
+    day: date | None = None
+    instant: float | None = None
+    clock: time | None = None
+    text: str = ""
+
+    def admits(self, when: Timestamp, *, lower: bool) -> bool:
+        """True when ``when`` is on the right side of this bound (inclusive)."""
+        if self.kind is BoundKind.CLOCK:
+            if when.precision is Precision.DATE or self.clock is None:
+                return False
+            wall = when.at.timetz().replace(tzinfo=None)
+            return wall >= self.clock if lower else wall <= self.clock
+        if self.kind is BoundKind.DATE or when.precision is Precision.DATE:
+            mine = self.day if self.day is not None else _day_of_instant(self.instant)
+            theirs = when.at.date()
+            return theirs >= mine if lower else theirs <= mine
+        assert self.instant is not None
+        return when.instant >= self.instant if lower else when.instant <= self.instant
+
+
+def _day_of_instant(instant: float | None) -> date:
+    return datetime.fromtimestamp(instant or 0.0, UTC).date()
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query. Every string is lower-cased; an empty query matches everything."""
+
+    text: str = ""
+    words: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    since: Bound | None = None
+    until: Bound | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.words
+            or self.phrases
+            or self.excluded
+            or self.authors
+            or self.sources
+            or self.labels
+            or self.since
+            or self.until
+        )
+
+    @property
+    def highlights(self) -> tuple[str, ...]:
+        """What to highlight in headlines and bodies: the words and phrases sought."""
+        return self.phrases + self.words
+
+    def narrows(self, other: Query) -> bool:
+        """True when everything this query matches, ``other`` also matches.
+
+        Cheap and conservative: used to filter the previous result instead of everything
+        while the reader types.
+        """
+        return (
+            _covers(other.words + other.phrases, self.words + self.phrases)
+            and set(other.excluded) <= set(self.excluded)
+            and _covers(other.authors, self.authors)
+            and _covers(other.sources, self.sources)
+            and _covers(other.labels, self.labels)
+            and other.since == self.since
+            and other.until == self.until
+        )
+
+    def predicate(self) -> Callable[[Searchable], bool]:
+        """A function telling whether a searchable record matches, specialised for speed."""
+        needles = self.words + self.phrases
+        excluded = self.excluded
+        authors, sources, labels = self.authors, self.sources, self.labels
+        since, until = self.since, self.until
+        if not (excluded or authors or sources or labels or since or until):
+            if len(needles) == 1:
+                (needle,) = needles
+                return lambda item: needle in item.hay
+            return lambda item: all(n in item.hay for n in needles)
+
+        def matches(item: Searchable) -> bool:
+            hay = item.hay
+            if not all(n in hay for n in needles):
+                return False
+            if any(n in hay for n in excluded):
+                return False
+            if not all(a in item.authors_lc for a in authors):
+                return False
+            if not all(s in item.source_lc for s in sources):
+                return False
+            if not all(label in item.labels_lc for label in labels):
+                return False
+            if since or until:
+                when = item.published
+                if when is None:
+                    return False
+                if since and not since.admits(when, lower=True):
+                    return False
+                if until and not until.admits(when, lower=False):
+                    return False
+            return True
+
+        return matches
+
+
+class Searchable:
+    """What a query looks at (the timeline's items provide these attributes)."""
+
+    hay: str
+    authors_lc: str
+    source_lc: str
+    labels_lc: str
+    published: Timestamp | None
+
+
+def _covers(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Every old needle is contained in some new needle (so the new ones demand more)."""
+    return all(any(o in n for n in new) for o in old)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryError:
+    """A query that could not be understood, and why."""
+
+    text: str
+    message: str
+
+
+_TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z]+):)?("([^"]*)"?|[^\s"]+|"?)')
+_AGE = re.compile(r"^(\d+)\s*([mhd])$")
+_AGE_UNITS = {"m": "minutes", "h": "hours", "d": "days"}
+
+
+def parse_query(
+    text: str, zone: tzinfo | None = None, now: datetime | None = None
+) -> Query | QueryError:
+    """Parse ``text``. ``zone`` reads dates and times without an offset (default: local)."""
+    words: list[str] = []
+    phrases: list[str] = []
+    excluded: list[str] = []
+    fields: dict[str, list[str]] = {name: [] for name in FIELDS}
+    pos = 0
+    stripped = text.rstrip()
+    while pos < len(stripped):
+        match = _TOKEN.match(stripped, pos)
+        if match is None or match.end() == pos:  # pragma: no cover - the pattern always moves
+            return QueryError(text, f"cannot read the query at {stripped[pos:]!r}")
+        pos = match.end()
+        negate, field, raw, quoted = match.group(1), match.group(2), match.group(3), match.group(4)
+        value = (quoted if quoted is not None else raw).strip().lower()
+        if field is not None and field.lower() not in FIELDS:
+            # ``10:30`` or ``http:`` are words, not fields.
+            value = f"{field}:{value}".lower() if quoted is None else value
+            field = None
+        if field is not None:
+            name = field.lower()
+            if negate:
+                return QueryError(text, f"-{name}: is not supported (only words can be excluded)")
+            if not value:
+                return QueryError(text, f"{name}: needs a value")
+            fields[name].append(value)
+            continue
+        if not value:
+            if negate:
+                return QueryError(text, "- needs a word after it")
+            continue
+        if negate:
+            excluded.append(value)
+        elif quoted is not None:
+            phrases.append(value)
+        else:
+            words.append(value)
+    bounds: dict[str, Bound | None] = {"since": None, "until": None}
+    for name in ("since", "until"):
+        values = fields[name]
+        if len(values) > 1:
+            return QueryError(text, f"{name}: given more than once")
+        if values:
+            bound = parse_bound(values[0], zone, now)
+            if isinstance(bound, str):
+                return QueryError(text, f"{name}:{values[0]} {bound}")
+            bounds[name] = bound
+    return Query(
+        text=text,
+        words=tuple(words),
+        phrases=tuple(phrases),
+        excluded=tuple(excluded),
+        authors=tuple(fields["author"]),
+        sources=tuple(fields["source"]),
+        labels=tuple(fields["label"]),
+        since=bounds["since"],
+        until=bounds["until"],
+    )
+
+
+def parse_bound(value: str, zone: tzinfo | None = None, now: datetime | None = None) -> Bound | str:
+    """A ``since:``/``until:`` value as a :class:`Bound`, or the reason it is not one."""
+    value = value.strip()
+    age = _AGE.match(value)
+    if age:
+        current = now or datetime.now(UTC)
+        delta = timedelta(**{_AGE_UNITS[age.group(2)]: int(age.group(1))})
+        return Bound(BoundKind.INSTANT, instant=(current - delta).timestamp(), text=value)
+    if re.fullmatch(r"\d{1,2}:\d{2}", value):
+        hours, minutes = (int(part) for part in value.split(":"))
+        if hours > 23 or minutes > 59:
+            return "is not a time of day"
+        return Bound(BoundKind.CLOCK, clock=time(hours, minutes), text=value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return Bound(BoundKind.DATE, day=date.fromisoformat(value), text=value)
+        except ValueError:
+            return "is not a date"
+    try:
+        moment = datetime.fromisoformat(value.upper().replace(" ", "T", 1))
+    except ValueError:
+        return "is not a date (YYYY-MM-DD), a time (HH:MM), a date and time, or an age (2h)"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone) if zone is not None else moment.astimezone()
+    return Bound(BoundKind.INSTANT, instant=moment.timestamp(), text=value)
+
+
+def describe(query: Query) -> str:
+    """A short summary of a query for the status line."""
+    return query.text.strip()

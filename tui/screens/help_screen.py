@@ -1,0 +1,98 @@
+"""``?``: every key of the reader."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Feed",
+        (
+            ("j / down, k / up", "next / previous entry"),
+            ("space / pgdn, b / pgup", "page down / up"),
+            ("g / home, G / end", "newest / oldest entry"),
+            ("enter / double click", "read the entry alone, with every field"),
+            ("mouse wheel, click", "scroll, put the cursor on an entry"),
+        ),
+    ),
+    (
+        "Search and filter",
+        (
+            ("/", "open the query bar: the feed narrows as you type"),
+            ("enter (in the bar)", "keep the query, back to the feed"),
+            ("esc", "clear the query (in the bar or after it)"),
+            ("ctrl+t (in the bar)", "switch between filtering and highlighting only"),
+            ("n / N", "next / previous matching entry"),
+            ("x", "clear every filter (query, sources, authors)"),
+        ),
+    ),
+    (
+        "Query language",
+        (
+            ("kyiv sanctions", "every word, any case"),
+            ('"no-fly zone"', "a phrase"),
+            ("-rumour", "without this word"),
+            ("author:  source:  label:", 'by field, e.g. author:"Joe Inwood"'),
+            ("since:  until:", "2022-02-25, 10:30, 2022-02-25T10:30, 2h (inclusive)"),
+        ),
+    ),
+    (
+        "Panes",
+        (
+            ("tab / shift+tab", "move between sources, authors and the feed"),
+            ("space / enter, click", "select a row (several make an OR filter)"),
+            ("c", "clear the pane's selection"),
+            ("●", "the pane rows of the entry under the cursor"),
+            ("s", "hide / show the panes"),
+        ),
+    ),
+    (
+        "Views",
+        (
+            ("z", "times in the source's zone / local / UTC"),
+            ("i", "the document of the entry: headline, key points, byline"),
+            ("p", "problems: files that could not be read"),
+            ("?", "this help"),
+            ("q", "quit (or close a view; esc too)"),
+        ),
+    ),
+)
+
+HEADING = Style(bold=True, color="cyan")
+KEY = Style(bold=True, color="bright_yellow")
+
+
+def help_text() -> Group:
+    """Sections of keys, each a two-column table (the descriptions wrap in their column)."""
+    parts: list[Table | Text] = []
+    for section, keys in KEYS:
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        table.add_column(no_wrap=True, min_width=24)
+        table.add_column(ratio=1)
+        for key, what in keys:
+            table.add_row(Text(key, KEY), Text(what))
+        parts += [Text(section, HEADING), table, Text("")]
+    parts.append(Text("Times marked (zone assumed) had no zone printed; (date only) had no time."))
+    return Group(*parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """The list of keys."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        page = VerticalScroll(id="help")
+        page.border_title = "Keys (esc closes)"
+        with page:
+            yield Static(help_text(), markup=False)

@@ -1,0 +1,88 @@
+"""Showing published times honestly, in the source's zone, the local zone or UTC."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from enum import StrEnum
+
+from parsers.model import Precision, Timestamp, ZoneBasis
+
+
+class ZoneMode(StrEnum):
+    """Which clock times are shown on."""
+
+    SOURCE = "source"
+    LOCAL = "local"
+    UTC = "UTC"
+
+    def next(self) -> ZoneMode:
+        order = list(ZoneMode)
+        return order[(order.index(self) + 1) % len(order)]
+
+    def label(self) -> str:
+        return {
+            ZoneMode.SOURCE: "source zone",
+            ZoneMode.LOCAL: "local",
+            ZoneMode.UTC: "UTC",
+        }[self]
+
+
+@dataclass(frozen=True, slots=True)
+class ShownTime:
+    """A timestamp as displayed: the clock text, the day it falls on, and caveats."""
+
+    clock: str
+    """``10:05 GMT``; for a date-only time, the date itself."""
+    day: date
+    notes: tuple[str, ...]
+    """``zone assumed``, ``date only``, ``date inferred``."""
+
+
+def convert(at: datetime, mode: ZoneMode, local: tzinfo | None) -> datetime:
+    if mode is ZoneMode.UTC:
+        return at.astimezone(UTC)
+    if mode is ZoneMode.LOCAL:
+        return at.astimezone(local) if local is not None else at.astimezone()
+    return at
+
+
+def zone_name(at: datetime) -> str:
+    name = at.tzname() or ""
+    if not name or name.startswith(("+", "-")) and len(name) > 3:
+        offset = at.strftime("%z")
+        return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    return name
+
+
+def show(stamp: Timestamp, mode: ZoneMode, local: tzinfo | None = None) -> ShownTime:
+    """How ``stamp`` reads in ``mode``. Date-only times are never converted or given a clock."""
+    notes: list[str] = []
+    if stamp.precision is Precision.DATE:
+        day = stamp.at.date()
+        notes.append("date only")
+        return ShownTime(day.strftime("%d %b %Y").lstrip("0"), day, tuple(notes))
+    at = convert(stamp.at, mode, local)
+    if stamp.zone is ZoneBasis.ASSUMED:
+        notes.append("zone assumed")
+    if stamp.date_inferred:
+        notes.append("date inferred")
+    return ShownTime(f"{at:%H:%M} {zone_name(at)}", at.date(), tuple(notes))
+
+
+def day_label(day: date) -> str:
+    """``Friday 25 February 2022``."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def full(stamp: Timestamp, mode: ZoneMode, local: tzinfo | None = None) -> str:
+    """A complete, unambiguous rendering for the full view."""
+    shown = show(stamp, mode, local)
+    if stamp.precision is Precision.DATE:
+        text = f"{day_label(shown.day)}"
+    else:
+        at = convert(stamp.at, mode, local)
+        text = f"{day_label(at.date())}, {shown.clock} ({at.isoformat()})"
+    if shown.notes:
+        text += f"  [{', '.join(shown.notes)}]"
+    return text

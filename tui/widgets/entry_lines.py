@@ -1,0 +1,122 @@
+"""An entry as wrapped lines for the feed, built from Rich ``Text`` (never markup)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import tzinfo
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from parsers.decode import clean_line
+from parsers.model import Entry
+from tui.time_display import ShownTime, ZoneMode, day_label, show
+
+HIGHLIGHT = Style(bgcolor="yellow", color="black", bold=True)
+SEPARATOR = Style(color="cyan", bold=True)
+TIME = Style(bold=True, color="green")
+NOTE = Style(color="yellow", italic=True, dim=True)
+BADGE = Style(color="black", bgcolor="magenta", bold=True)
+TITLE = Style(bold=True)
+BYLINE = Style(color="cyan")
+SOURCE = Style(color="blue", dim=True)
+CAPTION = Style(dim=True, italic=True)
+UNDATED = Style(color="yellow")
+
+UNDATED_LABEL = "undated"
+
+
+def safe(text: str) -> str:
+    """One line of untrusted text, without escape sequences or control characters."""
+    return clean_line(text)
+
+
+def shown_time(entry: Entry, mode: ZoneMode, local: tzinfo | None) -> ShownTime | None:
+    return None if entry.published is None else show(entry.published, mode, local)
+
+
+def separator_label(entry: Entry, mode: ZoneMode, local: tzinfo | None) -> str:
+    """The day heading an entry falls under (``undated`` for entries without a time)."""
+    shown = shown_time(entry, mode, local)
+    return UNDATED_LABEL if shown is None else day_label(shown.day)
+
+
+def highlighted(text: str, style: Style, needles: Sequence[str]) -> Text:
+    line = Text(safe(text), style=style)
+    if needles:
+        line.highlight_words(needles, HIGHLIGHT, case_sensitive=False)
+    return line
+
+
+def entry_texts(
+    entry: Entry,
+    source_name: str,
+    mode: ZoneMode,
+    local: tzinfo | None,
+    needles: Sequence[str],
+    gone: bool = False,
+) -> list[Text]:
+    """The blocks of an entry: heading, byline, paragraphs, captions (each wraps alone)."""
+    heading = Text()
+    shown = shown_time(entry, mode, local)
+    if shown is None:
+        heading.append("no time", UNDATED)
+    else:
+        heading.append(shown.clock, TIME)
+        for note in shown.notes:
+            heading.append(f" ({note})", NOTE)
+        if entry.updated is not None:
+            updated = show(entry.updated, mode, local)
+            heading.append(f" updated {updated.clock}", NOTE)
+    for label in entry.labels:
+        heading.append(" ")
+        heading.append(f" {safe(label)} ", BADGE)
+    if entry.title:
+        heading.append("  ")
+        heading.append_text(highlighted(entry.title, TITLE, needles))
+    byline = Text()
+    if entry.authors:
+        byline.append("by ", BYLINE)
+        for index, author in enumerate(entry.authors):
+            if index:
+                byline.append(", ", BYLINE)
+            byline.append(safe(author.name), Style(color="cyan", bold=True))
+            if author.role:
+                byline.append(f" ({safe(author.role)})", BYLINE)
+        byline.append(" · ", SOURCE)
+    byline.append(safe(source_name), SOURCE)
+    if gone:
+        byline.append(" (file gone)", NOTE)
+    blocks = [heading, byline]
+    blocks.extend(highlighted(paragraph, Style(), needles) for paragraph in entry.body)
+    for caption in entry.captions:
+        line = Text("▣ ", CAPTION)
+        line.append_text(highlighted(caption.text, CAPTION, needles))
+        if caption.credit:
+            line.append(f" — {safe(caption.credit)}", Style(dim=True))
+        blocks.append(line)
+    return blocks
+
+
+def wrap(console: Console, blocks: Sequence[Text], width: int) -> list[Strip]:
+    """Wrap each block to ``width`` cells and pad every line to exactly that width."""
+    options = console.options.update(width=max(1, width), height=None, no_wrap=False)
+    strips: list[Strip] = []
+    for block in blocks:
+        for line in console.render_lines(block, options, pad=True):
+            strips.append(Strip(line, width))
+    return strips
+
+
+def separator(label: str, width: int) -> Strip:
+    """``── Friday 25 February 2022 ─────`` across ``width`` cells."""
+    text = f"── {label} "
+    text = text + "─" * max(0, width - len(text))
+    return Strip([Segment(text[:width], SEPARATOR)], min(width, len(text)))
+
+
+def blank(width: int) -> Strip:
+    return Strip.blank(width)

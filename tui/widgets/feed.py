@@ -1,0 +1,441 @@
+"""The feed: a virtual view of the timeline that renders only the lines on screen.
+
+The view position is an entry and a line within it (like a pager), not a line number over the
+whole feed: knowing the height of every entry would mean wrapping all of them, which is what a
+100,000-entry archive cannot afford. Every operation (paging, ``G``, a new filter) wraps only
+the entries it walks over, and wrapped lines are cached per entry, width and display state.
+The scrollbar on the right shows the position by entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.time_display import ZoneMode
+from tui.timeline import Item, find_index
+from tui.widgets.entry_lines import blank, entry_texts, separator, separator_label, wrap
+
+GUTTER = 2
+BAR = 1
+CURSOR = Style(color="bright_yellow", bold=True)
+THUMB = Style(color="bright_blue")
+TRACK = Style(color="grey37")
+CACHE_LIMIT = 5000
+
+Position = tuple[int, int]
+"""(item index, line within that item's lines) of the top screen row."""
+
+
+class Feed(Widget, can_focus=True):
+    """The merged timeline, newest first, with a cursor on one entry."""
+
+    BINDINGS = [
+        Binding("down,j", "move(1)", "Next entry", show=False),
+        Binding("up,k", "move(-1)", "Previous entry", show=False),
+        Binding("space,pagedown", "page(1)", "Page down", show=False),
+        Binding("b,pageup", "page(-1)", "Page up", show=False),
+        Binding("g,home", "first", "Newest", show=False),
+        Binding("G,end", "last", "Oldest", show=False),
+        Binding("enter", "open", "Full view", show=False),
+    ]
+
+    @dataclass
+    class CursorMoved(Message):
+        """The entry under the cursor changed (None: the feed is empty)."""
+
+        item: Item | None
+
+        ALLOW_SELECTOR_MATCH = {"item"}
+
+    @dataclass
+    class Opened(Message):
+        """The reader asked to read an entry in full."""
+
+        item: Item
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.items: list[Item] = []
+        self.cursor = 0
+        self.top: Position = (0, 0)
+        self.mode = ZoneMode.SOURCE
+        self.local: tzinfo | None = None
+        self.needles: tuple[str, ...] = ()
+        self.gone: frozenset[str] = frozenset()
+        self._cache: dict[tuple[object, ...], list[Strip]] = {}
+        self._rows: list[tuple[int, int]] | None = None
+        self._thumb = -1
+        self._dragging = False
+        self.complete: Callable[[], None] | None = None
+        """Called before going to the end, to finish a search still filling ``items``."""
+        self._announced: str | None = ""
+
+    # -- state from the app ----------------------------------------------------------------
+
+    def set_items(self, items: list[Item], keep: str | None = None) -> None:
+        """Show ``items``; keep the cursor on the entry with id ``keep`` when it is there.
+
+        The kept entry stays on the screen row where it was, so entries arriving above it
+        (a file that grew, a filter that widened) never move what the reader is looking at.
+        """
+        row = self._cursor_row() if keep is not None else None
+        self.items = items
+        index = find_index(items, keep) if keep is not None else None
+        self.cursor = index if index is not None else 0
+        self.top = (self.cursor, 0)
+        if index is not None and row:
+            self.top = self._advance(self.top, -row)
+        self._clamp()
+        self._changed()
+
+    def _cursor_row(self) -> int | None:
+        """The screen row where the cursor's entry starts, if it is on screen."""
+        if not self.items or self.size.height == 0:
+            return None
+        rows = self._rows if self._rows is not None else self._rows_from_top()
+        for number, (index, line) in enumerate(rows):
+            if index == self.cursor and line == 0:
+                return number
+        return None
+
+    def items_grew(self) -> None:
+        """More items were appended to the list being shown (a search completing)."""
+        self._rows = None
+        self.refresh()
+
+    def set_display(
+        self,
+        *,
+        mode: ZoneMode | None = None,
+        local: tzinfo | None = None,
+        needles: Sequence[str] | None = None,
+        gone: frozenset[str] | None = None,
+    ) -> None:
+        if mode is not None:
+            self.mode = mode
+        if local is not None:
+            self.local = local
+        if needles is not None:
+            self.needles = tuple(needles)
+        if gone is not None:
+            self.gone = gone
+        self._changed()
+
+    @property
+    def current(self) -> Item | None:
+        return self.items[self.cursor] if self.items else None
+
+    # -- lines -------------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        return max(10, self.size.width - GUTTER - BAR)
+
+    def lines(self, index: int) -> list[Strip]:
+        """The wrapped lines of item ``index`` at the current width and display state."""
+        item = self.items[index]
+        heading = (
+            separator_label(item.entry, self.mode, self.local) if self._headed(index) else None
+        )
+        width = self.text_width
+        gone = item.path in self.gone
+        key = (item.id, item.path, width, self.mode, self.needles, heading, gone)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        blocks = entry_texts(
+            item.entry, item.document.display_name, self.mode, self.local, self.needles, gone
+        )
+        strips = [separator(heading, width)] if heading else []
+        strips += wrap(self.app.console, blocks, width)
+        strips.append(blank(width))
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[key] = strips
+        return strips
+
+    def _headed(self, index: int) -> bool:
+        """True when item ``index`` starts under a new day separator."""
+        if index == 0:
+            return True
+        label = separator_label(self.items[index].entry, self.mode, self.local)
+        return label != separator_label(self.items[index - 1].entry, self.mode, self.local)
+
+    def height_of(self, index: int) -> int:
+        return len(self.lines(index))
+
+    # -- positions -------------------------------------------------------------------------
+
+    def _view_height(self) -> int:
+        return max(1, self.size.height)
+
+    def _ending_at(self, index: int) -> Position:
+        """The top position that puts the end of item ``index`` on the bottom row."""
+        remaining = self._view_height()
+        while index >= 0:
+            height = self.height_of(index)
+            if height >= remaining:
+                return (index, height - remaining)
+            remaining -= height
+            index -= 1
+        return (0, 0)
+
+    def _end(self) -> Position:
+        return self._ending_at(len(self.items) - 1) if self.items else (0, 0)
+
+    def _clamp(self) -> None:
+        if not self.items:
+            self.top = (0, 0)
+            self.cursor = 0
+            return
+        self.cursor = max(0, min(self.cursor, len(self.items) - 1))
+        index, line = self.top
+        index = max(0, min(index, len(self.items) - 1))
+        self.top = (index, max(0, min(line, self.height_of(index) - 1)))
+        if self.top > self._end():
+            self.top = self._end()
+
+    def _advance(self, position: Position, delta: int) -> Position:
+        index, line = position
+        if delta >= 0:
+            while delta > 0 and index < len(self.items):
+                left = self.height_of(index) - line
+                if delta < left:
+                    return (index, line + delta)
+                delta -= left
+                index, line = index + 1, 0
+            return (len(self.items), 0)
+        delta = -delta
+        while delta > 0:
+            if delta <= line:
+                return (index, line - delta)
+            delta -= line
+            if index == 0:
+                return (0, 0)
+            index -= 1
+            line = self.height_of(index)
+        return (index, line)
+
+    def _rows_from_top(self) -> list[tuple[int, int]]:
+        rows: list[tuple[int, int]] = []
+        height = self._view_height()
+        index, line = self.top
+        while len(rows) < height and index < len(self.items):
+            count = self.height_of(index)
+            for number in range(line, count):
+                rows.append((index, number))
+                if len(rows) == height:
+                    break
+            index, line = index + 1, 0
+        rows += [(-1, -1)] * (height - len(rows))
+        return rows
+
+    def _visible_starts(self) -> list[int]:
+        """Items whose first line is on screen, top to bottom."""
+        return [i for i, line in self._rows_from_top() if line == 0 and i >= 0]
+
+    def _show_cursor(self) -> None:
+        """Scroll the least needed to bring the cursor's entry on screen."""
+        index, line = self.top
+        if self.cursor < index or (self.cursor == index and line > 0):
+            self.top = (self.cursor, 0)
+            return
+        height = self._view_height()
+        if self.cursor - index > height:
+            self.top = self._cursor_at_bottom()
+            return
+        used = self.height_of(index) - line
+        for between in range(index + 1, self.cursor + 1):
+            used += self.height_of(between)
+        if used > height:
+            self.top = self._cursor_at_bottom()
+
+    def _cursor_at_bottom(self) -> Position:
+        if self.height_of(self.cursor) >= self._view_height():
+            return (self.cursor, 0)
+        return self._ending_at(self.cursor)
+
+    def _changed(self) -> None:
+        self._rows = None
+        self.refresh()
+        current = self.current
+        key = current.id if current is not None else None
+        if key != self._announced:
+            self._announced = key
+            self.post_message(self.CursorMoved(current))
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_move(self, delta: int) -> None:
+        if not self.items:
+            return
+        self.cursor = max(0, min(len(self.items) - 1, self.cursor + delta))
+        self._show_cursor()
+        self._changed()
+
+    def action_page(self, direction: int) -> None:
+        if not self.items:
+            return
+        before = self.top
+        step = max(1, self._view_height() - 1)
+        self.top = self._advance(self.top, step * direction)
+        self._clamp()
+        starts = self._visible_starts()
+        if direction > 0 and self.top == before and self.complete is not None:
+            self.complete()
+            self.top = self._advance(self.top, step)
+            self._clamp()
+            starts = self._visible_starts()
+        if direction > 0 and self.top == before:
+            self.cursor = len(self.items) - 1
+        elif direction < 0 and self.top == (0, 0):
+            self.cursor = 0
+        elif starts:
+            self.cursor = starts[0]
+        else:
+            self.cursor = self.top[0]
+        self._changed()
+
+    def action_first(self) -> None:
+        self.go_to(0)
+
+    def action_last(self) -> None:
+        if self.complete is not None:
+            self.complete()
+        self.go_to(len(self.items) - 1)
+
+    def action_open(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Opened(self.current))
+
+    def go_to(self, index: int) -> None:
+        if not self.items:
+            return
+        self.cursor = max(0, min(index, len(self.items) - 1))
+        self.top = (self.cursor, 0)
+        self._clamp()
+        self._changed()
+
+    def find(self, predicate: Callable[[Item], bool], forward: bool = True) -> bool | None:
+        """Move to the next (or previous) matching entry, wrapping around.
+
+        Returns True when found without wrapping, False when it wrapped, None if no match.
+        """
+        count = len(self.items)
+        if not count:
+            return None
+        step = 1 if forward else -1
+        for offset in range(1, count + 1):
+            index = (self.cursor + step * offset) % count
+            if predicate(self.items[index]):
+                wrapped = (index < self.cursor) if forward else (index > self.cursor)
+                self.cursor = index
+                self._show_cursor()
+                self._changed()
+                return not wrapped
+        return None
+
+    def scroll_lines(self, delta: int) -> None:
+        if not self.items:
+            return
+        self.top = self._advance(self.top, delta)
+        self._clamp()
+        visible = {i for i, _ in self._rows_from_top() if i >= 0}
+        if self.cursor not in visible:
+            starts = self._visible_starts()
+            self.cursor = starts[0] if starts else self.top[0]
+        self._changed()
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if self._rows is None or len(self._rows) != self._view_height():
+            self._clamp()
+            self._rows = self._rows_from_top()
+            self._thumb = self._thumb_row()
+        if y >= len(self._rows):
+            return Strip.blank(width)
+        index, line = self._rows[y]
+        text_width = self.text_width
+        if index < 0:
+            content: list[Segment] = [Segment(" " * (GUTTER + text_width))]
+        else:
+            strip = self.lines(index)[line]
+            marked = index == self.cursor and not (line == 0 and self._headed(index))
+            gutter = Segment("▌ ", CURSOR) if marked else Segment("  ")
+            content = [gutter, *strip]
+        return Strip([*content, self._bar(y)], GUTTER + text_width + BAR)
+
+    def _thumb_row(self) -> int:
+        """The scrollbar row of the view's position; -1 when everything fits."""
+        count = len(self.items)
+        height = self._view_height()
+        end = self._end()
+        if count <= 1 or height <= 1 or end == (0, 0):
+            return -1
+        if self.top == end:
+            return height - 1
+        return round(self.top[0] / (count - 1) * (height - 1))
+
+    def _bar(self, y: int) -> Segment:
+        if self._thumb < 0:
+            return Segment(" ")
+        return Segment("┃", THUMB) if y == self._thumb else Segment("│", TRACK)
+
+    # -- mouse and size --------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._rows = None
+        self._clamp()
+        self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.scroll_lines(3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        self.scroll_lines(-3)
+
+    def _jump_to_bar_row(self, y: int) -> None:
+        fraction = max(0.0, min(1.0, y / max(1, self._view_height() - 1)))
+        self.go_to(round(fraction * (len(self.items) - 1)))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if self.items and event.x >= self.size.width - BAR:
+            self._dragging = True
+            self.capture_mouse()
+            self._jump_to_bar_row(event.y)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self._jump_to_bar_row(event.y)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+
+    def on_click(self, event: events.Click) -> None:
+        if not self.items:
+            return
+        if event.x >= self.size.width - BAR:
+            self._jump_to_bar_row(event.y)
+            return
+        rows = self._rows if self._rows is not None else self._rows_from_top()
+        if 0 <= event.y < len(rows) and rows[event.y][0] >= 0:
+            self.cursor = rows[event.y][0]
+            self._changed()
+            if event.chain >= 2:
+                self.action_open()

@@ -1,0 +1,164 @@
+"""A multi-select list for the sources and authors panes, drawn with the line API.
+
+Each row has a key (what filtering uses), a label, a detail (a role) and a count. Rows can be
+selected (``[x]``, the filter) and marked (``●``, the entry under the feed's cursor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.widgets.entry_lines import safe
+
+SELECTED = Style(color="bright_green", bold=True)
+MARK = Style(color="bright_yellow", bold=True)
+CURSOR_ROW = Style(reverse=True)
+DETAIL = Style(dim=True)
+COUNT = Style(color="cyan")
+GONE = Style(color="red", dim=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row of a pane."""
+
+    key: str
+    label: str
+    count: int
+    detail: str | None = None
+    gone: bool = False
+
+
+class PickList(ScrollView, can_focus=True):
+    """Rows with a highlight that moves, a selection that filters and marks that follow."""
+
+    BINDINGS = [
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(10)", "Page down", show=False),
+        Binding("pageup", "move(-10)", "Page up", show=False),
+        Binding("space,enter", "toggle", "Select", show=False),
+        Binding("c", "clear", "Clear selection", show=False),
+    ]
+
+    @dataclass
+    class Changed(Message):
+        """The selection of a pane changed."""
+
+        pick_list: PickList
+        selected: frozenset[str]
+
+        @property
+        def control(self) -> PickList:
+            return self.pick_list
+
+    def __init__(self, *, empty: str = "", id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.empty = empty
+        self.rows: list[Row] = []
+        self.selected: set[str] = set()
+        self.marked: frozenset[str] = frozenset()
+        self.highlight = 0
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        keys = {row.key for row in rows}
+        current = self.rows[self.highlight].key if self.rows else None
+        self.rows = list(rows)
+        self.selected &= keys
+        self.highlight = next((i for i, r in enumerate(self.rows) if r.key == current), 0)
+        self.virtual_size = Size(1, len(self.rows))
+        self.refresh()
+
+    def set_marked(self, keys: Iterable[str]) -> None:
+        marked = frozenset(keys)
+        if marked != self.marked:
+            self.marked = marked
+            self.refresh()
+
+    def clear(self) -> None:
+        if self.selected:
+            self.selected.clear()
+            self.refresh()
+            self.post_message(self.Changed(self, frozenset()))
+
+    def action_move(self, delta: int) -> None:
+        if not self.rows:
+            return
+        self.highlight = max(0, min(len(self.rows) - 1, self.highlight + delta))
+        self.scroll_to_region_if_needed()
+        self.refresh()
+
+    def scroll_to_region_if_needed(self) -> None:
+        top = int(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        if self.highlight < top:
+            self.scroll_to(y=self.highlight, animate=False)
+        elif self.highlight >= top + height:
+            self.scroll_to(y=self.highlight - height + 1, animate=False)
+
+    def action_toggle(self) -> None:
+        if not self.rows:
+            return
+        key = self.rows[self.highlight].key
+        self.selected.symmetric_difference_update({key})
+        self.refresh()
+        self.post_message(self.Changed(self, frozenset(self.selected)))
+
+    def action_clear(self) -> None:
+        self.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_offset.y) + y
+        if not self.rows and y == 0 and self.empty:
+            return Strip([Segment(self.empty[:width], DETAIL)]).adjust_cell_length(width)
+        if index >= len(self.rows):
+            return Strip.blank(width)
+        row = self.rows[index]
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append("● " if row.key in self.marked else "  ", MARK)
+        line.append("[x] " if row.key in self.selected else "[ ] ", SELECTED)
+        count = f" {row.count}"
+        label = Text(safe(row.label), style=GONE if row.gone else Style())
+        if row.detail:
+            label.append(f" {safe(row.detail)}", DETAIL)
+        room = max(1, width - line.cell_len - len(count))
+        label.truncate(room, overflow="ellipsis", pad=True)
+        line.append_text(label)
+        line.append(count, COUNT)
+        segments = list(line.render(self.app.console))
+        strip = Strip(segments).adjust_cell_length(width)
+        if index == self.highlight and self.has_focus:
+            strip = strip.apply_style(CURSOR_ROW)
+        elif index == self.highlight:
+            strip = strip.apply_style(Style(underline=True))
+        return strip
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(1, len(self.rows))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = int(self.scroll_offset.y) + offset.y
+        if 0 <= index < len(self.rows):
+            self.highlight = index
+            self.action_toggle()
