@@ -238,11 +238,14 @@ _LANGUAGE_WORDS = {
     "en": ("the", "and", "of", "to", "is", "was", "with", "for", "that", "have"),
     "de": ("der", "die", "und", "nicht", "ist", "mit", "auch", "sich", "uhr", "wurde", "haben"),
     "fr": ("le", "les", "des", "est", "une", "dans", "pour", "avec", "heure", "été", "sont", "qui"),
+    "es": ("el", "los", "las", "del", "por", "con", "una", "para", "según", "fue", "está"),
+    "it": ("il", "della", "che", "sono", "gli", "delle", "nel", "alla", "è", "anche", "questo"),
+    "nl": ("het", "een", "van", "niet", "zijn", "voor", "met", "ook", "uur", "wordt", "naar"),
 }
 
 
 def language(sample: str) -> str:
-    """``de``, ``fr`` or ``en``: whichever common-word set occurs most in ``sample``."""
+    """``en``, ``de``, ``fr``, ``es``, ``it`` or ``nl``: whose common words occur most."""
     words = " " + " ".join(sample.casefold().split()) + " "
     counts = {
         lang: sum(words.count(f" {word} ") for word in common)
@@ -252,7 +255,14 @@ def language(sample: str) -> str:
     return best if counts[best] > 0 else "en"
 
 
-_LANGUAGE_ZONES = {"de": "Europe/Berlin", "fr": "Europe/Paris"}
+_LANGUAGE_ZONES = {
+    "de": "Europe/Berlin",
+    "fr": "Europe/Paris",
+    "es": "Europe/Madrid",
+    "it": "Europe/Rome",
+    "nl": "Europe/Amsterdam",
+}
+"""Where an unzoned page in each language most likely keeps its clocks (always "assumed")."""
 
 
 def home_zone(sample: str, printed_zones: Iterable[str] = ()) -> HomeZone:

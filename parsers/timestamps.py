@@ -24,18 +24,19 @@ from parsers.zones import ZONE_WORDS, zone_for_word, zone_named
 _MONTH_NAMES: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar jänner janvier janv enero gennaio",
-        "february feb febr februar février fevrier févr fevr febrero febbraio",
-        "march mar märz maerz mars marzo",
+        "january jan januar jänner janvier janv enero gennaio januari janeiro",
+        "february feb febr februar février fevrier févr fevr febrero febbraio februari"
+        " fevereiro",
+        "march mar märz maerz mars marzo maart março",
         "april apr avril avr abril aprile",
-        "may mai mayo maggio",
-        "june jun juni juin junio giugno",
-        "july jul juli juillet juil julio luglio",
-        "august aug août aout agosto",
-        "september sep sept septembre septiembre settembre",
-        "october oct okt oktober octobre octubre ottobre",
-        "november nov novembre noviembre",
-        "december dec dez dezember décembre decembre déc diciembre dicembre",
+        "may mai mayo maggio mei maio",
+        "june jun juni juin junio giugno junho",
+        "july jul juli juillet juil julio luglio julho",
+        "august aug août aout agosto augustus",
+        "september sep sept septembre septiembre settembre setembro",
+        "october oct okt oktober octobre octubre ottobre outubro",
+        "november nov novembre noviembre novembro",
+        "december dec dez dezember décembre decembre déc diciembre dicembre dezembro",
     ),
     start=1,
 ):
@@ -47,6 +48,9 @@ _WEEKDAYS = (
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
     r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so)\.?"
     r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"|(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+    r"|(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)"
 )
 WEEKDAY_RE = re.compile(rf"(?i:\b(?:{_WEEKDAYS}))")
 
@@ -54,7 +58,7 @@ _DATE = re.compile(
     rf"""
     (?P<iso>(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d))
     | (?P<dmy>(?<![\w.])(?P<dd>[0-3]?\d)(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?
-        (?P<dmon>{_MONTHS})\b\.?(?:,?\s+(?P<dy>(?:19|20)\d\d)(?!\d))?)
+        (?P<dmon>{_MONTHS})\b\.?(?:,?\s+(?:de\s+)?(?P<dy>(?:19|20)\d\d)(?!\d))?)
     | (?P<mdy>(?<!\w)(?P<mmon>{_MONTHS})\b\.?\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)
         (?:,?\s+(?P<my>(?:19|20)\d\d)(?!\d))?)
     | (?P<num>(?<![\w.:/])(?P<nd>[0-3]?\d)(?P<nsep>[./])(?P<nm>[01]?\d)
@@ -96,7 +100,10 @@ RELATIVE_RE = re.compile(
     r"(?:\s+\d+\s*(?:m|mins?|minutes?|s|secs?))?\s+ago"
     r"|vor\s+\d+\s+(?:minuten|minute|stunden|stunde|tagen|tag)"
     r"|il y a\s+\d+\s*(?:min|minutes?|h|heures?|jours?)"
-    r"|just now|now)$",
+    r"|hace\s+\d+\s*(?:min|minutos?|h|horas?|días?)"
+    r"|\d+\s*(?:min|minuti|minuto|ore|ora|giorni)\s+fa"
+    r"|\d+\s*(?:min|minuten|minuut|uur|dagen|dag)\s+geleden"
+    r"|just now|now|gerade eben|à l'instant)$",
     re.IGNORECASE,
 )
 """A line that only says how long ago something was (``1h ago``, ``17 hr 44 min ago``)."""

@@ -536,3 +536,39 @@ def test_blog_bylines(line: str, names: list[str]) -> None:
 )
 def test_not_blog_bylines(line: str) -> None:
     assert blog_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "zone"),
+    [
+        (
+            "Directo: elecciones\n5 de marzo de 2023\n\nhace 5 minutos\n21:05\nEl recuento avanza"
+            "\n\nYa se ha escrutado el 80% de los votos.\n\nhace 40 minutos\n20:30\n"
+            "Los colegios cierran a las 20 horas.\n",
+            "2023-03-05T21:05:00+01:00",
+            "Europe/Madrid",
+        ),
+        (
+            "Liveblog storm\nzaterdag 4 maart 2023\n\n14:31 uur\nBomen omgewaaid\n\n"
+            "In Utrecht zijn bomen omgewaaid en is het verkeer van de weg.\n\n13:05 uur\n"
+            "De storm trekt naar het oosten.\n",
+            "2023-03-04T14:31:00+01:00",
+            "Europe/Amsterdam",
+        ),
+    ],
+)
+def test_other_languages(text: str, first: str, zone: str) -> None:
+    document = _parse(text)
+    published = document.entries[0].published
+    assert published is not None and published.iso() == first
+    assert str(published.at.tzinfo) == zone and published.zone is ZoneBasis.ASSUMED
+
+
+def test_dated_stamp_line_with_nothing_under_it_is_the_page_date() -> None:
+    document = _parse(
+        "War: Live Updates\nFeb. 26, 2022, 2:59 a.m. ET\n\nFeb. 26, 2022, 2:41 a.m. ET\n"
+        "Kyiv braces\n\nResidents sheltered.\n\nFeb. 26, 2022, 1:15 a.m. ET\nA video was posted.\n"
+    )
+    assert len(document.entries) == 2
+    assert document.published is not None
+    assert document.published.iso() == "2022-02-26T02:59:00-05:00"

@@ -84,18 +84,22 @@ _EPOCH_RE = re.compile(r"^(?P<e1>1\d{9})(?P<rest1>\D.*)$|^(?P<rest2>.*\D)(?P<e2>
 _OWN_START = re.compile(
     r"^[\W_]{0,3}(?:\d|(?i:(?:le|am|on|the|published|posted|mon|tue|wed|thu|fri|sat|sun"
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu"
-    r"|ven|sam|dim|jän|mär|mai|okt|dez|janv|févr|avr|juin|juil|août|déc)(?:[a-zäéû]{0,7})\.?"
+    r"|ven|sam|dim|jän|mär|mai|okt|dez|janv|févr|avr|juin|juil|août|déc|maa|woe|don|vri|zat"
+    r"|zon|lun|mié|jue|vie|sáb|dom|gio|sab|ene|abr|ago|dic|gen|giu|lug|set|ott|maart|mei)"
+    r"(?:[a-zäéûìá]{0,7})\.?"
     r"(?:\s|,)))"
 )
 _DIGIT = re.compile(r"\d")
+_RELATIVE_ENDS = ("ago", "now", " fa", "geleden", "eben", "instant")
+"""How the relative lines of :data:`RELATIVE_RE` end (those not starting vor/il/just/hace)."""
 _WORD_TIMES = frozenset("noon midnight mittag mitternacht midi minuit".split())
 _WORDS = re.compile(r"[^\W\d_]+")
 _FILLERS = frozenset(
-    """uhr h published posted at on am um le à a the den der du de local time heure locale
-    ortszeit""".split()
+    """uhr uur h published posted at on am um le à a the den der du de local time heure locale
+    ortszeit el del""".split()
 )
-_SUFFIX_ENDS = ("gmt", "bst", "utc", "uhr", "am", "pm", "a.m.", "p.m.", " et", "edt", "est",
-                "time", "cet", "mez", "ist")
+_SUFFIX_ENDS = ("gmt", "bst", "utc", "uhr", "uur", "am", "pm", "a.m.", "p.m.", " et", "edt",
+                "est", "time", "cet", "mez", "ist")
 _SUFFIX_LAST = frozenset("TtMmRr.EeZzCc")
 """Last characters of the words in :data:`_SUFFIX_ENDS`."""
 _SUFFIX_CONNECTOR = re.compile(
@@ -173,7 +177,7 @@ class Scan:
 
 _FAST_TIME = re.compile(
     r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])\.?\s?[mM]\.?)?"
-    r"(?:\s?(?P<z>GMT|BST|UTC|ET|EST|EDT|CET|CEST|MEZ|MESZ|PT|PST|PDT|IST|JST)|\s?(?i:uhr))?$"
+    r"(?:\s?(?P<z>GMT|BST|UTC|ET|EST|EDT|CET|CEST|MEZ|MESZ|PT|PST|PDT|IST|JST)|\s?(?i:uhr|uur|h))?$"
 )
 
 
@@ -308,7 +312,7 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
                 if stamp is not None:
                     seps.append(Separator(index, OWN, stamp))
                     continue
-                if text.endswith(("ago", "now")) and RELATIVE_RE.match(text):
+                if text.endswith(("ago", "now", " fa", "geleden")) and RELATIVE_RE.match(text):
                     found.relatives.add(index)
                     continue
             if _digit_first(text, index, found):
@@ -323,7 +327,7 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
                 else:
                     found.day_stamps[index] = stamp
                 continue
-        if size <= 32 and (text.endswith(("ago", "now")) or first in "viVIjJ"):
+        if size <= 32 and (text.endswith(_RELATIVE_ENDS) or first in "viVIjJhH"):
             if RELATIVE_RE.match(text):
                 found.relatives.add(index)
                 continue
@@ -450,6 +454,16 @@ def _header_stamps(seps: list[Separator], lines: list[str]) -> list[Separator]:
     ``Fri 19 Feb 2021 19.41 GMT`` above ``19.30 GMT`` entries is the page's own date line:
     it heads no text of its own (nothing but short lines before the next stamp).
     """
+    # A dated stamp line with nothing under it before the next stamp: the page's date line
+    # ("Feb. 26, 2022, 2:59 a.m. ET" above the first post).
+    while (
+        len(seps) >= 2
+        and seps[0].kind == OWN
+        and seps[0].stamp is not None
+        and seps[0].stamp.has_date
+        and not any(line.strip() for line in lines[seps[0].line + 1 : seps[1].line])
+    ):
+        seps = seps[1:]
     undated = [i for i, s in enumerate(seps) if s.stamp is not None and not s.stamp.has_date]
     if not undated or len(undated) * 2 < len(seps):
         return seps
