@@ -572,3 +572,28 @@ def test_dated_stamp_line_with_nothing_under_it_is_the_page_date() -> None:
     assert len(document.entries) == 2
     assert document.published is not None
     assert document.published.iso() == "2022-02-26T02:59:00-05:00"
+
+
+def test_lead_stamps_with_a_name_or_a_label() -> None:
+    document = _parse(
+        "Storm live\nSaturday 4 March 2023\n\n14:31 – Jane Doe\nThe wind dropped at lunchtime.\n\n"
+        "13:05 | Breaking\nThe bridge is closed.\n\n12:40 – Tom Roe\nRain is on its way.\n"
+    )
+    assert [[a.name for a in e.authors] for e in document.entries] == [
+        ["Jane Doe"],
+        [],
+        ["Tom Roe"],
+    ]
+    assert document.entries[1].labels == ("Breaking",)
+    assert document.entries[1].body == ("The bridge is closed.",)
+
+
+def test_footer_date_anchors_a_page_whose_header_has_none() -> None:
+    document = _parse(
+        "Ferry live\n\n19.30 GMT\nTalks resume\n\nThey met.\n\n18.05 GMT\nThe ferry left late.\n\n"
+        "Last modified on Fri 19 Feb 2021 21.03 GMT\n"
+    )
+    assert [e.published.iso() if e.published else None for e in document.entries] == [
+        "2021-02-19T19:30:00+00:00",
+        "2021-02-19T18:05:00+00:00",
+    ]

@@ -32,7 +32,7 @@ from functools import lru_cache
 from parsers.blocks import BULLET_RE, blocks, ends_sentence, paragraphs
 from parsers.body import fill_body
 from parsers.boilerplate import is_boilerplate, is_summary_heading
-from parsers.bylines import blog_byline, byline, name_and_role, trailer
+from parsers.bylines import blog_byline, byline, is_person_name, name_and_role, trailer
 from parsers.captions import credit_only, glued_caption
 from parsers.dating import (
     Anchor,
@@ -552,6 +552,9 @@ class StampedParser:
         header_end = segments[0].start if segments else len(lines)
         self._header(lines[:header_end])
         anchors = header_anchors(self.header_anchor_lines, 0) + self.fallback_anchors
+        if not anchors:
+            # "Last modified on Fri 19 Feb 2021 21.03 GMT" in the footer, say.
+            anchors = header_anchors(self.lines[i] for i in sorted(self.found.page_dates))
         if not anchors and capture is not None:
             anchors = [Anchor(capture)]
         days = self._day_headers(anchors)
@@ -784,7 +787,12 @@ class StampedParser:
             if not groups[0]:
                 groups.pop(0)
         if first_body is not None:
-            if not ends_sentence(first_body) and len(first_body) <= 120 and groups:
+            label = label_line(first_body)
+            if label is not None:  # "14:31 | Breaking"
+                entry.labels.append(label)
+            elif is_person_name(first_body):  # "14:31 – Jane Doe"
+                entry.authors.append(Author(first_body.strip()))
+            elif not ends_sentence(first_body) and len(first_body) <= 120 and groups:
                 title = first_body
             else:
                 groups.insert(0, [first_body])
