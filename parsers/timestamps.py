@@ -43,7 +43,32 @@ for _number, _names in enumerate(
     for _name in _names.split():
         _MONTH_NAMES[_name] = _number
 
-_MONTHS = "|".join(sorted((re.escape(n) for n in _MONTH_NAMES), key=len, reverse=True))
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` nested by shared prefixes (``ja(?:n|nuary|…)``).
+
+    The regex engine then tries one branch per first letter instead of every word, which
+    makes date search several times faster; longer words come first within a branch.
+    """
+    if not words:
+        return ""
+    groups: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    if not groups:
+        return ""
+    parts = []
+    for first in sorted(groups, key=lambda c: -max(len(w) for w in groups[c])):
+        rest = _trie(groups[first])
+        parts.append(re.escape(first) + (f"(?:{rest})" if rest else ""))
+    body = "|".join(parts)
+    return f"(?:{body})?" if ends else body
+
+
+_MONTHS = _trie(sorted(_MONTH_NAMES, key=len, reverse=True))
 _WEEKDAYS = (
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
     r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so)\.?"
