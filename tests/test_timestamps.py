@@ -231,3 +231,9 @@ def test_iso_offset_is_kept() -> None:
     assert stamp is not None
     timestamp = to_timestamp(stamp)
     assert timestamp is not None and timestamp.iso() == "2022-03-10T22:15:00-05:00"
+
+
+@pytest.mark.parametrize("text", ["5 se 2023", "5 ma 2023", "5 Marc 2023", "5 dece 2023"])
+def test_month_prefixes_are_not_months(text: str) -> None:
+    stamp = parse_stamp(text)
+    assert stamp is None or not stamp.has_date
