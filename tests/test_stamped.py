@@ -597,3 +597,14 @@ def test_footer_date_anchors_a_page_whose_header_has_none() -> None:
         "2021-02-19T19:30:00+00:00",
         "2021-02-19T18:05:00+00:00",
     ]
+
+
+def test_numbered_titles_above_their_stamps_lose_the_number() -> None:
+    document = _parse(
+        "Markets live\nAll times stated are UK\nTuesday 8 October 2019\n\n"
+        "  1. Good night\n16:58\nThat is all from us today.\n\n"
+        "  2. US markets follow UK woes\n16:31\nShares fell in New York too.\n"
+    )
+    assert [e.title for e in document.entries] == ["Good night", "US markets follow UK woes"]
+    assert document.entries[0].published is not None
+    assert document.entries[0].published.iso() == "2019-10-08T16:58:00+01:00"

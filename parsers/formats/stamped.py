@@ -131,6 +131,7 @@ _NAME_DATE = re.compile(
     r"^(?P<name>\D{3,60}?)\s*[,|–-]?\s*(?P<date>[0-3]?\d\.?\s+[^\W\d_]+\.?,?\s+(?:19|20)\d\d"
     r"|[^\W\d_]+\.?\s+[0-3]?\d,?\s+(?:19|20)\d\d)$"
 )
+_NUMBERING = re.compile(r"^\d{1,3}\.\s+(?=\S)")
 _TRAILER_PAREN = re.compile(r"^\((?P<name>[A-Z][^()/]{2,60})\)$")
 _SOURCE_AFTER = re.compile(r"^\s*(?:-|–|—)?\s*source\b", re.IGNORECASE)
 _LIVE_KICKER = re.compile(
@@ -806,6 +807,8 @@ class StampedParser:
         if title:
             if title.startswith("++"):
                 title = title.strip("+ ") or None
+            elif title[0].isdigit():
+                title = _NUMBERING.sub("", title, count=1) or title  # "  2. Title"
             glued = glued_label(title) if title else None
             if glued is not None:
                 entry.labels.append(glued[0])
@@ -1012,7 +1015,7 @@ def _title_above(line: str) -> bool:
     return (
         len(line) <= 120
         and not ends_sentence(line)
-        and BULLET_RE.match(line) is None
+        and (BULLET_RE.match(line) is None or _NUMBERING.match(line) is not None)
         and label_line(line) is None
         and not is_boilerplate(line)
         and byline(line) is None
