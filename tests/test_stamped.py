@@ -608,3 +608,19 @@ def test_numbered_titles_above_their_stamps_lose_the_number() -> None:
     assert [e.title for e in document.entries] == ["Good night", "US markets follow UK woes"]
     assert document.entries[0].published is not None
     assert document.entries[0].published.iso() == "2019-10-08T16:58:00+01:00"
+
+
+def test_relative_times_alone_still_separate_posts() -> None:
+    text = (
+        "Live Updates\nHarbour crisis news\n\n17 hr 44 min ago\nPort reopens to cargo\n"
+        "From CNN's Maria Lopez\n\nShips entered the port again.\n\n"
+        "18 hr 50 min ago\nChannel cleared\n\nDivers removed the last debris.\n"
+    )
+    sniff = StampedFormat().sniff(text)
+    assert sniff is not None and 0.05 < sniff.score < 0.4
+    document = parse_text(text)
+    assert document.format == "stamped"
+    assert [e.title for e in document.entries] == ["Port reopens to cargo", "Channel cleared"]
+    assert all(e.published is None for e in document.entries)
+    assert "17 hr 44 min ago" in document.dropped
+    assert [a.name for a in document.entries[0].authors] == ["Maria Lopez"]

@@ -65,6 +65,7 @@ LEAD = "lead"
 GLUED = "glued"
 SUFFIX = "suffix"
 EPOCH = "epoch"
+RELATIVE = "relative"
 
 _ZONES = (
     r"GMT|BST|UTC|CET|CEST|MEZ|MESZ|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|IST|JST|AEST|AEDT|UK"
@@ -446,7 +447,12 @@ def select(found: Scan, lines: list[str]) -> list[Separator]:
             good = _longest_monotonic(_unwrap(times, rising), rising)
             bad = {id(s) for i, s in enumerate(leads) if i not in good}
             keep = [s for s in keep if id(s) not in bad]
-    return _header_stamps(keep, lines)
+    keep = _header_stamps(keep, lines)
+    if len(keep) < 2 and len(found.relatives) >= 2:
+        # Only "17 hr 44 min ago" lines (a copy saved without absolute times): they still
+        # separate the posts, which then carry no time.
+        keep = [Separator(line, RELATIVE) for line in sorted(found.relatives)]
+    return keep
 
 
 def _header_stamps(seps: list[Separator], lines: list[str]) -> list[Separator]:
@@ -498,6 +504,9 @@ class StampedFormat:
             return None
         kinds = sorted({s.kind for s in chosen})
         example = lines[chosen[0].line].strip()[:40]
+        if kinds == [RELATIVE]:
+            # Weaker than numbered posts, stronger than the headline fallback.
+            return Sniff(0.3, f"{len(chosen)} relative times in separator position, no clock")
         score = min(0.8, 0.45 + 0.03 * len(chosen))
         return Sniff(
             score,
@@ -752,6 +761,8 @@ class StampedParser:
         entry = EntryDraft()
         edits: list[Stamp] = []
         above: str | None = None
+        if sep.kind == RELATIVE:
+            draft.dropped.append(lines[sep.line].strip())
         for index in range(segment.start, sep.line):
             text = lines[index].strip()
             if not text:
