@@ -624,3 +624,20 @@ def test_relative_times_alone_still_separate_posts() -> None:
     assert all(e.published is None for e in document.entries)
     assert "17 hr 44 min ago" in document.dropped
     assert [a.name for a in document.entries[0].authors] == ["Maria Lopez"]
+
+
+def test_stamps_that_close_their_posts() -> None:
+    document = _parse(
+        "Harbour live\nSaturday 4 March 2023\n\n"
+        "Ferries return\nThe first ferry in three days has docked, to cheers from the quay and "
+        "the harbour master.\n14:31\n\n"
+        "Crews have been working since dawn to clear the last of the debris from the channel "
+        "entrance.\n13:05\n\nShare\n"
+    )
+    assert [e.title for e in document.entries] == ["Ferries return", None]
+    assert [e.published.iso() if e.published else None for e in document.entries] == [
+        "2023-03-04T14:31:00+00:00",
+        "2023-03-04T13:05:00+00:00",
+    ]
+    assert document.entries[1].body[0].startswith("Crews have been working")
+    assert document.title == "Harbour live"

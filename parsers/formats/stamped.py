@@ -132,6 +132,13 @@ class _Segment:
     start: int
     """First line of the entry (its relative or label line, if any)."""
     end: int
+    body_start: int = -1
+    """First line of the text the stamp belongs to (after it, or above it on trailing pages)."""
+    body_end: int = -1
+
+    def __post_init__(self) -> None:
+        if self.body_start < 0:
+            self.body_start, self.body_end = self.sep.line + 1, self.end
 
 
 class StampedParser:
@@ -166,8 +173,8 @@ class StampedParser:
         capture = capture_date(lines[0]) if lines else None
         if capture is not None:
             lines[0] = re.sub(r"^\s*date\s+\S+\s*", "", lines[0])
-        segments = self._segments()
-        header_end = segments[0].start if segments else len(lines)
+        segments = self._trailing_segments() if self._stamps_trail() else self._segments()
+        header_end = min(segments[0].start, segments[0].body_start) if segments else len(lines)
         self._header(lines[:header_end])
         anchors = header_anchors(self.header_anchor_lines, 0) + self.fallback_anchors
         if not anchors:
@@ -393,7 +400,7 @@ class StampedParser:
                 title = glued[1]
         special = self.special
         rest: list[str] = []
-        for index in range(sep.line + 1, segment.end):
+        for index in range(segment.body_start, segment.body_end):
             if index not in special:
                 rest.append(lines[index])
             elif index in found.edits:
@@ -443,6 +450,49 @@ class StampedParser:
         self._trailer(entry)
         self.entry_edits.append(edits)
         return entry
+
+    def _stamps_trail(self) -> bool:
+        """True when each stamp line closes the text above it instead of opening the next.
+
+        Signs: nothing but page chrome after the last stamp, text right above most stamps
+        and a blank line right under them (``…the end of the post.`` / ``14:31`` / blank).
+        """
+        seps, lines = self.seps, self.lines
+        if len(seps) < 2 or any(sep.kind != OWN for sep in seps):
+            return False
+        tail = (line.strip() for line in lines[seps[-1].line + 1 :])
+        if any(line and not is_boilerplate(line) for line in tail):
+            return False
+        shaped = 0
+        for sep in seps:
+            above = lines[sep.line - 1].strip() if sep.line else ""
+            below = lines[sep.line + 1].strip() if sep.line + 1 < len(lines) else ""
+            if above and not below and (sep.line - 1) not in self.special:
+                shaped += 1
+        return shaped * 5 >= len(seps) * 4
+
+    def _trailing_segments(self) -> list[_Segment]:
+        """Entries that end at their stamp; the first starts after the page's header block."""
+        lines = self.lines
+        first = 0
+        # The header: the leading blocks of short lines (title, standfirst, date, byline).
+        index = 0
+        while index < self.seps[0].line:
+            block_end = index
+            while block_end < len(lines) and lines[block_end].strip():
+                block_end += 1
+            block = [line.strip() for line in lines[index:block_end]]
+            if any(len(line) > 80 for line in block):
+                break
+            if block:
+                first = block_end
+            index = block_end + 1
+        out: list[_Segment] = []
+        body_start = first
+        for sep in self.seps:
+            out.append(_Segment(sep, sep.line, sep.line + 1, body_start, sep.line))
+            body_start = sep.line + 1
+        return out
 
     @staticmethod
     def _title_like(line: str, block: list[str]) -> bool:
