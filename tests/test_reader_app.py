@@ -502,3 +502,19 @@ def test_the_help_table_names_every_bound_key() -> None:
         for binding in widget.BINDINGS:
             for key in binding.key.split(","):  # type: ignore[union-attr]
                 assert names.get(key, key) in shown, (widget.__name__, key)
+
+
+async def test_any_sequence_of_moves_keeps_the_cursor_on_screen() -> None:
+    import random
+
+    rng = random.Random(5)
+    keys = ["j", "k", "space", "b", "g", "G", "pagedown", "pageup", "down", "up", "z"]
+    app = make_app(documents=[*many_documents(3, 40), kyiv_blog(), guardian_blog()])
+    async with app.run_test(size=(70, 15)) as pilot:
+        feed = app.query_one(Feed)
+        for _ in range(60):
+            await pilot.press(rng.choice(keys))
+            assert 0 <= feed.cursor < len(feed.items)
+            rows = feed._rows_from_top()
+            assert any(index == feed.cursor for index, _ in rows), (feed.cursor, feed.top)
+            assert rows[0][0] == feed.top[0]
