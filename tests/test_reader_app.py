@@ -518,3 +518,28 @@ async def test_any_sequence_of_moves_keeps_the_cursor_on_screen() -> None:
             rows = feed._rows_from_top()
             assert any(index == feed.cursor for index, _ in rows), (feed.cursor, feed.top)
             assert rows[0][0] == feed.top[0]
+
+
+async def test_documents_can_be_replaced_marked_gone_and_renamed_while_running() -> None:
+    import dataclasses
+
+    app = synthetic_app()
+    async with app.run_test(size=SIZE) as pilot:
+        blog = kyiv_blog()
+        edited = dataclasses.replace(blog.entries[0], title="Explosions heard in Kyiv (updated)")
+        new_ids, changed = app.apply_documents(
+            [dataclasses.replace(blog, entries=(edited, *blog.entries[1:]))]
+        )
+        await pilot.pause()
+        assert (new_ids, changed) == (set(), {edited.id})
+        assert "Explosions heard in Kyiv (updated)" in screen_text(app)
+        app.source_gone("/data/guardian.html")
+        await pilot.pause()
+        assert "guardian.html (file gone)" in screen_text(app)
+        app.query_one("#sources", PickList).focus()
+        await pilot.press("space")  # select the BBC blog
+        app.source_renamed("/data/bbc.txt", "/data/bbc-archive.txt")
+        await pilot.pause()
+        assert app.sources_selected == {"/data/bbc-archive.txt"}
+        assert feed_titles(app)[0] == "Explosions heard in Kyiv (updated)"
+        assert len(feed_titles(app)) == 3

@@ -161,7 +161,32 @@ class ReaderApp(App[int]):
 
     def on_documents_loaded(self, message: DocumentsLoaded) -> None:
         self.loading = (message.done, message.total)
-        self.timeline.upsert_many(message.documents)
+        self.apply_documents(message.documents)
+
+    # -- changes from outside (folder watching) ------------------------------------------------
+
+    def apply_documents(self, documents: Sequence[Document]) -> tuple[set[str], set[str]]:
+        """Add or replace documents (by source path) and refresh everything shown.
+
+        Returns the ids of new and of changed entries. The entry under the cursor stays on
+        its screen row.
+        """
+        new_ids, changed_ids = self.timeline.upsert_many(documents)
+        self.refresh_everything()
+        return new_ids, changed_ids
+
+    def source_gone(self, path: str) -> None:
+        """A file disappeared: its entries stay, flagged, and its pane row is dimmed."""
+        self.timeline.mark_gone(path)
+        self.refresh_everything()
+
+    def source_renamed(self, old: str, new: str) -> None:
+        """A file moved: same entries and ids under the new path (and pane selection)."""
+        self.timeline.mark_renamed(old, new)
+        if old in self.sources_selected:
+            self.sources_selected = (self.sources_selected - {old}) | {new}
+            sources = self.query_one("#sources", PickList)
+            sources.selected = (sources.selected - {old}) | {new}
         self.refresh_everything()
 
     def on_load_finished(self, message: LoadFinished) -> None:

@@ -149,7 +149,8 @@ class Feed(Widget, can_focus=True):
         )
         width = self.text_width
         gone = item.path in self.gone
-        key = (item.id, item.path, width, self.mode, self.needles, heading, gone)
+        # The item itself (compared by identity): a re-parsed entry is a new item.
+        key = (item, width, self.mode, self.needles, heading, gone)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
