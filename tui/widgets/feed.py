@@ -366,7 +366,7 @@ class Feed(Widget, can_focus=True):
             self._rows = self._rows_from_top()
             self._thumb = self._thumb_row()
         if y >= len(self._rows):
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         index, line = self._rows[y]
         text_width = self.text_width
         if index < 0:
@@ -376,7 +376,8 @@ class Feed(Widget, can_focus=True):
             marked = index == self.cursor and not (line == 0 and self._headed(index))
             gutter = Segment("▌ ", CURSOR) if marked else Segment("  ")
             content = [gutter, *strip]
-        return Strip([*content, self._bar(y)], GUTTER + text_width + BAR)
+        strip = Strip([*content, self._bar(y)], GUTTER + text_width + BAR)
+        return strip.apply_style(self.rich_style)  # the widget's colours under the text
 
     def _thumb_row(self) -> int:
         """The scrollbar row of the view's position; -1 when everything fits."""
