@@ -55,7 +55,9 @@ class Feed(Widget, can_focus=True):
 
         item: Item | None
 
-        ALLOW_SELECTOR_MATCH = {"item"}
+        def can_replace(self, message: Message) -> bool:
+            # Holding ``j`` down: only the latest position matters to the panes.
+            return isinstance(message, Feed.CursorMoved)
 
     @dataclass
     class Opened(Message):
