@@ -115,7 +115,7 @@ async def test_the_sources_pane_filters_and_the_selection_clears() -> None:
         screen = screen_text(app)
         assert "[x] guardian.html" in screen
         assert "1 selected · c clears" in screen
-        assert "showing 3 of 6 entries" in screen
+        assert "showing 3 of 6 entries │ from: guardian.html" in screen
         await pilot.press("c")
         await pilot.pause()
         assert len(feed_titles(app)) == 6
@@ -137,6 +137,7 @@ async def test_the_authors_pane_filters_by_several_authors() -> None:
             "Troops cross the border",
         ]
         assert "[x] Joe Inwood BBC Kyiv c" in screen_text(app)  # name, role, count
+        assert "by: Anna Kovalenko, Joe Inwood" in screen_text(app)
         await pilot.press("x")
         await pilot.pause()
         assert len(feed_titles(app)) == 6

@@ -29,6 +29,7 @@ from tui.screens.pages import document_page, entry_page, problems_page
 from tui.screens.text_screen import TextScreen
 from tui.time_display import ZoneMode
 from tui.timeline import Filter, Item, Scan, Timeline
+from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
 from tui.widgets.pick_list import PickList, Row
 from tui.widgets.query_bar import QueryBar
@@ -58,6 +59,21 @@ def unreadable(path: str, message: str) -> Document:
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def shorten(names: Sequence[str], room: int = 32) -> str:
+    """``a, b`` or ``a, +2 more``, within about ``room`` characters."""
+    shown = safe(names[0])
+    if len(shown) > room:
+        shown = shown[: room - 1] + "…"
+    rest = len(names) - 1
+    for name in names[1:]:
+        name = safe(name)
+        if len(shown) + len(name) + 2 > room:
+            break
+        shown += ", " + name
+        rest -= 1
+    return shown + (f", +{rest} more" if rest else "")
 
 
 class ReaderApp(App[int]):
@@ -281,9 +297,13 @@ class ReaderApp(App[int]):
             how = "filter" if self.hide else "highlight"
             parts.append(Text(f"{how}: {self.query_value.text.strip()}"))
         if self.sources_selected:
-            parts.append(Text(plural(len(self.sources_selected), "source")))
+            names = []
+            for path in sorted(self.sources_selected):
+                document = self.timeline.document(path)
+                names.append(document.display_name if document else path)
+            parts.append(Text("from: " + shorten(names)))
         if self.authors_selected:
-            parts.append(Text(plural(len(self.authors_selected), "author")))
+            parts.append(Text("by: " + shorten(sorted(self.authors_selected))))
         if self.sources_selected or self.authors_selected or self.query_value:
             parts.append(Text("x clears", DIM))
         problems = self.timeline.problems
