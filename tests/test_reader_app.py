@@ -544,3 +544,21 @@ async def test_documents_can_be_replaced_marked_gone_and_renamed_while_running()
         assert app.sources_selected == {"/data/bbc-archive.txt"}
         assert feed_titles(app)[0] == "Explosions heard in Kyiv (updated)"
         assert len(feed_titles(app)) == 3
+
+
+async def test_an_empty_feed_says_why() -> None:
+    app = synthetic_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"nothing-like-this", "enter")
+        await pilot.pause()
+        assert "No entry matches the filter (x clears it)." in screen_text(app)
+        assert "showing 0 of 6 entries" in screen_text(app)
+
+
+async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
+    app = make_app([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = screen_text(app)
+        assert f"No files found in {tmp_path}." in screen

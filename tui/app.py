@@ -82,8 +82,8 @@ class ReaderApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "liveblog"
     ENABLE_COMMAND_PALETTE = False
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal")]
-    """Below 70 columns the panes start hidden (``s`` shows them)."""
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (150, "-wide")]
+    """Below 70 columns the panes start hidden (``s`` shows them); from 150 they widen."""
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -125,6 +125,7 @@ class ReaderApp(App[int]):
         self.authors_selected: frozenset[str] = frozenset()
         self.mode = ZoneMode.SOURCE
         self.loading: tuple[int, int] | None = None
+        self.found_nothing = ""
         self.started = time.monotonic()
 
     # -- layout ------------------------------------------------------------------------------
@@ -208,7 +209,10 @@ class ReaderApp(App[int]):
     def on_load_finished(self, message: LoadFinished) -> None:
         self.loading = None
         if message.total == 0:
-            self.notify("No files found in " + ", ".join(self.paths), severity="warning")
+            self.found_nothing = "No files found in " + ", ".join(self.paths) + "."
+            self.notify(self.found_nothing, severity="warning", markup=False)
+        if not self.timeline.items:
+            self.refresh_feed()
         self.update_status()
 
     # -- refreshing --------------------------------------------------------------------------
@@ -251,6 +255,14 @@ class ReaderApp(App[int]):
         current = feed.current
         needles = self.query_value.highlights if self.query_value else ()
         feed.set_display(needles=needles, gone=frozenset(self.timeline.gone))
+        if self.view.active:
+            feed.empty_text = "No entry matches the filter (x clears it)."
+        elif self.loading is not None:
+            feed.empty_text = "Loading…"
+        elif self.found_nothing:
+            feed.empty_text = self.found_nothing
+        else:
+            feed.empty_text = "No entries: nothing readable was found (p lists problems)."
         scan = self.timeline.scan(self.view)
         scan.until(FIRST_SCREEN, FIRST_SCREEN_SECONDS)
         self.scan = scan

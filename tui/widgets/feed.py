@@ -30,6 +30,7 @@ BAR = 1
 CURSOR = Style(color="bright_yellow", bold=True)
 THUMB = Style(color="bright_blue")
 TRACK = Style(color="grey37")
+EMPTY = Style(italic=True, dim=True)
 CACHE_LIMIT = 5000
 
 Position = tuple[int, int]
@@ -78,6 +79,8 @@ class Feed(Widget, can_focus=True):
         self._rows: list[tuple[int, int]] | None = None
         self._thumb = -1
         self._dragging = False
+        self.empty_text = "No entries."
+        """What the feed says when it has nothing to show."""
         self.complete: Callable[[], None] | None = None
         """Called before going to the end, to finish a search still filling ``items``."""
         self._announced: str | None = ""
@@ -371,6 +374,9 @@ class Feed(Widget, can_focus=True):
             return Strip.blank(width, self.rich_style)
         index, line = self._rows[y]
         text_width = self.text_width
+        if not self.items and y == 1:
+            message = Segment("  " + self.empty_text[: text_width + BAR - 2], EMPTY)
+            return Strip([message]).adjust_cell_length(width).apply_style(self.rich_style)
         if index < 0:
             content: list[Segment] = [Segment(" " * (GUTTER + text_width))]
         else:
