@@ -562,3 +562,24 @@ async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
         await pilot.pause()
         screen = screen_text(app)
         assert f"No files found in {tmp_path}." in screen
+
+
+async def test_undated_entries_of_a_dated_page_sit_at_the_pages_date() -> None:
+    from reader_fixtures import document, entry, stamp
+
+    from parsers.model import Precision, ZoneBasis
+
+    page = document(
+        "/data/article.txt",
+        [entry("/data/article.txt", 0, title="An undated post")],
+        published=stamp("2022-02-24T00:00", precision=Precision.DATE, basis=ZoneBasis.NONE),
+    )
+    app = make_app(documents=[kyiv_blog(), guardian_blog(), page])
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.pause()
+        titles = feed_titles(app)
+        assert titles.index("An undated post") == titles.index("Troops cross the border") + 1
+        assert titles[-1] == "Background: the Donbas"  # no date at all: still last
+        screen = screen_text(app)
+        assert "no time (page dated 24 Feb 2022)  An undated post" in screen
+        assert screen.count("── Thursday 24 February 2022") == 1

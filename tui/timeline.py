@@ -1,9 +1,11 @@
 """The in-memory timeline the feed reads: every entry of every document, in reading order.
 
-Order: entries with a time, newest first (as instants, whatever their zones); then entries
-without one, grouped by document in the order documents were added, each in its document's
-order. Documents are keyed by source path, so a re-parsed document replaces its previous
-version (:meth:`Timeline.upsert`), keeping entry ids stable and reporting what is new.
+Order: entries with a time, newest first (as instants, whatever their zones); an entry
+without a time whose document is dated sits at that date (a date alone counts as its
+midnight, so after that day's timed entries); the rest come last, grouped by document in the
+order documents were added, each in its document's order. Documents are keyed by source
+path, so a re-parsed document replaces its previous version (:meth:`Timeline.upsert`),
+keeping entry ids stable and reporting what is new.
 Pure: no Textual.
 """
 
@@ -39,6 +41,11 @@ class Item:
     @property
     def published(self) -> Timestamp | None:
         return self.entry.published
+
+    @property
+    def placed(self) -> Timestamp | None:
+        """Where the entry sits in time: its own time, else its document's date, else None."""
+        return self.entry.published or self.document.published
 
     @property
     def path(self) -> str:
@@ -176,8 +183,9 @@ class Timeline:
         source_lc = f"{document.display_name}\n{document.source.name}".lower()
         items: list[Item] = []
         for entry in document.entries:
-            if entry.published is not None:
-                key = (0, -entry.published.instant, sequence, entry.position)
+            placed = entry.published or document.published
+            if placed is not None:
+                key = (0, -placed.instant, sequence, entry.position)
             else:
                 key = (1, 0.0, sequence, entry.position)
             items.append(

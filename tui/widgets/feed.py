@@ -150,7 +150,7 @@ class Feed(Widget, can_focus=True):
         """The wrapped lines of item ``index`` at the current width and display state."""
         item = self.items[index]
         heading = (
-            separator_label(item.entry, self.mode, self.local) if self._headed(index) else None
+            separator_label(item.placed, self.mode, self.local) if self._headed(index) else None
         )
         width = self.text_width
         gone = item.path in self.gone
@@ -159,8 +159,15 @@ class Feed(Widget, can_focus=True):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        page_date = item.document.published if item.entry.published is None else None
         blocks = entry_texts(
-            item.entry, item.document.display_name, self.mode, self.local, self.needles, gone
+            item.entry,
+            item.document.display_name,
+            self.mode,
+            self.local,
+            self.needles,
+            gone,
+            page_date,
         )
         strips = [separator(heading, width)] if heading else []
         strips += wrap(self.app.console, blocks, width)
@@ -174,8 +181,8 @@ class Feed(Widget, can_focus=True):
         """True when item ``index`` starts under a new day separator."""
         if index == 0:
             return True
-        label = separator_label(self.items[index].entry, self.mode, self.local)
-        return label != separator_label(self.items[index - 1].entry, self.mode, self.local)
+        label = separator_label(self.items[index].placed, self.mode, self.local)
+        return label != separator_label(self.items[index - 1].placed, self.mode, self.local)
 
     def height_of(self, index: int) -> int:
         return len(self.lines(index))
