@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -104,8 +105,15 @@ def parse_file(
     shown = os.fspath(path)
     source = source_for(shown)
     try:
-        with open(shown, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; we refuse it below.
+        descriptor = os.open(shown, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                return _failed(source, "is a directory")
+            if not stat.S_ISREG(status.st_mode):
+                return _failed(source, "not a regular file (a pipe, socket or device); skipped")
+            size = status.st_size
             if size > max_bytes:
                 return _failed(
                     source,

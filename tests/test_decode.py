@@ -134,3 +134,11 @@ def test_declared_html_charset_is_honoured() -> None:
     decoded = decode(page.encode("iso-8859-7"))
     assert decoded.encoding == "iso8859-7"
     assert "Αθήνα" in (decoded.text or "")
+
+
+def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    document = parse_file(fifo)
+    assert not document.readable
+    assert "not a regular file" in document.problems[0].message

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from parsers.blocks import BULLET_RE, blocks
 from parsers.body import fill_body
@@ -28,17 +29,24 @@ _SUFFIX = re.compile(
 _HOME_ZONE = re.compile(r"^All times (?:stated )?are (?P<zone>UK|GMT|BST|ET|CET)\b", re.I)
 
 
-def _numbered_lines(text: str) -> list[tuple[int, int, str]]:
-    """(line index, number, rest) for the numbered lines that form the 1, 2, 3... sequence."""
+@lru_cache(maxsize=4)
+def _numbered_lines(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(line index, number, rest) for the numbered lines that form the 1, 2, 3... sequence.
+
+    Cached: ``sniff`` and ``parse`` ask for the same text one after the other.
+    """
     found: list[tuple[int, int, str]] = []
     expected = 1
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        match = _NUMBERED.match(line)
-        if match and int(match.group(1)) == expected:
-            found.append((index, expected, match.group(2)))
-            expected += 1
-    return found
+    line_index = 0
+    position = 0
+    for match in _NUMBERED.finditer(text):
+        if int(match.group(1)) != expected:
+            continue
+        line_index += text.count("\n", position, match.start())
+        position = match.start()
+        found.append((line_index, expected, match.group(2)))
+        expected += 1
+    return tuple(found)
 
 
 class NumberedFormat:

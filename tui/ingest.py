@@ -1,0 +1,494 @@
+"""From "this file changed" to model updates: the tailing engine shared by the app and ``tail``.
+
+:class:`Tracker` is the pure part: it remembers every entry seen (by id) and every source, and
+turns a freshly parsed document into events: :class:`Added` for new ids, :class:`Updated` for
+known ids whose content changed, and source events when files vanish, move or come back.
+Entries are never withdrawn: a deleted, renamed or truncated file leaves its entries readable.
+
+:class:`Ingest` drives it: it watches folders (:class:`tui.watcher.Watcher`), waits until a
+changed file has been stable for ``settle`` seconds (so a half-written file is not parsed in a
+broken state; the next change re-reads it anyway), parses due files in batches in a worker
+thread, and yields lists of events. Nothing here knows about Textual.
+
+A renamed file keeps the identity of its first path: its entries keep their ids (a rename
+does not double the feed), while ``Entry.source`` shows where the file lives now.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import stat
+import time
+from collections.abc import AsyncGenerator, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+
+from parsers.decode import MAX_BYTES
+from parsers.model import Document, Entry, Problem
+from parsers.read import expand_paths, parse_bytes, parse_file, source_for
+from tui.watcher import Changed, Deleted, Stamp, Watcher
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """Entries seen for the first time, in document order per file."""
+
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Updated:
+    """Known entries (same id) whose content changed: replace them in place."""
+
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRead:
+    """A document was read for the first time, or its header (title, format...) changed."""
+
+    document: Document
+
+
+@dataclass(frozen=True, slots=True)
+class SourceGone:
+    """The file was deleted (or moved out of the watched folders); its entries stay."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRenamed:
+    """The file moved from ``old`` to ``new``; its entries keep their ids."""
+
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceBack:
+    """A file appeared again at a path that was gone."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemFound:
+    """Something could not be read or watched (each problem is reported once)."""
+
+    problem: Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """The files present at start have been read and the watch is live."""
+
+    files: int
+    """How many files were read at start."""
+    mode: str
+    """How changes are detected: ``events`` or ``polling``."""
+
+
+IngestEvent = (
+    Added | Updated | SourceRead | SourceGone | SourceRenamed | SourceBack | ProblemFound | Ready
+)
+
+
+def _content(entry: Entry) -> tuple[object, ...]:
+    """What a reader sees of an entry (not its position nor which path it was read from)."""
+    return (
+        entry.published,
+        entry.title,
+        entry.labels,
+        entry.authors,
+        entry.body,
+        entry.captions,
+        entry.updated,
+    )
+
+
+def _header(document: Document) -> Document:
+    return replace(document, entries=(), problems=(), dropped=())
+
+
+@dataclass(slots=True)
+class SourceState:
+    """What the tracker knows of one path."""
+
+    identity: str
+    """The path entry ids are derived from: the path, or the first path of a renamed file."""
+    stamp: Stamp | None = None
+    """The file's stamp when it was last read."""
+    gone: bool = False
+    """True once the file was found missing (deleted or renamed away)."""
+    moved_to: str | None = None
+    """Where the file was renamed to, if it was."""
+    header: Document | None = None
+    problems: set[Problem] = field(default_factory=set)
+
+
+class Tracker:
+    """Remembers entries and sources; turns parse results into events.
+
+    No threads and no clocks; it only looks at the filesystem to tell whether a path still
+    exists (renames) or still is the same file as another path (aliases).
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.sources: dict[str, SourceState] = {}
+        self.by_inode: dict[tuple[int, int], str] = {}
+        """The path each file (device, inode) was last read under."""
+
+    def seed(self, documents: Iterable[Document]) -> None:
+        """Remember documents already shown (read by the app itself), without any event."""
+        for document in documents:
+            path = document.source.path
+            state = self.sources.setdefault(path, SourceState(path))
+            state.header = _header(document)
+            state.problems.update(document.problems)
+            state.stamp = Stamp.of(path)
+            if state.stamp is not None:
+                self.by_inode[(state.stamp.dev, state.stamp.ino)] = path
+            for entry in document.entries:
+                self.entries[entry.id] = entry
+
+    def canonical(self, path: str, stamp: Stamp | None) -> str:
+        """The known path of the same file when ``path`` is a second way to it, else ``path``.
+
+        A folder reached through a symlink (or a hard link) shows one file under two paths;
+        it is read, and its entries reported, under the first path only.
+        """
+        if stamp is None or path in self.sources:
+            return path
+        other = self.by_inode.get((stamp.dev, stamp.ino))
+        if other is None or other == path or self.sources[other].gone:
+            return path
+        now = Stamp.of(other)
+        if now is not None and (now.dev, now.ino) == (stamp.dev, stamp.ino):
+            return other
+        return path
+
+    def identity(self, path: str, stamp: Stamp | None) -> tuple[str, list[IngestEvent]]:
+        """The identity to parse ``path`` under, and a :class:`SourceRenamed` if it moved here.
+
+        A path never seen before whose stamp (inode, size, mtime) is that of a known source
+        that has vanished is that source, renamed: it keeps its identity, so its ids.
+        """
+        state = self.sources.get(path)
+        if state is not None:
+            return state.identity, []
+        old = self.by_inode.get((stamp.dev, stamp.ino)) if stamp is not None else None
+        other = self.sources.get(old) if old is not None else None
+        if (
+            old is not None
+            and other is not None
+            and other.stamp == stamp
+            and other.moved_to is None
+            and (other.gone or not os.path.lexists(old))
+        ):
+            other.gone, other.moved_to = True, path
+            self.sources[path] = SourceState(
+                other.identity, stamp, header=other.header, problems=set(other.problems)
+            )
+            return other.identity, [SourceRenamed(old, path)]
+        self.sources[path] = SourceState(path)
+        return path, []
+
+    def parsed(self, path: str, document: Document, stamp: Stamp | None) -> list[IngestEvent]:
+        """Events for a document just read from ``path`` (call :meth:`identity` first)."""
+        state = self.sources.setdefault(path, SourceState(path))
+        events: list[IngestEvent] = []
+        if state.gone:
+            state.gone, state.moved_to = False, None
+            events.append(SourceBack(path))
+        state.stamp = stamp
+        if stamp is not None:
+            self.by_inode[(stamp.dev, stamp.ino)] = path
+        header = _header(document)
+        if header != state.header:
+            state.header = header
+            events.append(SourceRead(document))
+        for problem in document.problems:
+            if problem not in state.problems:
+                state.problems.add(problem)
+                events.append(ProblemFound(problem))
+        added, updated = self.diff(document.entries)
+        if added:
+            events.append(Added(added))
+        if updated:
+            events.append(Updated(updated))
+        return events
+
+    def diff(self, entries: Iterable[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
+        """Split ``entries`` into new ones and changed ones, and remember them."""
+        added: list[Entry] = []
+        updated: list[Entry] = []
+        for entry in entries:
+            known = self.entries.get(entry.id)
+            if known is None:
+                added.append(entry)
+            elif _content(known) != _content(entry):
+                updated.append(entry)
+            else:
+                if known.source != entry.source or known.position != entry.position:
+                    self.entries[entry.id] = entry
+                continue
+            self.entries[entry.id] = entry
+        return tuple(added), tuple(updated)
+
+    def missing(self, path: str) -> list[IngestEvent]:
+        """Events for a path found missing: :class:`SourceGone` the first time, if known."""
+        state = self.sources.get(path)
+        if state is None or state.gone:
+            return []
+        state.gone = True
+        return [SourceGone(path)]
+
+    def known_under(self, folder: str) -> list[str]:
+        """Known, present sources at or below ``folder`` (for a folder deleted or moved)."""
+        prefix = folder.rstrip(os.sep) + os.sep
+        return [
+            path
+            for path, state in self.sources.items()
+            if not state.gone and (path == folder or path.startswith(prefix))
+        ]
+
+
+def read_document(path: str, identity: str) -> Document:
+    """Parse the file at ``path``, giving entry ids as if it lived at ``identity``."""
+    if identity == path:
+        return parse_file(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return parse_file(path)  # the same read error, reported the usual way
+    if len(data) > MAX_BYTES:
+        return parse_file(path)
+    document = parse_bytes(data, identity)
+    source = source_for(path)
+    entries = tuple(replace(entry, source=source) for entry in document.entries)
+    return replace(document, source=source, entries=entries)
+
+
+def _read_batch(jobs: Sequence[tuple[str, str]]) -> list[tuple[Document, Stamp | None]]:
+    out = []
+    for path, identity in jobs:
+        stamp = Stamp.of(path)
+        try:
+            regular = stat.S_ISREG(os.stat(path).st_mode)
+        except (OSError, ValueError):
+            regular = True  # let the reader report why it cannot be read
+        if not regular:  # opening a named pipe would block for ever
+            problem = Problem(path, "not a regular file (a pipe, socket or device): skipped", True)
+            out.append((Document(source_for(path), "none", problems=(problem,)), stamp))
+        else:
+            out.append((read_document(path, identity), stamp))
+    return out
+
+
+@dataclass(slots=True)
+class _Pending:
+    stamp: Stamp | None
+    since: float
+    """When the stamp last changed."""
+    first: float
+    """When the path was first seen changing (for ``max_delay``)."""
+
+
+class Ingest:
+    """The tailing engine: watch ``roots``, yield lists of :data:`IngestEvent` as files change.
+
+    At start it reads every file present (in batches) and reports what is not already
+    ``known``; then yields :class:`Ready`; then follows changes until :meth:`stop`.
+    ``known`` are documents a caller already shows (an app that loaded the folder itself):
+    only what changed since is reported, so nothing written meanwhile is lost. With
+    ``emit_existing`` False, entries present at start are remembered but not reported
+    (``tail --new-only``). ``settle`` is how long a file must keep the same size and
+    modification time before it is read; a file that never keeps still (written to all the
+    time) is read anyway once it has waited ``max_delay`` seconds, and again after.
+
+    In a Textual app, run it in an async worker and post each list as one message::
+
+        async for events in ingest.run():
+            self.post_message(Tailed(events))
+
+    Parsing happens in the engine's own thread, so the event loop stays responsive.
+    """
+
+    def __init__(
+        self,
+        roots: Sequence[str],
+        *,
+        settle: float = 0.15,
+        batch_size: int = 50,
+        emit_existing: bool = True,
+        force_polling: bool | None = None,
+        poll_interval: float = 0.5,
+        watcher: Watcher | None = None,
+        known: Iterable[Document] = (),
+        max_delay: float = 2.0,
+    ) -> None:
+        self.roots = list(roots)
+        self.settle = settle
+        self.max_delay = max(settle, max_delay)
+        self.batch_size = max(1, batch_size)
+        self.emit_existing = emit_existing
+        self.tracker = Tracker()
+        self.tracker.seed(known)
+        self.watcher = watcher or Watcher(
+            self.roots, force_polling=force_polling, poll_interval=poll_interval
+        )
+        self._pending: dict[str, _Pending] = {}
+        self._stopping = False
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="liveblog-ingest")
+
+    def stop(self) -> None:
+        """End :meth:`run` soon; safe to call from a signal handler or another thread."""
+        self._stopping = True
+        self.watcher.stop()
+
+    async def run(self) -> AsyncGenerator[list[IngestEvent], None]:
+        """Read what is there, then follow changes until :meth:`stop`. Run it once."""
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[list[object]] = asyncio.Queue()
+        try:
+            problems = await loop.run_in_executor(self._pool, self.watcher.start)
+            start_events: list[IngestEvent] = [ProblemFound(p) for p in problems]
+            if start_events:
+                yield start_events
+            existing = await loop.run_in_executor(self._pool, self._existing)
+            async for batch in self._read(existing, emit=self.emit_existing):
+                yield batch
+            yield [Ready(len(existing), self.watcher.mode)]
+            if not self.watcher.roots:
+                return  # nothing exists to watch
+            pump = asyncio.create_task(self._pump(queue))
+            try:
+                async for batch in self._follow(queue):
+                    yield batch
+            finally:
+                self.watcher.stop()  # the pump's wait returns within milliseconds
+                try:
+                    await asyncio.wait_for(pump, 5)
+                except (TimeoutError, asyncio.CancelledError):
+                    pass
+        finally:
+            self.watcher.close()
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _existing(self) -> list[str]:
+        """The files present under the roots (walked in the engine's thread)."""
+        return [path for path, problem in expand_paths(self.watcher.roots) if problem is None]
+
+    async def _pump(self, queue: asyncio.Queue[list[object]]) -> None:
+        async for batch in self.watcher.stream():
+            await queue.put(list(batch))
+
+    async def _follow(
+        self, queue: asyncio.Queue[list[object]]
+    ) -> AsyncGenerator[list[IngestEvent], None]:
+        tick = max(0.005, self.settle / 4)
+        while not self._stopping:
+            timeout = tick if self._pending else 0.25
+            try:
+                batch = await asyncio.wait_for(queue.get(), timeout)
+            except TimeoutError:
+                batch = []
+            problems = self._note(batch)
+            if problems:
+                yield problems
+            due_present, due_missing = self._due()
+            if due_present:
+                async for read in self._read(due_present, emit=True):
+                    yield read
+            gone: list[IngestEvent] = []
+            for path in due_missing:
+                gone += self.tracker.missing(path)
+            if gone:
+                yield gone
+
+    def _note(self, batch: Iterable[object]) -> list[IngestEvent]:
+        now = time.monotonic()
+        problems: list[IngestEvent] = []
+        for event in batch:
+            if isinstance(event, Problem):
+                problems.append(ProblemFound(event))
+            elif isinstance(event, Changed):
+                self._touch(event.path, now)
+            elif isinstance(event, Deleted):
+                self._touch(event.path, now)
+                for path in self.tracker.known_under(event.path):
+                    self._touch(path, now)
+        return problems
+
+    def _touch(self, path: str, now: float) -> None:
+        stamp = Stamp.of(path)
+        pending = self._pending.get(path)
+        if pending is None:
+            self._pending[path] = _Pending(stamp, now, now)
+        elif pending.stamp != stamp:
+            pending.stamp, pending.since = stamp, now
+
+    def _due(self) -> tuple[list[str], list[str]]:
+        now = time.monotonic()
+        present: list[str] = []
+        missing: list[str] = []
+        for path, pending in list(self._pending.items()):
+            stamp = Stamp.of(path)
+            overdue = stamp is not None and now - pending.first >= self.max_delay
+            if stamp != pending.stamp and not overdue:
+                pending.stamp, pending.since = stamp, now
+                continue
+            # A vanished path waits twice as long: when it was renamed, its new name (seen at
+            # the same moment) is read first, so the move is reported, not a loss.
+            wait = self.settle if stamp is not None else 2 * self.settle
+            if now - pending.since < wait and not overdue:
+                continue
+            del self._pending[path]
+            if stamp is None:
+                missing.append(path)
+            elif not os.path.isdir(path):
+                present.append(path)
+        return sorted(present), sorted(missing)
+
+    async def _read(
+        self, paths: Sequence[str], *, emit: bool
+    ) -> AsyncGenerator[list[IngestEvent], None]:
+        loop = asyncio.get_running_loop()
+        for start in range(0, len(paths), self.batch_size):
+            if self._stopping:
+                return
+            chunk = paths[start : start + self.batch_size]
+            events: list[IngestEvent] = []
+            jobs = []
+            for given in chunk:
+                stamp = Stamp.of(given)
+                path = self.tracker.canonical(given, stamp)
+                if any(path == job[0] for job in jobs):
+                    continue
+                identity, renamed = self.tracker.identity(path, stamp)
+                events += renamed
+                jobs.append((path, identity))
+            results = await loop.run_in_executor(self._pool, _read_batch, jobs)
+            added: list[Entry] = []
+            updated: list[Entry] = []
+            for (path, _), (document, stamp) in zip(jobs, results, strict=True):
+                for event in self.tracker.parsed(path, document, stamp):
+                    if isinstance(event, Added):
+                        added += event.entries
+                    elif isinstance(event, Updated):
+                        updated += event.entries
+                    else:
+                        events.append(event)
+            if emit:
+                if added:
+                    events.append(Added(tuple(added)))
+                if updated:
+                    events.append(Updated(tuple(updated)))
+            else:
+                events = [e for e in events if isinstance(e, ProblemFound | SourceRead)]
+            if events:
+                yield events
