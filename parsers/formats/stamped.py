@@ -82,9 +82,9 @@ _LIVE_KICKER = re.compile(
     r"^(?:live|live updates?|live reporting|en direct|liveticker|live-ticker)$", re.IGNORECASE
 )
 
-SCAN_LIMIT = 60_000
+SCAN_LIMIT = 40_000
 """Characters the sniff examines (the head of a page decides its layout)."""
-SNIFF_ENOUGH = 6
+SNIFF_ENOUGH = 4
 """Separator candidates after which the sniff has seen enough."""
 FALLBACK_BUDGET = 4
 """Header lines per page that may go to ``dateparser`` (the regexes read the rest)."""
