@@ -1,8 +1,10 @@
-"""Parsing throughput on a large corpus of live-blog text: MB/s and entries/s.
+"""Parsing throughput on a large mixed corpus of live-blog text: MB/s and entries/s.
 
-Builds a corpus of at least 50 MB (by default) in memory from the seed documents' own
-sentences, re-cut into new pages of every text layout the parsers know, then parses every
-page with ``parse_bytes`` on one core. Prints the median of several runs.
+Builds a corpus of at least 50 MB (by default) in memory: the seed layouts re-cut from the
+seeds' own sentences, and the stamp-separated layouts of ``parse_stamped.py`` (Guardian,
+Sky, CNN, German ticker, 2011 minute-by-minute, glued stamps). Every page goes through
+``parse_bytes`` (decoding, detection, parsing, finishing) on one core. Prints the median of
+several runs. Feeds and HTML are measured by ``markup_throughput.py``.
 
     python benchmarks/parse_corpus.py [--mb 50] [--runs 5]
 """
@@ -81,10 +83,23 @@ def article_page(rng: random.Random, sentences: list[str]) -> str:
     return "\n".join(out)
 
 
+def _stamped_layouts() -> list[Callable[[random.Random, list[str]], str]]:
+    """The stamp-separated layouts of ``parse_stamped.py`` (Guardian, Sky, CNN, German...)."""
+    import parse_stamped  # beside this script
+
+    def wrap(
+        layout: Callable[[random.Random, int], str],
+    ) -> Callable[[random.Random, list[str]], str]:
+        return lambda rng, _sentences: layout(rng, rng.randint(15, 50))
+
+    return [wrap(layout) for layout in parse_stamped.LAYOUTS]
+
+
 LAYOUTS: list[Callable[[random.Random, list[str]], str]] = [
     numbered_page,
     headlines_page,
     article_page,
+    *_stamped_layouts(),
 ]
 
 

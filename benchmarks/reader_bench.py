@@ -197,6 +197,14 @@ async def large(entries: int, runs: int) -> dict[str, list[float]]:
             action = await press(*keys)
             results[f"{name} (ms)"] = [await timed(action, displays) for _ in range(runs)]
             await pilot.press("g")
+
+        async def reparse() -> None:
+            app.apply_documents([documents[len(documents) // 2]])
+            await pilot.pause()
+
+        results["a re-parsed file (1,000 entries) applied, to the screen (ms)"] = [
+            await timed(reparse, displays) for _ in range(runs)
+        ]
         bar = app.query_one("#query", QueryBar)
         narrow: list[float] = []
         broad: list[float] = []

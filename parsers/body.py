@@ -30,6 +30,13 @@ def fill_body(entry: EntryDraft, groups: list[list[str]], draft: DocumentDraft) 
             credit = credit_only(paragraph)
             if credit is not None:
                 text = entry.body.pop() if entry.body and len(entry.body[-1]) <= 300 else ""
+                if text and entry.body and entry.body[-1] == text:
+                    # Alt text printed above an identical caption: keep one.
+                    draft.dropped.append(entry.body.pop())
+                if not text and entry.captions and entry.captions[-1].credit == credit:
+                    # A credit repeated alone under its caption: "(AP Photo/Jane Doe)".
+                    draft.dropped.append(paragraph)
+                    continue
                 entry.captions.append(Caption(text, credit))
                 continue
             caption = glued_caption(paragraph)

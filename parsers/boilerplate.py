@@ -60,6 +60,9 @@ _LINES = (
     r"more on this story",
     r"back to top",
     r"print this page",
+    r"\d{1,2}:\d{2}\s*-\s*source:\s*.{1,40}",
+    r"(?:[\w.-]{2,40}\s+)?(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?.{0,100}"
+    r"(?:limited|ltd|inc|llc|gmbh|all rights reserved)\.?(?:\s*\d{4})?\.?",
 )
 
 BOILERPLATE_RE = re.compile(r"(?:" + "|".join(_LINES) + r")", re.IGNORECASE)

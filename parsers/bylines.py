@@ -94,6 +94,10 @@ _FROM_CNN = re.compile(
 )
 
 
+_BYLINE_OPENERS = ("By ", "From ", "Von ", "Par ", "Por ", "Di ")
+"""Every form :func:`byline` reads starts with one of these (a cheap first check)."""
+
+
 def byline(line: str) -> list[Author] | None:
     """People on a byline line, or None when the line is not a byline.
 
@@ -101,7 +105,7 @@ def byline(line: str) -> list[Author] | None:
     ``From CNN's A, B and C``. ``From CNN staff`` is a byline with no person in it (``[]``).
     """
     line = line.strip()
-    if len(line) > 200:
+    if len(line) > 200 or not line.startswith(_BYLINE_OPENERS):
         return None
     match = _FROM_CNN.match(line)
     if match:
@@ -160,3 +164,45 @@ def trailer(line: str) -> Author | None:
     if not all(w.casefold() in ROLE_WORDS or w.casefold() in ROLE_NOUNS for w in role_words):
         return None
     return Author(name, " ".join(role_words))
+
+
+_LIVE_REPORTING = re.compile(
+    r"^(?:live reporting|reporting|edited|compiled|written|updates?)\s+by\s+(?P<names>.{3,300})$",
+    re.IGNORECASE,
+)
+_SHIFT = re.compile(r"\s*\((?:now|earlier|later|until \S+|from \S+)\)\s*", re.IGNORECASE)
+_IN_PLACE = re.compile(r"\s+(?:in|at|from)\s+[A-Z][\w'’. -]{1,40}$")
+
+
+def blog_byline(line: str) -> list[Author] | None:
+    """People on a page-level byline line, or None when the line is not one.
+
+    Besides :func:`byline` forms: ``Live reporting by A, with B in Ukraine``, the Guardian's
+    shift list ``A (now); B, C and D (earlier)``, and a bare list of two or more names
+    (``A, B, C, D``).
+    """
+    line = line.strip()
+    if len(line) > 320:
+        return None
+    found = byline(line)
+    if found is not None:
+        return found
+    match = _LIVE_REPORTING.match(line)
+    text = match["names"] if match else line
+    if not match and "(" not in text and ("," not in text and " and " not in text):
+        return None
+    text = _SHIFT.sub(";", text).replace(" with ", ", ").strip(" ;.")
+    names: list[str] = []
+    for part in text.split(";"):
+        for name in split_names(part):
+            name = _IN_PLACE.sub("", name.strip()).strip(" .")
+            if name.casefold().startswith("with "):
+                name = name[5:]
+            if name:
+                names.append(name)
+    persons = [n for n in names if is_person_name(n)]
+    if match:
+        return [Author(n) for n in persons]
+    if len(persons) >= 2 and len(persons) == len(names):
+        return [Author(n) for n in persons]
+    return None

@@ -37,6 +37,13 @@ _AGENCY_LINE = re.compile(
     rf"^(?:©\s*.{{1,60}}/\s*(?:{_AGENCIES})|(?:{_AGENCIES})/[\w .'-]{{2,60}})$"
 )
 
+# A bracketed credit on its own line, repeated under a caption: "(AP Photo/Jane Doe)",
+# "[File: Jane Doe/AP Photo]".
+_CREDIT_ALONE = re.compile(
+    rf"^\((?P<credit>(?:AP|AFP|Reuters) Photo[^()]*|[^()]{{0,80}}/(?:{_AGENCIES})[^()]{{0,40}})\)$"
+    r"|^\[(?P<bracket>[^\[\]]{1,60}/[^\[\]]{1,60})\]$"
+)
+
 CAPTION_MARKER = re.compile(r"^(?:Image caption|Media caption|Caption)\s*,?$", re.I)
 """BBC's visually hidden ``Image caption,`` line: the next paragraph is the caption."""
 
@@ -51,6 +58,9 @@ def credit_only(line: str) -> str | None:
         return match["credit"].strip()
     if _AGENCY_LINE.match(line):
         return line
+    match = _CREDIT_ALONE.match(line)
+    if match:
+        return (match["credit"] or match["bracket"]).strip()
     return None
 
 

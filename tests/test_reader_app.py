@@ -115,7 +115,7 @@ async def test_the_sources_pane_filters_and_the_selection_clears() -> None:
         screen = screen_text(app)
         assert "[x] guardian.html" in screen
         assert "1 selected · c clears" in screen
-        assert "showing 3 of 6 entries" in screen
+        assert "showing 3 of 6 entries │ from: guardian.html" in screen
         await pilot.press("c")
         await pilot.pause()
         assert len(feed_titles(app)) == 6
@@ -137,6 +137,7 @@ async def test_the_authors_pane_filters_by_several_authors() -> None:
             "Troops cross the border",
         ]
         assert "[x] Joe Inwood BBC Kyiv c" in screen_text(app)  # name, role, count
+        assert "by: Anna Kovalenko, Joe Inwood" in screen_text(app)
         await pilot.press("x")
         await pilot.pause()
         assert len(feed_titles(app)) == 6
@@ -502,3 +503,83 @@ def test_the_help_table_names_every_bound_key() -> None:
         for binding in widget.BINDINGS:
             for key in binding.key.split(","):  # type: ignore[union-attr]
                 assert names.get(key, key) in shown, (widget.__name__, key)
+
+
+async def test_any_sequence_of_moves_keeps_the_cursor_on_screen() -> None:
+    import random
+
+    rng = random.Random(5)
+    keys = ["j", "k", "space", "b", "g", "G", "pagedown", "pageup", "down", "up", "z"]
+    app = make_app(documents=[*many_documents(3, 40), kyiv_blog(), guardian_blog()])
+    async with app.run_test(size=(70, 15)) as pilot:
+        feed = app.query_one(Feed)
+        for _ in range(60):
+            await pilot.press(rng.choice(keys))
+            assert 0 <= feed.cursor < len(feed.items)
+            rows = feed._rows_from_top()
+            assert any(index == feed.cursor for index, _ in rows), (feed.cursor, feed.top)
+            assert rows[0][0] == feed.top[0]
+
+
+async def test_documents_can_be_replaced_marked_gone_and_renamed_while_running() -> None:
+    import dataclasses
+
+    app = synthetic_app()
+    async with app.run_test(size=SIZE) as pilot:
+        blog = kyiv_blog()
+        edited = dataclasses.replace(blog.entries[0], title="Explosions heard in Kyiv (updated)")
+        new_ids, changed = app.apply_documents(
+            [dataclasses.replace(blog, entries=(edited, *blog.entries[1:]))]
+        )
+        await pilot.pause()
+        assert (new_ids, changed) == (set(), {edited.id})
+        assert "Explosions heard in Kyiv (updated)" in screen_text(app)
+        app.source_gone("/data/guardian.html")
+        await pilot.pause()
+        assert "guardian.html (file gone)" in screen_text(app)
+        app.query_one("#sources", PickList).focus()
+        await pilot.press("space")  # select the BBC blog
+        app.source_renamed("/data/bbc.txt", "/data/bbc-archive.txt")
+        await pilot.pause()
+        assert app.sources_selected == {"/data/bbc-archive.txt"}
+        assert feed_titles(app)[0] == "Explosions heard in Kyiv (updated)"
+        assert len(feed_titles(app)) == 3
+
+
+async def test_an_empty_feed_says_why() -> None:
+    app = synthetic_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"nothing-like-this", "enter")
+        await pilot.pause()
+        assert "No entry matches the filter (x clears it)." in screen_text(app)
+        assert "showing 0 of 6 entries" in screen_text(app)
+
+
+async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
+    app = make_app([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = screen_text(app)
+        assert f"No files found in {tmp_path}." in screen
+
+
+async def test_undated_entries_of_a_dated_page_sit_at_the_pages_date() -> None:
+    from reader_fixtures import document, entry, stamp
+
+    from parsers.model import Precision, ZoneBasis
+
+    page = document(
+        "/data/article.txt",
+        [entry("/data/article.txt", 0, title="An undated post")],
+        published=stamp("2022-02-24T00:00", precision=Precision.DATE, basis=ZoneBasis.NONE),
+    )
+    app = make_app(documents=[kyiv_blog(), guardian_blog(), page])
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.pause()
+        titles = feed_titles(app)
+        assert titles.index("An undated post") == titles.index("Troops cross the border") + 1
+        assert titles[-1] == "Background: the Donbas"  # no date at all: still last
+        screen = screen_text(app)
+        assert "no time (page dated 24 Feb 2022)  An undated post" in screen
+        assert screen.count("── Thursday 24 February 2022") == 1

@@ -133,3 +133,21 @@ def test_the_timeline_and_query_modules_do_not_import_textual() -> None:
     code = "import sys, tui.timeline, tui.query; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_upserts_into_a_sorted_timeline_give_the_order_a_fresh_one_gives() -> None:
+    from reader_fixtures import many_documents
+
+    timeline = loaded()
+    assert timeline.items  # sorted once; later upserts merge into it
+    docs = many_documents(3, 20)
+    blog = kyiv_blog()
+    shorter = dataclasses.replace(blog, entries=blog.entries[1:])
+    for document in [docs[0], shorter, docs[1], docs[0], docs[2]]:
+        timeline.upsert(document)
+        _ = timeline.items
+    fresh = Timeline()
+    fresh.upsert_many([kyiv_blog(), guardian_blog(), *docs])
+    fresh.upsert(shorter)
+    assert [item.id for item in timeline.items] == [item.id for item in fresh.items]
+    assert timeline.author_counts() == fresh.author_counts()

@@ -30,6 +30,7 @@ from tui.screens.pages import document_page, entry_page, problems_page
 from tui.screens.text_screen import TextScreen
 from tui.time_display import ZoneMode
 from tui.timeline import Filter, Item, Scan, Timeline
+from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
 from tui.widgets.pick_list import PickList, Row
 from tui.widgets.query_bar import QueryBar
@@ -66,14 +67,29 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def shorten(names: Sequence[str], room: int = 32) -> str:
+    """``a, b`` or ``a, +2 more``, within about ``room`` characters."""
+    shown = safe(names[0])
+    if len(shown) > room:
+        shown = shown[: room - 1] + "…"
+    rest = len(names) - 1
+    for name in names[1:]:
+        name = safe(name)
+        if len(shown) + len(name) + 2 > room:
+            break
+        shown += ", " + name
+        rest -= 1
+    return shown + (f", +{rest} more" if rest else "")
+
+
 class ReaderApp(App[int]):
     """The liveblog reader."""
 
     CSS_PATH = "app.tcss"
     TITLE = "liveblog"
     ENABLE_COMMAND_PALETTE = False
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal")]
-    """Below 70 columns the panes start hidden (``s`` shows them)."""
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal"), (150, "-wide")]
+    """Below 70 columns the panes start hidden (``s`` shows them); from 150 they widen."""
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -116,6 +132,7 @@ class ReaderApp(App[int]):
         self.authors_selected: frozenset[str] = frozenset()
         self.mode = ZoneMode.SOURCE
         self.loading: tuple[int, int] | None = None
+        self.found_nothing = ""
         self.started = time.monotonic()
         self.live: Live | None = None
         """Follows the paths as they change (see :mod:`tui.live`); None with ``watch`` off."""
@@ -173,7 +190,32 @@ class ReaderApp(App[int]):
 
     def on_documents_loaded(self, message: DocumentsLoaded) -> None:
         self.loading = (message.done, message.total)
-        self.timeline.upsert_many(message.documents)
+        self.apply_documents(message.documents)
+
+    # -- changes from outside (folder watching) ------------------------------------------------
+
+    def apply_documents(self, documents: Sequence[Document]) -> tuple[set[str], set[str]]:
+        """Add or replace documents (by source path) and refresh everything shown.
+
+        Returns the ids of new and of changed entries. The entry under the cursor stays on
+        its screen row.
+        """
+        new_ids, changed_ids = self.timeline.upsert_many(documents)
+        self.refresh_everything()
+        return new_ids, changed_ids
+
+    def source_gone(self, path: str) -> None:
+        """A file disappeared: its entries stay, flagged, and its pane row is dimmed."""
+        self.timeline.mark_gone(path)
+        self.refresh_everything()
+
+    def source_renamed(self, old: str, new: str) -> None:
+        """A file moved: same entries and ids under the new path (and pane selection)."""
+        self.timeline.mark_renamed(old, new)
+        if old in self.sources_selected:
+            self.sources_selected = (self.sources_selected - {old}) | {new}
+            sources = self.query_one("#sources", PickList)
+            sources.selected = (sources.selected - {old}) | {new}
         self.refresh_everything()
 
     def on_load_finished(self, message: LoadFinished) -> None:
@@ -182,7 +224,11 @@ class ReaderApp(App[int]):
             self.live.start()
         if message.total == 0:
             watching = " (watching for new ones)" if self.live is not None else ""
-            self.notify("No files found in " + ", ".join(self.paths) + watching, markup=False)
+            self.found_nothing = "No files found in " + ", ".join(self.paths) + watching + "."
+            severity = "information" if self.live is not None else "warning"
+            self.notify(self.found_nothing, severity=severity, markup=False)
+        if not self.timeline.items:
+            self.refresh_feed()
         self.update_status()
 
     # -- refreshing --------------------------------------------------------------------------
@@ -230,6 +276,14 @@ class ReaderApp(App[int]):
         current = feed.current
         needles = self.query_value.highlights if self.query_value else ()
         feed.set_display(needles=needles, gone=frozenset(self.timeline.gone))
+        if self.view.active:
+            feed.empty_text = "No entry matches the filter (x clears it)."
+        elif self.loading is not None:
+            feed.empty_text = "Loading…"
+        elif self.found_nothing:
+            feed.empty_text = self.found_nothing
+        else:
+            feed.empty_text = "No entries: nothing readable was found (p lists problems)."
         scan = self.timeline.scan(self.view)
         if complete:
             scan.finish()
@@ -279,9 +333,13 @@ class ReaderApp(App[int]):
             how = "filter" if self.hide else "highlight"
             parts.append(Text(f"{how}: {self.query_value.text.strip()}"))
         if self.sources_selected:
-            parts.append(Text(plural(len(self.sources_selected), "source")))
+            names = []
+            for path in sorted(self.sources_selected):
+                document = self.timeline.document(path)
+                names.append(document.display_name if document else path)
+            parts.append(Text("from: " + shorten(names)))
         if self.authors_selected:
-            parts.append(Text(plural(len(self.authors_selected), "author")))
+            parts.append(Text("by: " + shorten(sorted(self.authors_selected))))
         if self.sources_selected or self.authors_selected or self.query_value:
             parts.append(Text("x clears", DIM))
         problems = self.timeline.problems

@@ -265,8 +265,3 @@ def parse_bound(value: str, zone: tzinfo | None = None, now: datetime | None = N
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone) if zone is not None else moment.astimezone()
     return Bound(BoundKind.INSTANT, instant=moment.timestamp(), text=value)
-
-
-def describe(query: Query) -> str:
-    """A short summary of a query for the status line."""
-    return query.text.strip()

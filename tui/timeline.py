@@ -1,15 +1,18 @@
 """The in-memory timeline the feed reads: every entry of every document, in reading order.
 
-Order: entries with a time, newest first (as instants, whatever their zones); then entries
-without one, grouped by document in the order documents were added, each in its document's
-order. Documents are keyed by source path, so a re-parsed document replaces its previous
-version (:meth:`Timeline.upsert`), keeping entry ids stable and reporting what is new.
+Order: entries with a time, newest first (as instants, whatever their zones); an entry
+without a time whose document is dated sits at that date (a date alone counts as its
+midnight, so after that day's timed entries); the rest come last, grouped by document in the
+order documents were added, each in its document's order. Documents are keyed by source
+path, so a re-parsed document replaces its previous version (:meth:`Timeline.upsert`),
+keeping entry ids stable and reporting what is new.
 Pure: no Textual.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import operator
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -39,6 +42,11 @@ class Item:
     @property
     def published(self) -> Timestamp | None:
         return self.entry.published
+
+    @property
+    def placed(self) -> Timestamp | None:
+        """Where the entry sits in time: its own time, else its document's date, else None."""
+        return self.entry.published or self.document.published
 
     @property
     def path(self) -> str:
@@ -75,6 +83,21 @@ class AuthorCount:
     count: int
 
 
+_sort_key = operator.attrgetter("sort_key")
+
+
+def _author_tally(items: Iterable[Item]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """Entries per author name, and the roles printed for each, in one document."""
+    counts: Counter[str] = Counter()
+    roles: dict[str, Counter[str]] = {}
+    for item in items:
+        for author in item.entry.authors:
+            counts[author.name] += 1
+            if author.role:
+                roles.setdefault(author.name, Counter())[author.role] += 1
+    return counts, roles
+
+
 def _hay(entry: Entry) -> str:
     parts: list[str] = []
     if entry.title:
@@ -107,6 +130,7 @@ class Timeline:
     """Problems that belong to no document (a folder that cannot be watched, a symlink loop)."""
     _last: tuple[int, Filter, list[Item]] | None = None
     _problems: tuple[int, list[Problem]] | None = None
+    _authors: dict[str, tuple[Counter[str], dict[str, Counter[str]]]] = field(default_factory=dict)
 
     # -- changes -------------------------------------------------------------------------
 
@@ -117,12 +141,25 @@ class Timeline:
         whose entry differs from the previous version.
         """
         path = document.source.path
-        before = {item.id: item.entry for item in self._items.get(path, ())}
+        previous = self._items.get(path, [])
+        before = {item.id: item.entry for item in previous}
         self._documents[path] = document
         self._sequence.setdefault(path, len(self._sequence))
-        self._items[path] = self._make_items(document)
+        items = self._make_items(document)
+        self._items[path] = items
+        self._authors[path] = _author_tally(items)
         self.gone.discard(path)
-        self._changed()
+        if self._sorted is not None:
+            # Merge instead of sorting everything again: drop the old version's items, append
+            # the new ones and let timsort merge the two sorted runs.
+            old = previous[0].document if previous else None
+            merged = [item for item in self._sorted if item.document is not old]
+            merged.extend(sorted(items, key=_sort_key))
+            merged.sort(key=_sort_key)
+            self._touched()
+            self._sorted = merged
+        else:
+            self._changed()
         new_ids = {e.id for e in document.entries if e.id not in before}
         changed_ids = {e.id for e in document.entries if e.id in before and before[e.id] != e}
         return new_ids, changed_ids
@@ -141,12 +178,13 @@ class Timeline:
         """Record that a source no longer exists; its entries stay visible, flagged."""
         if path in self._documents:
             self.gone.add(path)
-            self._changed()
+            self._touched()
 
     def remove(self, path: str) -> None:
         """Forget a document and its entries."""
         if self._documents.pop(path, None) is not None:
             self._items.pop(path, None)
+            self._authors.pop(path, None)
             self.gone.discard(path)
             self._changed()
 
@@ -162,6 +200,7 @@ class Timeline:
         renamed = dataclasses.replace(document, source=source, entries=entries)
         self._sequence[new] = self._sequence.pop(old, len(self._sequence))
         self._items.pop(old, None)
+        self._authors[new] = self._authors.pop(old, (Counter(), {}))
         was_gone = old in self.gone
         self.gone.discard(old)
         self._documents[new] = renamed
@@ -178,7 +217,12 @@ class Timeline:
             self._problems = None
 
     def _changed(self) -> None:
+        """Something changed that needs the reading order built again."""
         self._sorted = None
+        self._touched()
+
+    def _touched(self) -> None:
+        """Something changed: cached searches are stale."""
         self._last = None
         self.version += 1
 
@@ -187,8 +231,9 @@ class Timeline:
         source_lc = f"{document.display_name}\n{document.source.name}".lower()
         items: list[Item] = []
         for entry in document.entries:
-            if entry.published is not None:
-                key = (0, -entry.published.instant, sequence, entry.position)
+            placed = entry.published or document.published
+            if placed is not None:
+                key = (0, -placed.instant, sequence, entry.position)
             else:
                 key = (1, 0.0, sequence, entry.position)
             items.append(
@@ -219,7 +264,7 @@ class Timeline:
         """Every entry, in reading order."""
         if self._sorted is None:
             merged = [item for items in self._items.values() for item in items]
-            merged.sort(key=lambda item: item.sort_key)
+            merged.sort(key=_sort_key)
             self._sorted = merged
         return self._sorted
 
@@ -291,12 +336,10 @@ class Timeline:
         """Every author with their most frequent role and entry count, most prolific first."""
         counts: Counter[str] = Counter()
         roles: dict[str, Counter[str]] = {}
-        for items in self._items.values():
-            for item in items:
-                for author in item.entry.authors:
-                    counts[author.name] += 1
-                    if author.role:
-                        roles.setdefault(author.name, Counter())[author.role] += 1
+        for tally, tally_roles in self._authors.values():
+            counts.update(tally)
+            for name, by_role in tally_roles.items():
+                roles.setdefault(name, Counter()).update(by_role)
         rows = [
             AuthorCount(name, roles[name].most_common(1)[0][0] if name in roles else None, n)
             for name, n in counts.items()

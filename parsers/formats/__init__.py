@@ -13,6 +13,7 @@ from parsers.formats.html_page import HtmlPageFormat
 from parsers.formats.json_feed import JsonFeedFormat
 from parsers.formats.jsonld import JsonLdFormat
 from parsers.formats.numbered import NumberedFormat
+from parsers.formats.stamped import StampedFormat
 
 FORMATS: tuple[FormatHandler, ...] = (
     FeedFormat(),
@@ -20,6 +21,7 @@ FORMATS: tuple[FormatHandler, ...] = (
     JsonLdFormat(),
     HtmlPageFormat(),
     NumberedFormat(),
+    StampedFormat(),
     HeadlinesFormat(),
 )
 

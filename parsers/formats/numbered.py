@@ -26,6 +26,7 @@ _NUMBERED = re.compile(r"^ {0,8}(\d{1,3})\.[ \t]+(\S.*)$", re.MULTILINE)
 _SUFFIX = re.compile(
     r"^(?P<title>.*?)\s*(?:published|posted|updated)\s+at\s+(?P<stamp>\S.{3,90})$", re.IGNORECASE
 )
+_SNIFF_CHARS = 65536
 _HOME_ZONE = re.compile(r"^All times (?:stated )?are (?P<zone>UK|GMT|BST|ET|CET)\b", re.I)
 
 
@@ -55,9 +56,10 @@ class NumberedFormat:
     name = "numbered"
 
     def sniff(self, text: str) -> Sniff | None:
-        if text.lstrip().startswith("<"):
+        if text[:512].lstrip().startswith("<"):
             return None
-        found = _numbered_lines(text)
+        # The head decides: a numbered page shows several posts in its first 64 kB.
+        found = _numbered_lines(text if len(text) <= _SNIFF_CHARS else text[:_SNIFF_CHARS])
         if len(found) < 2:
             return None
         stamped = sum(1 for _, _, rest in found if _SUFFIX.match(rest))

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from parsers.decode import clean_line
-from parsers.model import Entry
+from parsers.model import Entry, Timestamp
 from tui.time_display import ShownTime, ZoneMode, day_label, show
 
 HIGHLIGHT = Style(bgcolor="yellow", color="black", bold=True)
@@ -39,10 +39,9 @@ def shown_time(entry: Entry, mode: ZoneMode, local: tzinfo | None) -> ShownTime 
     return None if entry.published is None else show(entry.published, mode, local)
 
 
-def separator_label(entry: Entry, mode: ZoneMode, local: tzinfo | None) -> str:
-    """The day heading an entry falls under (``undated`` for entries without a time)."""
-    shown = shown_time(entry, mode, local)
-    return UNDATED_LABEL if shown is None else day_label(shown.day)
+def separator_label(placed: Timestamp | None, mode: ZoneMode, local: tzinfo | None) -> str:
+    """The day heading of an entry placed at ``placed`` (``undated`` when it has no place)."""
+    return UNDATED_LABEL if placed is None else day_label(show(placed, mode, local).day)
 
 
 def highlighted(text: str, style: Style, needles: Sequence[str]) -> Text:
@@ -59,10 +58,12 @@ def entry_texts(
     local: tzinfo | None,
     needles: Sequence[str],
     gone: bool = False,
+    page_date: Timestamp | None = None,
     alert: Sequence[str] = (),
 ) -> list[Text]:
     """The blocks of an entry: heading, byline, paragraphs, captions (each wraps alone).
 
+    ``page_date``: the document's own date, for an entry without a time placed by it.
     ``alert``: the ``--alert`` words a new entry mentions, shown as a badge before its time.
     """
     heading = Text()
@@ -72,6 +73,12 @@ def entry_texts(
     shown = shown_time(entry, mode, local)
     if shown is None:
         heading.append("no time", UNDATED)
+        if page_date is not None:
+            dated = show(page_date, mode, local)
+            when = (
+                dated.clock if "date only" in dated.notes else f"{dated.day:%d %b %Y} {dated.clock}"
+            )
+            heading.append(f" (page dated {when.lstrip('0')})", NOTE)
     else:
         heading.append(shown.clock, TIME)
         for note in shown.notes:

@@ -30,6 +30,7 @@ BAR = 1
 CURSOR = Style(color="bright_yellow", bold=True)
 THUMB = Style(color="bright_blue")
 TRACK = Style(color="grey37")
+EMPTY = Style(italic=True, dim=True)
 CACHE_LIMIT = 5000
 
 Position = tuple[int, int]
@@ -55,7 +56,9 @@ class Feed(Widget, can_focus=True):
 
         item: Item | None
 
-        ALLOW_SELECTOR_MATCH = {"item"}
+        def can_replace(self, message: Message) -> bool:
+            # Holding ``j`` down: only the latest position matters to the panes.
+            return isinstance(message, Feed.CursorMoved)
 
     @dataclass
     class Opened(Message):
@@ -78,6 +81,8 @@ class Feed(Widget, can_focus=True):
         self._rows: list[tuple[int, int]] | None = None
         self._thumb = -1
         self._dragging = False
+        self.empty_text = "No entries."
+        """What the feed says when it has nothing to show."""
         self.complete: Callable[[], None] | None = None
         """Called before going to the end, to finish a search still filling ``items``."""
         self._announced: str | None = ""
@@ -161,17 +166,27 @@ class Feed(Widget, can_focus=True):
         """The wrapped lines of item ``index`` at the current width and display state."""
         item = self.items[index]
         heading = (
-            separator_label(item.entry, self.mode, self.local) if self._headed(index) else None
+            separator_label(item.placed, self.mode, self.local) if self._headed(index) else None
         )
         width = self.text_width
         gone = item.path in self.gone
         alert = self.alerted.get(item.id, ())
-        name = item.document.display_name
-        key = (item.entry, name, width, self.mode, self.needles, heading, gone, alert)
+        # The item itself (compared by identity): a re-parsed entry is a new item.
+        key = (item, width, self.mode, self.needles, heading, gone, alert)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        blocks = entry_texts(item.entry, name, self.mode, self.local, self.needles, gone, alert)
+        page_date = item.document.published if item.entry.published is None else None
+        blocks = entry_texts(
+            item.entry,
+            item.document.display_name,
+            self.mode,
+            self.local,
+            self.needles,
+            gone,
+            page_date,
+            alert,
+        )
         strips = [separator(heading, width)] if heading else []
         strips += wrap(self.app.console, blocks, width)
         strips.append(blank(width))
@@ -184,8 +199,8 @@ class Feed(Widget, can_focus=True):
         """True when item ``index`` starts under a new day separator."""
         if index == 0:
             return True
-        label = separator_label(self.items[index].entry, self.mode, self.local)
-        return label != separator_label(self.items[index - 1].entry, self.mode, self.local)
+        label = separator_label(self.items[index].placed, self.mode, self.local)
+        return label != separator_label(self.items[index - 1].placed, self.mode, self.local)
 
     def height_of(self, index: int) -> int:
         return len(self.lines(index))
@@ -381,9 +396,12 @@ class Feed(Widget, can_focus=True):
             self._rows = self._rows_from_top()
             self._thumb = self._thumb_row()
         if y >= len(self._rows):
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         index, line = self._rows[y]
         text_width = self.text_width
+        if not self.items and y == 1:
+            message = Segment("  " + self.empty_text[: text_width + BAR - 2], EMPTY)
+            return Strip([message]).adjust_cell_length(width).apply_style(self.rich_style)
         if index < 0:
             content: list[Segment] = [Segment(" " * (GUTTER + text_width))]
         else:
@@ -391,7 +409,8 @@ class Feed(Widget, can_focus=True):
             marked = index == self.cursor and not (line == 0 and self._headed(index))
             gutter = Segment("▌ ", CURSOR) if marked else Segment("  ")
             content = [gutter, *strip]
-        return Strip([*content, self._bar(y)], GUTTER + text_width + BAR)
+        strip = Strip([*content, self._bar(y)], GUTTER + text_width + BAR)
+        return strip.apply_style(self.rich_style)  # the widget's colours under the text
 
     def _thumb_row(self) -> int:
         """The scrollbar row of the view's position; -1 when everything fits."""

@@ -122,9 +122,10 @@ class PickList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index = int(self.scroll_offset.y) + y
         if not self.rows and y == 0 and self.empty:
-            return Strip([Segment(self.empty[:width], DETAIL)]).adjust_cell_length(width)
+            line = Strip([Segment(self.empty[:width], DETAIL)]).adjust_cell_length(width)
+            return line.apply_style(self.rich_style)
         if index >= len(self.rows):
-            return Strip.blank(width)
+            return Strip.blank(width, self.rich_style)
         row = self.rows[index]
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("● " if row.key in self.marked else "  ", MARK)
@@ -139,6 +140,7 @@ class PickList(ScrollView, can_focus=True):
         line.append(count, COUNT)
         segments = list(line.render(self.app.console))
         strip = Strip(segments).adjust_cell_length(width)
+        strip = strip.apply_style(self.rich_style)
         if index == self.highlight and self.has_focus:
             strip = strip.apply_style(CURSOR_ROW)
         elif index == self.highlight:
