@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers.blocks import paragraphs
+from parsers.blocks import ends_sentence, paragraphs
 from parsers.boilerplate import is_boilerplate
 from parsers.captions import CAPTION_MARKER, credit_only, glued_caption
 from parsers.draft import DocumentDraft, EntryDraft
@@ -13,7 +13,7 @@ def fill_body(entry: EntryDraft, groups: list[list[str]], draft: DocumentDraft) 
     """Body paragraphs and captions from blocks of lines; boilerplate goes to ``dropped``."""
     caption_next = False
     for group in groups:
-        for paragraph in paragraphs(group):
+        for number, paragraph in enumerate(paragraphs(group)):
             if is_boilerplate(paragraph):
                 draft.dropped.append(paragraph)
                 continue
@@ -29,7 +29,11 @@ def fill_body(entry: EntryDraft, groups: list[list[str]], draft: DocumentDraft) 
             caption_next = False
             credit = credit_only(paragraph)
             if credit is not None:
-                text = entry.body.pop() if entry.body and len(entry.body[-1]) <= 300 else ""
+                # The caption is the paragraph above: on the line right above the credit, or
+                # a caption-like line (no closing full stop) above a blank line.
+                above = entry.body[-1] if entry.body else ""
+                is_caption = len(above) <= 300 and (number > 0 or not ends_sentence(above))
+                text = entry.body.pop() if above and is_caption else ""
                 if text and entry.body and entry.body[-1] == text:
                     # Alt text printed above an identical caption: keep one.
                     draft.dropped.append(entry.body.pop())

@@ -196,8 +196,9 @@ def blog_byline(line: str) -> list[Author] | None:
     for part in text.split(";"):
         for name in split_names(part):
             name = _IN_PLACE.sub("", name.strip()).strip(" .")
-            if name.casefold().startswith("with "):
-                name = name[5:]
+            for joiner in ("with ", "and ", "& "):
+                if name.casefold().startswith(joiner):
+                    name = name[len(joiner) :]
             if name:
                 names.append(name)
     persons = [n for n in names if is_person_name(n)]

@@ -38,8 +38,9 @@ class TextScreen(ModalScreen[None]):
             self.set_focus(page)
 
     def action_scroll(self, delta: int) -> None:
-        self.query_one("#page", VerticalScroll).scroll_relative(y=delta, animate=False)
+        for page in self.query("#page").results(VerticalScroll):  # absent while closing
+            page.scroll_relative(y=delta, animate=False)
 
     def action_page(self, direction: int) -> None:
-        page = self.query_one("#page", VerticalScroll)
-        page.scroll_relative(y=direction * max(1, page.size.height - 1), animate=False)
+        for page in self.query("#page").results(VerticalScroll):
+            page.scroll_relative(y=direction * max(1, page.size.height - 1), animate=False)

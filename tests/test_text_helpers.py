@@ -1,0 +1,57 @@
+"""Shared text helpers: page bylines and credits under prose."""
+
+from __future__ import annotations
+
+from parsers import parse_text
+from parsers.body import fill_body
+from parsers.bylines import blog_byline
+from parsers.draft import DocumentDraft, EntryDraft
+
+GUARDIAN_LIKE = """Storm live: ferries cancelled as gusts reach 90mph
+Fri 14 Nov 2025 18.02 GMT
+
+Mara Quill (now) and Tom Ashby (earlier)
+
+17.45 GMT
+Ferries suspended until Saturday
+
+The harbour authority said all crossings would stay in port overnight.
+
+Photograph: Jo Tern/Agency
+
+16.10 GMT
+Rail lines closed north of the river
+
+Trains were halted after a tree fell on the line near the viaduct.
+"""
+
+
+def test_shift_byline_joined_by_and() -> None:
+    people = blog_byline("Mara Quill (now) and Tom Ashby (earlier)")
+    assert [a.name for a in people or []] == ["Mara Quill", "Tom Ashby"]
+
+
+def test_credit_under_a_finished_sentence_does_not_eat_it() -> None:
+    entry, draft = EntryDraft(), DocumentDraft()
+    groups = [["The harbour stayed shut overnight."], ["Photograph: Jo Tern/Agency"]]
+    fill_body(entry, groups, draft)
+    assert entry.body == ["The harbour stayed shut overnight."]
+    assert entry.captions[0].credit == "Jo Tern/Agency"
+    assert entry.captions[0].text == ""
+
+
+def test_caption_line_right_above_its_credit() -> None:
+    entry, draft = EntryDraft(), DocumentDraft()
+    fill_body(entry, [["Boats tied up in the harbour.", "Image: REUTERS"]], draft)
+    assert entry.body == []
+    assert entry.captions[0].text == "Boats tied up in the harbour."
+
+
+def test_page_byline_is_the_documents_not_an_entry() -> None:
+    document = parse_text(GUARDIAN_LIKE)
+    assert [a.name for a in document.authors] == ["Mara Quill", "Tom Ashby"]
+    assert len(document.entries) == 2
+    assert document.entries[0].title == "Ferries suspended until Saturday"
+    assert document.entries[0].body == (
+        "The harbour authority said all crossings would stay in port overnight.",
+    )
