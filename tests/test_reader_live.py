@@ -17,8 +17,12 @@ from reader_fixtures import screen_text
 from tailing_support import append, ids_of, posts, write
 from textual.pilot import Pilot
 
+import tui.ingest
 import tui.live
+from parsers.model import Document
+from parsers.read import parse_file
 from tui.app import ReaderApp, make_app
+from tui.ingest import Added, Ingest, IngestEvent, Ready
 from tui.widgets.feed import Feed
 from tui.widgets.new_marker import NewMarker
 from tui.widgets.pick_list import PickList
@@ -315,3 +319,63 @@ async def test_without_watch_nothing_is_followed(tmp_path: Path) -> None:
         await pilot.pause(0.3)
         assert len(app.timeline) == 1
         assert "live" not in screen_text(app)
+
+
+async def test_files_loaded_at_start_are_not_read_a_second_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hour_ago = time.time() - 3600
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path / name, posts(name[0], 2))
+        os.utime(tmp_path / name, (hour_ago, hour_ago))
+    reads: list[str] = []
+    real = tui.ingest.read_document
+
+    def read_document(path: str, identity: str) -> Document:
+        reads.append(os.path.basename(path))
+        return real(path, identity)
+
+    monkeypatch.setattr(tui.ingest, "read_document", read_document)
+    app = make_app([tmp_path], watch=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot, app)
+        assert len(app.timeline) == 6
+        write(tmp_path / "d.txt", posts("d", 1))
+        await until(pilot, lambda: len(app.timeline) == 7, "the new file")
+        assert reads == ["d.txt"]
+
+
+async def collect_until_ready(ingest: Ingest) -> list[IngestEvent]:
+    out: list[IngestEvent] = []
+    async for events in ingest.run():
+        out += events
+        if any(isinstance(event, Ready) for event in events):
+            ingest.stop()
+    return out
+
+
+async def test_a_known_file_changed_after_it_was_read_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    write(path, posts("a", 2))
+    os.utime(path, (time.time() - 3600, time.time() - 3600))
+    since = time.time()
+    known = parse_file(str(path))  # what the app loaded...
+    write(path, posts("a", 3))  # ...before the file grew, and before the watch started
+    events = await collect_until_ready(
+        Ingest([str(tmp_path)], known=[known], known_since=since, settle=0.05)
+    )
+    added = [e for event in events if isinstance(event, Added) for e in event.entries]
+    assert [e.id for e in added] == ids_of(path)[2:]
+
+
+async def test_a_known_file_untouched_since_it_was_read_is_not_read_again(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.txt"
+    write(path, posts("a", 2))
+    os.utime(path, (time.time() - 3600, time.time() - 3600))
+    known = parse_file(str(path))
+    ingest = Ingest([str(tmp_path)], known=[known], known_since=time.time(), settle=0.05)
+    events = await collect_until_ready(ingest)
+    assert [event for event in events if not isinstance(event, Ready)] == []
+    assert [event.files for event in events if isinstance(event, Ready)] == [0]

@@ -305,6 +305,8 @@ class Ingest:
     ``known``; then yields :class:`Ready`; then follows changes until :meth:`stop`.
     ``known`` are documents a caller already shows (an app that loaded the folder itself):
     only what changed since is reported, so nothing written meanwhile is lost. With
+    ``known_since`` (a ``time.time()`` taken before the caller started reading them), a known
+    file last modified well before it and unchanged since is not read again at start. With
     ``emit_existing`` False, entries present at start are remembered but not reported
     (``tail --new-only``). ``settle`` is how long a file must keep the same size and
     modification time before it is read; a file that never keeps still (written to all the
@@ -330,6 +332,7 @@ class Ingest:
         watcher: Watcher | None = None,
         known: Iterable[Document] = (),
         max_delay: float = 2.0,
+        known_since: float | None = None,
     ) -> None:
         self.roots = list(roots)
         self.settle = settle
@@ -338,6 +341,7 @@ class Ingest:
         self.emit_existing = emit_existing
         self.tracker = Tracker()
         self.tracker.seed(known)
+        self.known_since = known_since
         self.watcher = watcher or Watcher(
             self.roots, force_polling=force_polling, poll_interval=poll_interval
         )
@@ -380,8 +384,20 @@ class Ingest:
             self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _existing(self) -> list[str]:
-        """The files present under the roots (walked in the engine's thread)."""
-        return [path for path, problem in expand_paths(self.watcher.roots) if problem is None]
+        """The files present under the roots (walked in the engine's thread), but for known
+        files that cannot have changed since the caller read them."""
+        found = [path for path, problem in expand_paths(self.watcher.roots) if problem is None]
+        if self.known_since is None:
+            return found
+        # A second of margin for coarse file times and clocks.
+        cutoff = int((self.known_since - 1.0) * 1e9)
+        out = []
+        for path in found:
+            state = self.tracker.sources.get(path)
+            seen = state.stamp if state is not None else None
+            if seen is None or seen.mtime_ns >= cutoff or Stamp.of(path) != seen:
+                out.append(path)
+        return out
 
     async def _pump(self, queue: asyncio.Queue[list[object]]) -> None:
         async for batch in self.watcher.stream():

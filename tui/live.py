@@ -125,6 +125,8 @@ class Live(Widget):
         self.poll_interval = POLL_SECONDS if poll_interval is None else poll_interval
         self.force_polling = force_polling
         self.ingest: Ingest | None = None
+        self.created = time.time()
+        """Before the app starts loading: files untouched since are not read again."""
         self.mode: str | None = None
         """How changes are detected once the watch is live: ``events`` or ``polling``."""
         self.sources: dict[str, SourceCopy] = {}
@@ -171,6 +173,7 @@ class Live(Widget):
             settle=self.settle,
             poll_interval=self.poll_interval,
             force_polling=self.force_polling,
+            known_since=self.created,
         )
         self.run_worker(self._follow(self.ingest), name="live", group="live", exit_on_error=False)
         self.reader.update_status()
