@@ -379,3 +379,16 @@ async def test_a_known_file_untouched_since_it_was_read_is_not_read_again(
     events = await collect_until_ready(ingest)
     assert [event for event in events if not isinstance(event, Ready)] == []
     assert [event.files for event in events if isinstance(event, Ready)] == [0]
+
+
+async def test_an_edited_entry_is_updated_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    write(path, json_feed("alpha", [1, 2]))
+    app = make_app([tmp_path], watch=True)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await started(pilot, app)
+        before = feed_ids(app)
+        write(path, json_feed("alpha", [1, 2], "Correction: the bridge is open."))
+        await until(pilot, lambda: "Correction" in screen_text(app), "the edit on screen")
+        assert feed_ids(app) == before
+        assert all("Correction" in item.entry.body[0] for item in app.feed.items)
