@@ -43,6 +43,7 @@ from tui.ingest import (
     SourceRenamed,
     Updated,
 )
+from tui.watcher import Watcher
 from tui.widgets.new_marker import NewMarker
 
 if TYPE_CHECKING:
@@ -56,6 +57,10 @@ SETTLE_SECONDS = 0.15
 
 POLL_SECONDS = 0.5
 """How often folders without change events are polled."""
+
+STEP_MS = 10
+"""How often the change-event thread looks for news (1 ms, the engine's default, costs 5% of
+a core while nothing happens; 10 ms costs under 1% and adds at most 10 ms to the latency)."""
 
 LIVE = Style(color="green", bold=True)
 WAITING = Style(color="yellow")
@@ -167,13 +172,14 @@ class Live(Widget):
             self.sources[document.source.path] = SourceCopy.of(document)
         # Paths that do not exist were reported by the loading already.
         roots = [root for root in self.roots if os.path.exists(root)]
-        self.ingest = Ingest(
+        watcher = Watcher(
             roots,
-            known=documents,
-            settle=self.settle,
-            poll_interval=self.poll_interval,
             force_polling=self.force_polling,
-            known_since=self.created,
+            poll_interval=self.poll_interval,
+            step_ms=STEP_MS,
+        )
+        self.ingest = Ingest(
+            roots, known=documents, settle=self.settle, watcher=watcher, known_since=self.created
         )
         self.run_worker(self._follow(self.ingest), name="live", group="live", exit_on_error=False)
         self.reader.update_status()
