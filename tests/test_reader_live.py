@@ -392,3 +392,18 @@ async def test_an_edited_entry_is_updated_in_place(tmp_path: Path) -> None:
         await until(pilot, lambda: "Correction" in screen_text(app), "the edit on screen")
         assert feed_ids(app) == before
         assert all("Correction" in item.entry.body[0] for item in app.feed.items)
+
+
+async def test_a_file_given_by_name_is_followed_too(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    write(path, posts("one", 2))
+    write(tmp_path / "other.txt", posts("other", 2))  # beside it, not given: not read
+    app = make_app([path], watch=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot, app)
+        append(path, posts("one", 2, start=2))
+        await until(pilot, lambda: len(app.timeline) == 4, "the appended entries")
+        write(tmp_path / "late.txt", posts("late", 2))
+        await pilot.pause(0.3)
+        assert list(rows(app)) == ["one.txt"]
+        assert sorted(feed_ids(app)) == sorted(ids_of(path))
