@@ -9,11 +9,24 @@ from parsers.draft import DocumentDraft, EntryDraft
 from parsers.model import Caption
 
 
+def _plain_prose(paragraph: str) -> bool:
+    """A long paragraph none of the caption, credit or chrome forms can match (fast path)."""
+    return (
+        len(paragraph) > 240
+        and paragraph[-1] not in ")]"
+        and ":" not in paragraph[-120:]
+        and "Image source," not in paragraph
+    )
+
+
 def fill_body(entry: EntryDraft, groups: list[list[str]], draft: DocumentDraft) -> None:
     """Body paragraphs and captions from blocks of lines; boilerplate goes to ``dropped``."""
     caption_next = False
     for group in groups:
         for number, paragraph in enumerate(paragraphs(group)):
+            if _plain_prose(paragraph) and not caption_next:
+                entry.body.append(paragraph)
+                continue
             if is_boilerplate(paragraph):
                 draft.dropped.append(paragraph)
                 continue

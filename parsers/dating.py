@@ -246,10 +246,9 @@ _LANGUAGE_WORDS = {
 
 def language(sample: str) -> str:
     """``en``, ``de``, ``fr``, ``es``, ``it`` or ``nl``: whose common words occur most."""
-    words = " " + " ".join(sample.casefold().split()) + " "
+    words = Counter(sample.casefold().split())
     counts = {
-        lang: sum(words.count(f" {word} ") for word in common)
-        for lang, common in _LANGUAGE_WORDS.items()
+        lang: sum(words[word] for word in common) for lang, common in _LANGUAGE_WORDS.items()
     }
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] > 0 else "en"

@@ -33,6 +33,11 @@ _NEEDS_WORK = re.compile(
 )
 
 
+def needs_cleaning(text: str) -> bool:
+    """True when :func:`clean` would change more than line endings' ``\r``... or anything."""
+    return "\r" in text or _NEEDS_WORK.search(text) is not None
+
+
 def clean(text: str) -> str:
     """Normalise line endings and spaces; remove escape sequences and control characters.
 

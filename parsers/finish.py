@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from parsers.decode import clean, clean_line
+from parsers.decode import clean, clean_line, needs_cleaning
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.model import Author, Caption, Document, Entry, Problem, Source
 
@@ -17,23 +17,40 @@ def _line(text: str | None) -> str | None:
     return text or None
 
 
-def _paragraphs(paragraphs: Iterable[str]) -> tuple[str, ...]:
+def _clean_line(text: str | None) -> str | None:
+    """:func:`_line` for text already known to be clean: only trims and joins lines."""
+    if text is None:
+        return None
+    text = " ".join(text.split()) if "\n" in text else text.strip()
+    return text or None
+
+
+def _paragraphs(paragraphs: Iterable[str], cleaned: bool = False) -> tuple[str, ...]:
     out = []
     for paragraph in paragraphs:
-        paragraph = clean(paragraph).strip()
+        paragraph = paragraph.strip() if cleaned else clean(paragraph).strip()
         if paragraph:
             out.append(paragraph)
     return tuple(out)
 
 
-def _authors(authors: Iterable[Author]) -> tuple[Author, ...]:
+def _entry_is_clean(draft: EntryDraft) -> bool:
+    """One check over every text field of an entry (most entries need no cleaning)."""
+    parts = [draft.title or "", *draft.labels, *draft.body]
+    parts += [f"{a.name}\n{a.role or ''}" for a in draft.authors]
+    parts += [f"{c.text}\n{c.credit or ''}\n{c.alt or ''}" for c in draft.captions]
+    return not needs_cleaning("\n".join(parts))
+
+
+def _authors(authors: Iterable[Author], cleaned: bool = False) -> tuple[Author, ...]:
+    line = _clean_line if cleaned else _line
     out: list[Author] = []
     seen: set[tuple[str, str | None]] = set()
     for author in authors:
-        name = _line(author.name)
+        name = line(author.name)
         if not name:
             continue
-        person = Author(name, _line(author.role))
+        person = Author(name, line(author.role))
         key = (person.name.casefold(), person.role)
         if key not in seen:
             seen.add(key)
@@ -41,14 +58,21 @@ def _authors(authors: Iterable[Author]) -> tuple[Author, ...]:
     return tuple(out)
 
 
-def _captions(captions: Iterable[Caption]) -> tuple[Caption, ...]:
+def _captions(captions: Iterable[Caption], cleaned: bool = False) -> tuple[Caption, ...]:
+    line = _clean_line if cleaned else _line
     out = []
     for caption in captions:
-        text = _line(caption.text) or ""
-        credit = _line(caption.credit)
+        text = line(caption.text) or ""
+        credit = line(caption.credit)
         if text or credit:
-            out.append(Caption(text, credit, _line(caption.alt)))
+            out.append(Caption(text, credit, line(caption.alt)))
     return tuple(out)
+
+
+def _dropped(lines: list[str]) -> tuple[str, ...]:
+    if needs_cleaning("\n".join(lines)):
+        return tuple(clean_line(x) for x in lines)
+    return tuple(" ".join(x.split()) if "\n" in x else x.strip() for x in lines)
 
 
 def entry_key(draft: EntryDraft) -> str:
@@ -96,17 +120,19 @@ def finish(
         key = entry_key(draft_entry)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
+        cleaned = _entry_is_clean(draft_entry)
+        line = _clean_line if cleaned else _line
         entries.append(
             Entry(
                 id=make_id(source.path, key, occurrence),
                 source=source,
                 position=len(entries),
                 published=draft_entry.published,
-                title=_line(draft_entry.title),
-                labels=tuple(dict.fromkeys(x for x in map(_line, draft_entry.labels) if x)),
-                authors=_authors(draft_entry.authors),
-                body=_paragraphs(draft_entry.body),
-                captions=_captions(draft_entry.captions),
+                title=line(draft_entry.title),
+                labels=tuple(dict.fromkeys(x for x in map(line, draft_entry.labels) if x)),
+                authors=_authors(draft_entry.authors, cleaned),
+                body=_paragraphs(draft_entry.body, cleaned),
+                captions=_captions(draft_entry.captions, cleaned),
                 updated=draft_entry.updated,
             )
         )
@@ -122,5 +148,5 @@ def finish(
         key_points=tuple(x for x in map(_line, draft.key_points) if x),
         authors=_authors(draft.authors),
         published=draft.published,
-        dropped=tuple(clean_line(x) for x in draft.dropped),
+        dropped=_dropped(draft.dropped),
     )

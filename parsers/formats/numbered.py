@@ -59,7 +59,10 @@ class NumberedFormat:
         if text[:512].lstrip().startswith("<"):
             return None
         # The head decides: a numbered page shows several posts in its first 64 kB.
-        found = _numbered_lines(text if len(text) <= _SNIFF_CHARS else text[:_SNIFF_CHARS])
+        head = text if len(text) <= _SNIFF_CHARS else text[:_SNIFF_CHARS]
+        if "1." not in head or "2." not in head:
+            return None
+        found = _numbered_lines(head)
         if len(found) < 2:
             return None
         stamped = sum(1 for _, _, rest in found if _SUFFIX.match(rest))
