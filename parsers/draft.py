@@ -22,6 +22,10 @@ class EntryDraft:
     body: list[str] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
     updated: Timestamp | None = None
+    key: str | None = None
+    """Identity within the document, when the handler knows better than title and time
+    (an article's post borrows the page title; it must keep the id it has as an opening
+    post once the page grows more posts)."""
 
     def is_empty(self) -> bool:
         """True when the draft holds nothing a reader could see."""

@@ -81,6 +81,8 @@ def entry_key(draft: EntryDraft) -> str:
     The published time and title when there are any (so an edited body keeps its id);
     otherwise the start of the first paragraph.
     """
+    if draft.key is not None:
+        return draft.key
     stamp = draft.published.iso() if draft.published else ""
     if draft.title:
         return f"{stamp}\x00{clean_line(draft.title).casefold()}"

@@ -55,3 +55,13 @@ def test_page_byline_is_the_documents_not_an_entry() -> None:
     assert document.entries[0].body == (
         "The harbour authority said all crossings would stay in port overnight.",
     )
+
+
+def test_article_keeps_its_id_when_the_page_grows_more_posts() -> None:
+    first = "Harbour closed by storm\n\nThe harbour authority shut the port at noon.\n"
+    grown = first + "\nFerries resume service\n\nThe first ferry left at dawn on Saturday.\n"
+    before = parse_text(first, "page.txt")
+    after = parse_text(grown, "page.txt")
+    assert len(before.entries) == 1 and len(after.entries) == 2
+    assert before.entries[0].title == "Harbour closed by storm"
+    assert before.entries[0].id in {e.id for e in after.entries}

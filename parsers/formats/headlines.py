@@ -17,6 +17,7 @@ from parsers.boilerplate import is_boilerplate, is_summary_heading
 from parsers.bylines import byline, trailer
 from parsers.captions import credit_only, glued_caption
 from parsers.draft import DocumentDraft, EntryDraft
+from parsers.finish import entry_key
 from parsers.formats.base import Sniff
 from parsers.model import Author, Timestamp
 from parsers.timestamps import parse_stamp, to_timestamp
@@ -82,6 +83,7 @@ class HeadlinesFormat:
             draft.entries[-1].authors.append(last_author)
         if len(draft.entries) == 1:
             article = draft.entries[0]
+            article.key = entry_key(article)
             if article.title is None:
                 article.title = draft.title
             if draft.standfirst:
