@@ -217,12 +217,17 @@ def _digit_first(text: str, index: int, found: Scan) -> bool:
     if size <= 70:
         stamp = own_stamp(text)
         if stamp is not None:
-            if stamp.has_time:
-                seps.append(Separator(index, OWN, stamp))
-            else:
-                found.day_stamps[index] = stamp
+            _add_own(found, index, stamp)
             return True
     return False
+
+
+def _add_own(found: Scan, index: int, stamp: Stamp) -> None:
+    """A stamp alone on its line: a separator if it has a time, else a day header."""
+    if stamp.has_time:
+        found.separators.append(Separator(index, OWN, stamp))
+    else:
+        found.day_stamps[index] = stamp
 
 
 def scan(lines: list[str], enough: int | None = None) -> Scan:
@@ -268,10 +273,7 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
         ):
             stamp = own_stamp(text)
             if stamp is not None:
-                if stamp.has_time:
-                    seps.append(Separator(index, OWN, stamp))
-                else:
-                    found.day_stamps[index] = stamp
+                _add_own(found, index, stamp)
                 continue
         if size <= 32 and (text.endswith(_RELATIVE_ENDS) or first in "viVIjJhH"):
             if RELATIVE_RE.match(text):
