@@ -406,10 +406,11 @@ async def test_a_click_picks_an_entry_and_a_double_click_opens_it() -> None:
     app = make_app(documents=many_documents(1, 50))
     async with app.run_test(size=(80, 24)) as pilot:
         feed = app.query_one(Feed)
-        # Rows: a day separator, then 5 rows an entry (heading, byline, 2 lines, blank).
+        # Rows: a day separator, then 6 rows an entry (heading, byline, paragraph, blank
+        # between paragraphs, paragraph, blank).
         await pilot.click(Feed, offset=(10, 8))
         assert feed.cursor == 1
-        await pilot.double_click(Feed, offset=(10, 12))
+        await pilot.double_click(Feed, offset=(10, 14))
         await pilot.pause()
         assert feed.cursor == 2
         assert isinstance(app.screen, TextScreen)

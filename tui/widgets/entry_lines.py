@@ -106,7 +106,10 @@ def entry_texts(
     if gone:
         byline.append(" (file gone)", NOTE)
     blocks = [heading, byline]
-    blocks.extend(highlighted(paragraph, Style(), needles) for paragraph in entry.body)
+    for index, paragraph in enumerate(entry.body):
+        if index:
+            blocks.append(Text())  # a blank line between paragraphs, as on the page
+        blocks.append(highlighted(paragraph, Style(), needles))
     for caption in entry.captions:
         line = Text("▣ ", CAPTION)
         line.append_text(highlighted(caption.text, CAPTION, needles))
