@@ -45,6 +45,8 @@ def clean(text: str) -> str:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\xa0" in text:  # by far the commonest odd space: a plain replace is much cheaper
+        text = text.replace("\xa0", " ")
     if _NEEDS_WORK.search(text) is None:
         return text
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:

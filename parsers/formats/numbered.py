@@ -30,6 +30,19 @@ _SNIFF_CHARS = 65536
 _HOME_ZONE = re.compile(r"^All times (?:stated )?are (?P<zone>UK|GMT|BST|ET|CET)\b", re.I)
 
 
+def _has_first_item(text: str) -> bool:
+    """Cheap test for a line starting ``1. `` (indented up to 8 spaces) before any regex."""
+    at = text.find("1. ")
+    while at != -1:
+        start = at
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+        if at - start <= 8 and (start == 0 or text[start - 1] == "\n"):
+            return True
+        at = text.find("1. ", at + 1)
+    return False
+
+
 @lru_cache(maxsize=4)
 def _numbered_lines(text: str) -> tuple[tuple[int, int, str], ...]:
     """(line index, number, rest) for the numbered lines that form the 1, 2, 3... sequence.
@@ -60,7 +73,7 @@ class NumberedFormat:
             return None
         # The head decides: a numbered page shows several posts in its first 64 kB.
         head = text if len(text) <= _SNIFF_CHARS else text[:_SNIFF_CHARS]
-        if "1." not in head or "2." not in head:
+        if not _has_first_item(head):
             return None
         found = _numbered_lines(head)
         if len(found) < 2:
