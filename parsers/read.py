@@ -7,7 +7,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from parsers.decode import MAX_BYTES, decode
+from parsers.decode import MAX_BYTES, clean, decode
 from parsers.draft import DocumentDraft
 from parsers.finish import finish
 from parsers.formats import FORMATS, by_name
@@ -64,14 +64,13 @@ def source_for(path: str) -> Source:
     return Source(path=path, name=os.path.basename(path.rstrip("/\\")) or path)
 
 
-def _failed(source: Source, message: str) -> Document:
-    return Document(source=source, format="none", problems=(Problem(source.path, message, True),))
+def unreadable(path: str, message: str) -> Document:
+    """A document standing for a path that could not be read at all (a fatal problem)."""
+    return Document(source_for(path), format="none", problems=(Problem(path, message, True),))
 
 
 def parse_text(text: str, path: str = "<text>", format_name: str | None = None) -> Document:
     """Parse already-decoded text (it is cleaned again; cleaning is idempotent)."""
-    from parsers.decode import clean
-
     return _parse_clean(clean(text), source_for(path), format_name, ())
 
 
@@ -85,7 +84,6 @@ def _parse_clean(
         draft = handler.parse(text)
     except Exception as exc:  # noqa: BLE001 - never raise on bad input: report it
         draft = DocumentDraft(problems=[f"{handler.name} parser failed: {type(exc).__name__}"])
-        draft.entries = []
     return finish(draft, source, handler.name, problems)
 
 
@@ -94,7 +92,7 @@ def parse_bytes(data: bytes, path: str = "<bytes>", format_name: str | None = No
     source = source_for(path)
     decoded = decode(data)
     if decoded.text is None:
-        return _failed(source, "; ".join(decoded.problems) or "not text")
+        return unreadable(source.path, "; ".join(decoded.problems) or "not text")
     return _parse_clean(decoded.text, source, format_name, decoded.problems)
 
 
@@ -103,33 +101,32 @@ def parse_file(
 ) -> Document:
     """Read and parse one file. Unreadable, binary or oversized files give a problem."""
     shown = os.fspath(path)
-    source = source_for(shown)
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer; we refuse it below.
         descriptor = os.open(shown, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as handle:
             status = os.fstat(handle.fileno())
             if stat.S_ISDIR(status.st_mode):
-                return _failed(source, "is a directory")
+                return unreadable(shown, "is a directory")
             if not stat.S_ISREG(status.st_mode):
-                return _failed(source, "not a regular file (a pipe, socket or device); skipped")
+                return unreadable(shown, "not a regular file (a pipe, socket or device); skipped")
             size = status.st_size
             if size > max_bytes:
-                return _failed(
-                    source,
+                return unreadable(
+                    shown,
                     f"too large ({size / 2**20:.1f} MiB; the limit is {max_bytes / 2**20:.0f} MiB)",
                 )
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        return _failed(source, "is a directory")
+        return unreadable(shown, "is a directory")
     except FileNotFoundError:
-        return _failed(source, "no such file")
+        return unreadable(shown, "no such file")
     except PermissionError:
-        return _failed(source, "permission denied")
+        return unreadable(shown, "permission denied")
     except OSError as exc:
-        return _failed(source, f"cannot read: {exc.strerror or exc}")
+        return unreadable(shown, f"cannot read: {exc.strerror or exc}")
     if len(data) > max_bytes:
-        return _failed(source, f"too large (over {max_bytes / 2**20:.0f} MiB)")
+        return unreadable(shown, f"too large (over {max_bytes / 2**20:.0f} MiB)")
     return parse_bytes(data, shown, format_name)
 
 

@@ -96,19 +96,6 @@ def _fixed(match: re.Match[str]) -> tzinfo | None:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
-@lru_cache(maxsize=512)
-def zone_for_word(word: str) -> tzinfo | None:
-    """The zone a printed zone word stands for (``GMT``, ``ET``, ``+0200``, ``UTC+1``)."""
-    key = " ".join(word.strip().strip("()").split()).casefold().removesuffix(".")
-    name = _ZONE_NAMES.get(key)
-    if name is not None:
-        return zone_named(name)
-    match = _OFFSET.match(key)
-    if match:
-        return _fixed(match)
-    return None
-
-
 def zone_key(word: str) -> str | None:
     """The canonical name (IANA or offset) for a zone word, or None if unknown."""
     key = " ".join(word.strip().strip("()").split()).casefold().removesuffix(".")
@@ -119,3 +106,10 @@ def zone_key(word: str) -> str | None:
         sign = "-" if match.group(1) in "-−" else "+"
         return f"{sign}{int(match.group(2)):02d}:{match.group(3) or '00'}"
     return None
+
+
+@lru_cache(maxsize=512)
+def zone_for_word(word: str) -> tzinfo | None:
+    """The zone a printed zone word stands for (``GMT``, ``ET``, ``+0200``, ``UTC+1``)."""
+    key = zone_key(word)
+    return zone_named(key) if key is not None else None

@@ -65,3 +65,17 @@ def test_article_keeps_its_id_when_the_page_grows_more_posts() -> None:
     assert len(before.entries) == 1 and len(after.entries) == 2
     assert before.entries[0].title == "Harbour closed by storm"
     assert before.entries[0].id in {e.id for e in after.entries}
+
+
+def test_numbered_page_takes_its_zone_from_the_header_statement() -> None:
+    page = (
+        "Live Reporting\n\nAll times stated are UK\n\n"
+        "  1. Second updatepublished at 14:05 1 July 2022\n\n    Text of the later post.\n\n"
+        "  2. First updatepublished at 13:50 1 July 2022\n\n    Text of the earlier post.\n"
+    )
+    document = parse_text(page)
+    assert document.format == "numbered"
+    first = document.entries[0].published
+    assert first is not None and first.zone.value == "assumed"
+    assert first.at.isoformat() == "2022-07-01T14:05:00+01:00"  # BST on that date
+    assert "All times stated are UK" in document.dropped

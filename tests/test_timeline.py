@@ -118,7 +118,7 @@ def test_author_counts_give_role_and_count_most_prolific_first() -> None:
 
 
 def test_problems_list_unreadable_documents_first() -> None:
-    from tui.app import unreadable
+    from parsers.read import unreadable
 
     timeline = loaded()
     timeline.upsert(unreadable("/data/missing.txt", "no such file"))

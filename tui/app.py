@@ -20,8 +20,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from parsers.model import Document, Problem
-from parsers.read import expand_paths, parse_file, source_for
+from parsers.model import Document
+from parsers.read import expand_paths, parse_file, unreadable
 from tui.live import Live
 from tui.messages import DocumentsLoaded, LoadFinished
 from tui.query import Query, QueryError, parse_query
@@ -50,12 +50,6 @@ BATCH_SECONDS = 0.1
 DIM = Style(dim=True)
 WARN = Style(color="red", bold=True)
 ACCENT = Style(color="cyan", bold=True)
-
-
-def unreadable(path: str, message: str) -> Document:
-    """A document standing for a path that could not be read at all."""
-    source = source_for(path)
-    return Document(source=source, format="none", problems=(Problem(path, message, True),))
 
 
 def renamed_detail(old: str | None) -> str | None:

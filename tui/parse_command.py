@@ -14,6 +14,7 @@ from parsers import Document, Entry, expand_paths, explain, parse_file
 from parsers.export import entry_to_dict
 from parsers.formats import names as format_names
 from parsers.model import Precision, ZoneBasis
+from parsers.read import unreadable
 from tui.sample import sample_dir
 
 
@@ -64,10 +65,7 @@ def _documents(paths: list[str], format_name: str | None) -> Iterator[Document]:
     files: list[str] = []
     for path, problem in expand_paths(paths):
         if problem is not None:
-            from parsers.model import Problem, Source
-
-            source = Source(path, os.path.basename(path))
-            yield Document(source, "none", problems=(Problem(path, problem, True),))
+            yield unreadable(path, problem)
         else:
             files.append(path)
     if not (sys.stderr.isatty() and len(files) > 1):

@@ -16,6 +16,7 @@ from parsers.blocks import BULLET_RE, blocks
 from parsers.body import fill_body
 from parsers.boilerplate import is_boilerplate, is_summary_heading
 from parsers.bylines import byline, name_and_role
+from parsers.dating import home_zone, zone_statement
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
 from parsers.labels import glued_label, label_line
@@ -27,7 +28,6 @@ _SUFFIX = re.compile(
     r"^(?P<title>.*?)\s*(?:published|posted|updated)\s+at\s+(?P<stamp>\S.{3,90})$", re.IGNORECASE
 )
 _SNIFF_CHARS = 65536
-_HOME_ZONE = re.compile(r"^All times (?:stated )?are (?P<zone>UK|GMT|BST|ET|CET)\b", re.I)
 
 
 def _has_first_item(text: str) -> bool:
@@ -93,53 +93,52 @@ class NumberedFormat:
         found = _numbered_lines(text)
         draft = DocumentDraft()
         first = found[0][0] if found else len(lines)
-        home_zone = self._header(lines[:first], draft)
+        zone = self._header(lines[:first], draft)
         anchor: date | None = draft.published.at.date() if draft.published else None
         bounds = [index for index, _, _ in found] + [len(lines)]
         for (start, _, rest), end in zip(found, bounds[1:], strict=False):
-            entry, anchor = self._entry(rest, lines[start + 1 : end], anchor, home_zone, draft)
+            entry, anchor = self._entry(rest, lines[start + 1 : end], anchor, zone, draft)
             draft.entries.append(entry)
         return draft
 
     def _header(self, lines: list[str], draft: DocumentDraft) -> str | None:
-        """Read the lines before the first post; return the page's home zone if it says."""
-        home_zone = None
+        """Read the lines before the first post; return the page's home zone (or None)."""
+        zone = home_zone("\n".join(lines)).name
         leftovers: list[str] = []
         for line in (line.strip() for line in lines):
             if not line:
                 continue
             bullet = BULLET_RE.match(line)
-            zone = _HOME_ZONE.match(line)
             people = byline(line)
             if bullet:
                 draft.key_points.append(line[bullet.end() :])
-            elif is_summary_heading(line) or is_boilerplate(line) or line == "Live Reporting":
-                draft.dropped.append(line)
-            elif zone:
-                home_zone = {"uk": "Europe/London", "et": "America/New_York"}.get(
-                    zone["zone"].casefold(), zone["zone"].upper()
-                )
+            elif (
+                is_summary_heading(line)
+                or is_boilerplate(line)
+                or zone_statement(line)
+                or line == "Live Reporting"
+            ):
                 draft.dropped.append(line)
             elif people is not None:
                 draft.authors.extend(people)
             else:
                 stamp = parse_stamp(line)
                 if stamp and stamp.start == 0 and stamp.end >= len(line) - 1 and stamp.year:
-                    draft.published = to_timestamp(stamp, None, home_zone)
+                    draft.published = to_timestamp(stamp, None, zone)
                     continue
                 leftovers.append(line)
         if leftovers:
             draft.title = leftovers[0]
             if len(leftovers) > 1:
                 draft.standfirst = " ".join(leftovers[1:])
-        return home_zone
+        return zone
 
     def _entry(
         self,
         head: str,
         lines: list[str],
         anchor: date | None,
-        home_zone: str | None,
+        zone: str | None,
         draft: DocumentDraft,
     ) -> tuple[EntryDraft, date | None]:
         entry = EntryDraft()
@@ -161,7 +160,7 @@ class NumberedFormat:
             stamp = parse_stamp(match["stamp"])
             published: Timestamp | None = None
             if stamp is not None:
-                published = to_timestamp(stamp, anchor, home_zone)
+                published = to_timestamp(stamp, anchor, zone)
             if published is None:
                 draft.problems.append(f"could not read the time {match['stamp']!r}")
             else:
