@@ -96,37 +96,48 @@ def parse_bytes(data: bytes, path: str = "<bytes>", format_name: str | None = No
     return _parse_clean(decoded.text, source, format_name, decoded.problems)
 
 
+def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes | Document:
+    """A file's bytes, or an unreadable :class:`Document` saying why not.
+
+    Never blocks: a named pipe, socket or device is refused, not opened for a writer.
+    """
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; we refuse it below.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if stat.S_ISDIR(status.st_mode):
+                return unreadable(path, "is a directory")
+            if not stat.S_ISREG(status.st_mode):
+                return unreadable(path, "not a regular file (a pipe, socket or device); skipped")
+            size = status.st_size
+            if size > max_bytes:
+                return unreadable(
+                    path,
+                    f"too large ({size / 2**20:.1f} MiB; the limit is {max_bytes / 2**20:.0f} MiB)",
+                )
+            data = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        return unreadable(path, "is a directory")
+    except FileNotFoundError:
+        return unreadable(path, "no such file")
+    except PermissionError:
+        return unreadable(path, "permission denied")
+    except OSError as exc:
+        return unreadable(path, f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return unreadable(path, f"too large (over {max_bytes / 2**20:.0f} MiB)")
+    return data
+
+
 def parse_file(
     path: str | os.PathLike[str], format_name: str | None = None, max_bytes: int = MAX_BYTES
 ) -> Document:
     """Read and parse one file. Unreadable, binary or oversized files give a problem."""
     shown = os.fspath(path)
-    try:
-        # O_NONBLOCK: opening a named pipe must not wait for a writer; we refuse it below.
-        descriptor = os.open(shown, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            status = os.fstat(handle.fileno())
-            if stat.S_ISDIR(status.st_mode):
-                return unreadable(shown, "is a directory")
-            if not stat.S_ISREG(status.st_mode):
-                return unreadable(shown, "not a regular file (a pipe, socket or device); skipped")
-            size = status.st_size
-            if size > max_bytes:
-                return unreadable(
-                    shown,
-                    f"too large ({size / 2**20:.1f} MiB; the limit is {max_bytes / 2**20:.0f} MiB)",
-                )
-            data = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        return unreadable(shown, "is a directory")
-    except FileNotFoundError:
-        return unreadable(shown, "no such file")
-    except PermissionError:
-        return unreadable(shown, "permission denied")
-    except OSError as exc:
-        return unreadable(shown, f"cannot read: {exc.strerror or exc}")
-    if len(data) > max_bytes:
-        return unreadable(shown, f"too large (over {max_bytes / 2**20:.0f} MiB)")
+    data = read_file(shown, max_bytes)
+    if isinstance(data, Document):
+        return data
     return parse_bytes(data, shown, format_name)
 
 

@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import stat
 import time
 from collections.abc import AsyncGenerator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
-from parsers.decode import MAX_BYTES
 from parsers.model import Document, Entry, Problem
-from parsers.read import expand_paths, parse_bytes, parse_file, source_for
+from parsers.read import expand_paths, parse_bytes, parse_file, read_file, source_for
 from tui.watcher import Changed, Deleted, Stamp, Watcher
 
 
@@ -260,13 +258,9 @@ def read_document(path: str, identity: str) -> Document:
     """Parse the file at ``path``, giving entry ids as if it lived at ``identity``."""
     if identity == path:
         return parse_file(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError:
-        return parse_file(path)  # the same read error, reported the usual way
-    if len(data) > MAX_BYTES:
-        return parse_file(path)
+    data = read_file(path)
+    if isinstance(data, Document):
+        return data
     document = parse_bytes(data, identity)
     source = source_for(path)
     entries = tuple(replace(entry, source=source) for entry in document.entries)
@@ -276,16 +270,8 @@ def read_document(path: str, identity: str) -> Document:
 def _read_batch(jobs: Sequence[tuple[str, str]]) -> list[tuple[Document, Stamp | None]]:
     out = []
     for path, identity in jobs:
-        stamp = Stamp.of(path)
-        try:
-            regular = stat.S_ISREG(os.stat(path).st_mode)
-        except (OSError, ValueError):
-            regular = True  # let the reader report why it cannot be read
-        if not regular:  # opening a named pipe would block for ever
-            problem = Problem(path, "not a regular file (a pipe, socket or device): skipped", True)
-            out.append((Document(source_for(path), "none", problems=(problem,)), stamp))
-        else:
-            out.append((read_document(path, identity), stamp))
+        # Reading never blocks: a named pipe comes back as an unreadable document.
+        out.append((read_document(path, identity), Stamp.of(path)))
     return out
 
 
