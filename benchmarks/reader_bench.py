@@ -162,8 +162,8 @@ async def timed(action: Callable[[], Awaitable[None]], displays: Displays) -> fl
 
 async def large(entries: int, runs: int) -> dict[str, list[float]]:
     from tui.app import make_app
-    from tui.query import Query, parse_query
-    from tui.timeline import Filter
+    from tui.engine.query import Query, parse_query
+    from tui.engine.timeline import Filter
     from tui.widgets.feed import Feed
     from tui.widgets.query_bar import QueryBar
 

@@ -23,7 +23,7 @@ from functools import partial
 from operator import contains
 from pathlib import Path
 
-from tui.ingest import Added, Ingest, Ready
+from tui.engine.ingest import Added, Ingest, Ready
 from tui.sample import sample_dir
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from parsers.model import Author, Caption, Entry, Source
-from tui.alerts import Alerts
+from tui.engine.alerts import Alerts
 
 
 def entry(**fields: object) -> Entry:
@@ -29,7 +29,7 @@ def test_alert_words_match_whole_words_in_any_field() -> None:
 
 def test_the_engine_never_imports_textual_or_rich() -> None:
     code = (
-        "import sys, tui.ingest, tui.watcher, tui.tail_command, tui.alerts;"
+        "import sys, tui.engine.ingest, tui.engine.watcher, tui.tail_command, tui.engine.alerts;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -32,3 +32,23 @@ def test_parsers_import_no_ui_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_engine_imports_no_ui_libraries() -> None:
+    import tui.engine
+
+    modules = ["tui.engine"] + [
+        info.name for info in pkgutil.walk_packages(tui.engine.__path__, "tui.engine.")
+    ]
+    assert len(modules) >= 6
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

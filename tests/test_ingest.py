@@ -15,7 +15,7 @@ from tailing_support import append, bodies_of, ids_of, posts, write
 
 from parsers.model import Document
 from parsers.read import parse_file, parse_text
-from tui.ingest import (
+from tui.engine.ingest import (
     Added,
     Ingest,
     IngestEvent,
@@ -28,7 +28,7 @@ from tui.ingest import (
     Tracker,
     Updated,
 )
-from tui.watcher import Stamp
+from tui.engine.watcher import Stamp
 
 GUARD = 15.0
 """Seconds before a wait gives up: a guard against hanging, never a performance check."""

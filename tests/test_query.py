@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reader_fixtures import guardian_blog, kyiv_blog
 
-from tui.query import Query, QueryError, parse_query
-from tui.timeline import Filter, Timeline
+from tui.engine.query import Query, QueryError, parse_query
+from tui.engine.timeline import Filter, Timeline
 
 
 def titles(text: str) -> list[str]:

@@ -17,12 +17,12 @@ from reader_fixtures import screen_text
 from tailing_support import append, ids_of, posts, write
 from textual.pilot import Pilot
 
-import tui.ingest
+import tui.engine.ingest
 import tui.live
 from parsers.model import Document
 from parsers.read import parse_file
 from tui.app import ReaderApp, make_app
-from tui.ingest import Added, Ingest, IngestEvent, Ready
+from tui.engine.ingest import Added, Ingest, IngestEvent, Ready
 from tui.widgets.feed import Feed
 from tui.widgets.new_marker import NewMarker
 from tui.widgets.pick_list import PickList
@@ -326,13 +326,13 @@ async def test_files_loaded_at_start_are_not_read_a_second_time(
         write(tmp_path / name, posts(name[0], 2))
         os.utime(tmp_path / name, (hour_ago, hour_ago))
     reads: list[str] = []
-    real = tui.ingest.read_document
+    real = tui.engine.ingest.read_document
 
     def read_document(path: str, identity: str) -> Document:
         reads.append(os.path.basename(path))
         return real(path, identity)
 
-    monkeypatch.setattr(tui.ingest, "read_document", read_document)
+    monkeypatch.setattr(tui.engine.ingest, "read_document", read_document)
     app = make_app([tmp_path], watch=True)
     async with app.run_test(size=(120, 30)) as pilot:
         await started(pilot, app)

@@ -12,7 +12,7 @@ import tui.app
 from parsers.model import Document
 from parsers.read import parse_file
 from tui.app import make_app
-from tui.timeline import Scan
+from tui.engine.timeline import Scan
 from tui.widgets.feed import Feed
 
 

@@ -7,8 +7,8 @@ import dataclasses
 from reader_fixtures import JOE, guardian_blog, kyiv_blog
 
 from parsers.model import Document
-from tui.query import Query, parse_query
-from tui.timeline import Filter, Timeline
+from tui.engine.query import Query, parse_query
+from tui.engine.timeline import Filter, Timeline
 
 
 def loaded() -> Timeline:
@@ -130,7 +130,7 @@ def test_the_timeline_and_query_modules_do_not_import_textual() -> None:
     import subprocess
     import sys
 
-    code = "import sys, tui.timeline, tui.query; print('textual' in sys.modules)"
+    code = "import sys, tui.engine.timeline, tui.engine.query; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
 

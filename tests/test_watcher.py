@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from parsers.model import Problem
-from tui.watcher import Changed, Deleted, Watcher, WatchEvent, filesystem_type, needs_polling
+from tui.engine.watcher import Changed, Deleted, Watcher, WatchEvent, filesystem_type, needs_polling
 
 GUARD = 10.0
 """Seconds before a wait gives up: a guard against hanging, never a performance check."""

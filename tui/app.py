@@ -22,14 +22,14 @@ from textual.worker import get_current_worker
 
 from parsers.model import Document
 from parsers.read import expand_paths, parse_file, unreadable
+from tui.engine.query import Query, QueryError, parse_query
+from tui.engine.timeline import Filter, Item, Scan, Timeline
 from tui.live import Live
 from tui.messages import DocumentsLoaded, LoadFinished
-from tui.query import Query, QueryError, parse_query
 from tui.screens.help_screen import HelpScreen
 from tui.screens.pages import document_page, entry_page, problems_page
 from tui.screens.text_screen import TextScreen
 from tui.time_display import ZoneMode
-from tui.timeline import Filter, Item, Scan, Timeline
 from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
 from tui.widgets.pick_list import PickList, Row

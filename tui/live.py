@@ -1,7 +1,7 @@
 """The reader following its folders: the tailing engine feeding the timeline as files change.
 
 :class:`Live` is an invisible widget the reader mounts when it watches its paths. Once the app
-has loaded them, it runs :class:`tui.ingest.Ingest` in an async worker (the engine parses in
+has loaded them, it runs :class:`tui.engine.ingest.Ingest` in an async worker (the engine parses in
 its own thread) and posts each list of events as one :class:`LiveEvents` message. Messages
 that arrive while the screen is busy are merged and applied together, at most every
 ``FLUSH_SECONDS``: documents are rebuilt from the engine's entry events and upserted into the
@@ -30,8 +30,8 @@ from textual.message import Message
 from textual.widget import Widget
 
 from parsers.model import Document, Entry, Problem
-from tui.alerts import Alerts
-from tui.ingest import (
+from tui.engine.alerts import Alerts
+from tui.engine.ingest import (
     Added,
     Ingest,
     IngestEvent,
@@ -43,7 +43,7 @@ from tui.ingest import (
     SourceRenamed,
     Updated,
 )
-from tui.watcher import Watcher
+from tui.engine.watcher import Watcher
 from tui.widgets.new_marker import NewMarker
 
 if TYPE_CHECKING:

@@ -24,8 +24,8 @@ from typing import TextIO
 from parsers.decode import clean_line
 from parsers.export import entry_to_dict
 from parsers.model import Entry
-from tui.alerts import Alerts
-from tui.ingest import (
+from tui.engine.alerts import Alerts
+from tui.engine.ingest import (
     Added,
     Ingest,
     IngestEvent,

@@ -9,8 +9,8 @@ from rich.style import Style
 from rich.text import Text
 
 from parsers.model import Document, Problem
+from tui.engine.timeline import Item
 from tui.time_display import ZoneMode, full
-from tui.timeline import Item
 from tui.widgets.entry_lines import BADGE, CAPTION, HIGHLIGHT, safe
 
 LABEL = Style(bold=True, color="cyan")

@@ -21,8 +21,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.engine.timeline import Item, find_index
 from tui.time_display import ZoneMode
-from tui.timeline import Item, find_index
 from tui.widgets.entry_lines import blank, entry_texts, separator, separator_label, wrap
 
 GUTTER = 2

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from parsers.model import Document, Entry, Problem, Source, Timestamp
-from tui.query import Query
+from tui.engine.query import Query
 
 
 @dataclass(slots=True, eq=False)

@@ -6,7 +6,7 @@ and FUSE mounts), or when the kernel refuses more watches, it falls back to poll
 Hidden files and editor or download temporaries are never reported. Symlink loops and folders
 that cannot be read never hang or stop it: they are reported once, as :class:`Problem` events.
 
-Nothing here parses files; :mod:`tui.ingest` turns these events into entries.
+Nothing here parses files; :mod:`tui.engine.ingest` turns these events into entries.
 """
 
 from __future__ import annotations

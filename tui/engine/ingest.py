@@ -5,7 +5,7 @@ turns a freshly parsed document into events: :class:`Added` for new ids, :class:
 known ids whose content changed, and source events when files vanish, move or come back.
 Entries are never withdrawn: a deleted, renamed or truncated file leaves its entries readable.
 
-:class:`Ingest` drives it: it watches folders (:class:`tui.watcher.Watcher`), waits until a
+:class:`Ingest` drives it: it watches folders (:class:`tui.engine.watcher.Watcher`), waits until a
 changed file has been stable for ``settle`` seconds (so a half-written file is not parsed in a
 broken state; the next change re-reads it anyway), parses due files in batches in a worker
 thread, and yields lists of events. Nothing here knows about Textual.
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from parsers.model import Document, Entry, Problem
 from parsers.read import expand_paths, parse_bytes, parse_file, read_file, source_for
-from tui.watcher import Changed, Deleted, Stamp, Watcher
+from tui.engine.watcher import Changed, Deleted, Stamp, Watcher
 
 
 @dataclass(frozen=True, slots=True)
