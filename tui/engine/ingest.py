@@ -43,6 +43,19 @@ class Updated:
 
 
 @dataclass(frozen=True, slots=True)
+class Removed:
+    """Entries that were in a re-read file and are no longer there: withdraw them.
+
+    (A deleted file is :class:`SourceGone`; its entries stay.)
+    """
+
+    path: str
+    """The file the entries came from."""
+    ids: tuple[str, ...]
+    """The withdrawn entries' ids."""
+
+
+@dataclass(frozen=True, slots=True)
 class SourceRead:
     """A document was read for the first time, or its header (title, format...) changed."""
 
@@ -89,7 +102,15 @@ class Ready:
 
 
 IngestEvent = (
-    Added | Updated | SourceRead | SourceGone | SourceRenamed | SourceBack | ProblemFound | Ready
+    Added
+    | Updated
+    | Removed
+    | SourceRead
+    | SourceGone
+    | SourceRenamed
+    | SourceBack
+    | ProblemFound
+    | Ready
 )
 
 
