@@ -9,17 +9,22 @@ before any regex; :func:`parsers.timestamps.parse_stamp` only for lines shaped l
 ``glued``     a stamp glued to a capitalised title: ``14:31Scholz arrives``;
 ``suffix``    a title ending in a stamp: ``Scholz arrives 14:31``, ``…published at 13:11 GMT``;
 ``epoch``     a Unix epoch glued to the start or end of a title;
-``relative``  only when nothing else separates the posts: ``17 hr 44 min ago`` lines.
+``relative``  only when nothing else separates the posts: ``17 hr 44 min ago`` lines;
+``space``     a stamp then its headline or first sentence after a plain space:
+              ``14:31 Scholz arrives``, ``10:15 a.m. The minister said…``.
+
+Framed lines (``+++ 14:31 +++ Headline``, ``| 14:31 | Headline``) are read inside their frame
+and marked ``frame``; a stamp in parentheses closing a headline (``Scholz arrives (0942 GMT)``)
+is a ``suffix`` marked ``paren``; four-digit stamps (``0942:``) have the form ``4-digit``.
 
 It also notes relative lines (``1h ago``), edit notes (``Updated at 19.47 GMT``) and page date
-lines (``First published on …``). :func:`select` then keeps the separators that really start
-entries in this document (see its docstring).
+lines (``First published on …``). :mod:`parsers.signatures` then weighs the evidence for each
+position signature and keeps the separators that really start entries in this document.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,6 +38,12 @@ GLUED = "glued"
 SUFFIX = "suffix"
 EPOCH = "epoch"
 RELATIVE = "relative"
+SPACE = "space"
+
+# Forms of the clock a separator printed.
+HM = "h:mm"
+HOUR = "hour"
+FOUR = "4-digit"
 
 _ZONES = (
     r"GMT|BST|UTC|CET|CEST|MEZ|MESZ|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|IST|JST|AEST|AEDT|UK"
@@ -92,6 +103,18 @@ PAGE_DATE_RE = re.compile(
 )
 """A page date line: ``First published on Fri 19 Feb 2021 17.20 GMT``, ``Stand: …``."""
 _SOURCE_AFTER = re.compile(r"^\s*(?:-|–|—)?\s*source\b", re.IGNORECASE)
+_SPACE_RE = re.compile(
+    rf"^(?P<stamp>{_HM}(?:{_AMPM})?(?:\s?(?i:uhr)\b)?(?P<zone>\s(?:{_ZONES})\b)?)"
+    r"\s+(?P<rest>\S.*)$"
+)
+"""A stamp and its headline (or first sentence) after a plain space: ``14:31 Scholz…``."""
+_FOUR_RE = re.compile(
+    rf"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s?(?P<z>{_ZONES})\b)?"
+    r"(?:\s*(?::|\s[-–—|])\s*(?P<rest>\S.*))?$"
+)
+"""A four-digit stamp: ``0942: …``, ``0942 GMT – …`` (or the whole of ``0942 GMT``)."""
+_REST_START = frozenset("\"“‘'„«(")
+"""Characters a headline may start with besides a capital letter."""
 
 
 @dataclass(slots=True)
@@ -107,6 +130,12 @@ class Separator:
     rest: str | None = None
     """Text after a ``lead`` stamp's separator."""
     has_minutes: bool = True
+    frame: bool = False
+    """Printed inside a ``+++``/``|`` frame."""
+    paren: bool = False
+    """A ``suffix`` stamp in parentheses: ``Title (0942 GMT)``."""
+    form: str = HM
+    """How the clock was printed: :data:`HM`, :data:`HOUR` (``10am``) or :data:`FOUR`."""
 
 
 @dataclass(slots=True)
@@ -194,14 +223,27 @@ def _digit_first(text: str, index: int, found: Scan) -> bool:
     """Classify a line that starts with a digit; True when it was taken."""
     seps = found.separators
     match = _LEAD_RE.match(text)
-    if match is not None and not match["rest"][0].isdigit():
-        if not _SOURCE_AFTER.match(match["rest"]):
-            stamp = fast_time(match["stamp"]) or parse_stamp(match["stamp"])
-            if stamp is not None:
+    if match is not None:
+        rest = match["rest"]
+        stamp = fast_time(match["stamp"]) or parse_stamp(match["stamp"])
+        # A headline may start with a digit when the stamp carries a zone: "14:31 GMT: 3 …".
+        if not rest[0].isdigit() or (stamp is not None and stamp.zone):
+            if stamp is not None and not _SOURCE_AFTER.match(rest):
                 minutes = any(c in match["stamp"] for c in ":.h")
-                seps.append(Separator(index, LEAD, stamp, rest=match["rest"], has_minutes=minutes))
+                form = HM if minutes else HOUR
+                seps.append(
+                    Separator(index, LEAD, stamp, rest=rest, has_minutes=minutes, form=form)
+                )
                 return True
-        return False
+            return False
+    four = _FOUR_RE.match(text) if len(text) > 4 and text[4] in " :-–—|GBUCEMPIJA" else None
+    if four is not None and (four["rest"] is None or not four["rest"][0].isdigit()):
+        stamp = Stamp(0, len(text), int(four["h"]), int(four["m"]), zone=four["z"])
+        if four["rest"] is not None:
+            seps.append(Separator(index, LEAD, stamp, rest=four["rest"], form=FOUR))
+        else:
+            seps.append(Separator(index, OWN, stamp, form=FOUR))
+        return True
     match = _GLUED_RE.match(text)
     if match is not None:
         stamp = fast_time(match["stamp"]) or parse_stamp(match["stamp"])
@@ -219,7 +261,41 @@ def _digit_first(text: str, index: int, found: Scan) -> bool:
         if stamp is not None:
             _add_own(found, index, stamp)
             return True
+    match = _SPACE_RE.match(text) if size <= 400 else None
+    if match is not None:
+        rest = match["rest"]
+        first = rest[0]
+        if first.isupper() or first in _REST_START or (first.isdigit() and match["zone"]):
+            stamp = fast_time(match["stamp"]) or parse_stamp(match["stamp"])
+            if stamp is not None and stamp.has_time:
+                seps.append(Separator(index, SPACE, stamp, rest=rest))
+                return True
     return False
+
+
+def four_digit(text: str) -> Stamp | None:
+    """``0942`` or ``0942 GMT`` as a stamp (the whole text), else None."""
+    match = _FOUR_RE.match(text)
+    if match is None or match["rest"] is not None:
+        return None
+    return Stamp(0, len(text), int(match["h"]), int(match["m"]), zone=match["z"])
+
+
+def _paren_suffix(text: str) -> tuple[str, Stamp] | None:
+    """``Scholz arrives (0942 GMT)``: a headline closed by a stamp in parentheses."""
+    open_at = text.rfind("(", max(0, len(text) - 32))
+    if open_at < 3:
+        return None
+    inner = text[open_at + 1 : -1].strip()
+    stamp = fast_time(inner) or four_digit(inner)
+    if stamp is None:
+        return None
+    title = text[:open_at].strip()
+    if not title or ends_sentence(title) or _PROSE_BEFORE.search(title):
+        return None
+    if len(title.split()) > 25:
+        return None
+    return title, stamp
 
 
 def _add_own(found: Scan, index: int, stamp: Stamp) -> None:
@@ -239,6 +315,7 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
     """
     found = Scan()
     seps = found.separators
+    framed: set[int] = set()
     limit = len(lines) + 1 if enough is None else enough
     for index, raw in enumerate(lines):
         if not raw:
@@ -249,10 +326,18 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
         if not text:
             continue
         if text[0] == "+" and text.startswith("++"):
-            # German tickers: "+++ 14:31 Uhr: Scholz trifft Macron +++".
+            # Tickers: "+++ 14:31 Uhr: Scholz trifft Macron +++", "+++ 14:31 +++ Scholz".
             text = text.strip("+ ")
             if not text:
                 continue
+            framed.add(index)
+            cut = text.find("++", 0, 40)
+            if cut > 0:
+                text = f"{text[:cut].rstrip()}: {text[cut:].lstrip('+ ')}"
+        elif text[0] == "|" and len(text) > 6 and text[1:3].strip()[:1].isdigit():
+            # "| 14:31 | Scholz trifft Macron |"
+            text = text.strip("| ")
+            framed.add(index)
         size = len(text)
         first = text[0]
         if size > 200 and not first.isdigit():
@@ -294,6 +379,9 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
                 continue
         if 8 <= size <= 200:
             last = text[-1]
+            if last == ")" and text[-2] != "(" and (paren := _paren_suffix(text)) is not None:
+                seps.append(Separator(index, SUFFIX, paren[1], title=paren[0], paren=True))
+                continue
             if last.isdigit() and size > 14 and text[-10:].isdigit() and not text[-11].isdigit():
                 epoch = _EPOCH_RE.match(text)
                 if epoch is not None and epoch["e2"]:
@@ -309,124 +397,12 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
                 split = _suffix(text)
                 if split is not None:
                     seps.append(Separator(index, SUFFIX, split[1], title=split[0]))
+    if framed:
+        for sep in seps:
+            sep.frame = sep.line in framed
     return found
 
 
 def stamp_minutes(stamp: Stamp) -> int:
     """Minutes after midnight of a stamp's time (0 when it has none)."""
     return (stamp.hour or 0) * 60 + (stamp.minute or 0)
-
-
-def _longest_monotonic(values: list[int], rising: bool) -> set[int]:
-    """Indexes of a longest non-decreasing (or non-increasing) subsequence of ``values``."""
-    keyed = values if rising else [-v for v in values]
-    tails: list[int] = []
-    tail_index: list[int] = []
-    parent: list[int] = [-1] * len(keyed)
-    for i, value in enumerate(keyed):
-        pos = bisect_right(tails, value)
-        if pos == len(tails):
-            tails.append(value)
-            tail_index.append(i)
-        else:
-            tails[pos] = value
-            tail_index[pos] = i
-        parent[i] = tail_index[pos - 1] if pos else -1
-    out: set[int] = set()
-    i = tail_index[-1] if tail_index else -1
-    while i >= 0:
-        out.add(i)
-        i = parent[i]
-    return out
-
-
-def _unwrap(times: list[int], rising: bool) -> list[int]:
-    """Times made monotone across midnight: a jump of more than 12 hours is a day change."""
-    out: list[int] = []
-    shift = 0
-    previous: int | None = None
-    for value in times:
-        if previous is not None:
-            if rising and value < previous - 12 * 60:
-                shift += 24 * 60
-            elif not rising and value > previous + 12 * 60:
-                shift -= 24 * 60
-        previous = value
-        out.append(value + shift)
-    return out
-
-
-def select(found: Scan, lines: list[str]) -> list[Separator]:
-    """The separators that really start entries in this document.
-
-    ``own`` lines always count; ``lead``, ``glued``, ``suffix`` and ``epoch`` forms count
-    when they recur (a lone ``lead`` counts when it is the page's only form). ``lead`` stamps
-    without minutes (diary lists: ``10am: …``) are dropped when most have minutes, and
-    ``lead`` stamps that break the page's time order are read as body text.
-    """
-    counts: dict[str, int] = {}
-    for sep in found.separators:
-        counts[sep.kind] = counts.get(sep.kind, 0) + 1
-    own = counts.get(OWN, 0)
-    keep: list[Separator] = []
-    for sep in found.separators:
-        count = counts[sep.kind]
-        if sep.kind == OWN or sep.kind == EPOCH:
-            keep.append(sep)
-        elif own >= 3 and count < own:
-            # A page separated by stamp lines: a few "09:00 - …" lines are a list in a post.
-            continue
-        elif sep.kind == SUFFIX and count >= 2 and count * 2 >= own:
-            keep.append(sep)
-        elif sep.kind in (LEAD, GLUED) and (count >= 2 or (own == 0 and len(counts) == 1)):
-            keep.append(sep)
-    leads = [s for s in keep if s.kind == LEAD]
-    if leads:
-        with_minutes = sum(1 for s in leads if s.has_minutes)
-        if with_minutes * 2 > len(leads):
-            keep = [s for s in keep if s.kind != LEAD or s.has_minutes]
-            leads = [s for s in keep if s.kind == LEAD]
-        if len(leads) >= 3:
-            times = [stamp_minutes(s.stamp) for s in leads if s.stamp is not None]
-            ups = sum(1 for a, b in zip(times, times[1:], strict=False) if b > a)
-            downs = sum(1 for a, b in zip(times, times[1:], strict=False) if b < a)
-            rising = ups >= downs
-            good = _longest_monotonic(_unwrap(times, rising), rising)
-            bad = {id(s) for i, s in enumerate(leads) if i not in good}
-            keep = [s for s in keep if id(s) not in bad]
-    keep = _header_stamps(keep, lines)
-    if len(keep) < 2 and len(found.relatives) >= 2:
-        # Only "17 hr 44 min ago" lines (a copy saved without absolute times): they still
-        # separate the posts, which then carry no time.
-        keep = [Separator(line, RELATIVE) for line in sorted(found.relatives)]
-    return keep
-
-
-def _header_stamps(seps: list[Separator], lines: list[str]) -> list[Separator]:
-    """Leave out dated stamp lines at the top of a page whose entries carry times only.
-
-    ``Fri 19 Feb 2021 19.41 GMT`` above ``19.30 GMT`` entries is the page's own date line:
-    it heads no text of its own (nothing but short lines before the next stamp).
-    """
-    # A dated stamp line with nothing under it before the next stamp: the page's date line
-    # ("Feb. 26, 2022, 2:59 a.m. ET" above the first post).
-    while (
-        len(seps) >= 2
-        and seps[0].kind == OWN
-        and seps[0].stamp is not None
-        and seps[0].stamp.has_date
-        and not any(line.strip() for line in lines[seps[0].line + 1 : seps[1].line])
-    ):
-        seps = seps[1:]
-    undated = [i for i, s in enumerate(seps) if s.stamp is not None and not s.stamp.has_date]
-    if not undated or len(undated) * 2 < len(seps):
-        return seps
-    first = undated[0]
-    out: list[Separator] = []
-    for position, sep in enumerate(seps):
-        if position < first and sep.stamp is not None and sep.stamp.has_date:
-            end = seps[position + 1].line if position + 1 < len(seps) else len(lines)
-            if all(len(line.strip()) <= 80 for line in lines[sep.line + 1 : end]):
-                continue
-        out.append(sep)
-    return out

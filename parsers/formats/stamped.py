@@ -51,12 +51,13 @@ from parsers.separators import (
     OWN,
     PAGE_DATE_RE,
     RELATIVE,
+    SPACE,
     Separator,
     own_stamp,
     scan,
-    select,
     stamp_minutes,
 )
+from parsers.signatures import Induction, induce
 from parsers.timestamps import (
     RELATIVE_RE,
     WEEKDAY_RE,
@@ -76,6 +77,7 @@ _NAME_DATE = re.compile(
     r"^(?P<name>\D{3,60}?)\s*[,|–-]?\s*(?P<date>[0-3]?\d\.?\s+[^\W\d_]+\.?,?\s+(?:19|20)\d\d"
     r"|[^\W\d_]+\.?\s+[0-3]?\d,?\s+(?:19|20)\d\d)$"
 )
+_CAPTURE = re.compile(r"^\s*date\s+\S+\s*")
 _NUMBERING = re.compile(r"^\d{1,3}\.\s+(?=\S)")
 _TRAILER_PAREN = re.compile(r"^\((?P<name>[A-Z][^()/]{2,60})\)$")
 _LIVE_KICKER = re.compile(
@@ -107,7 +109,7 @@ class StampedFormat:
             return None
         head = text[:SCAN_LIMIT]
         lines = head.split("\n")
-        chosen = select(scan(lines, SNIFF_ENOUGH), lines)
+        chosen = induce(scan(lines, SNIFF_ENOUGH), lines).chosen
         if len(chosen) < 2:
             return None
         kinds = sorted({s.kind for s in chosen})
@@ -147,8 +149,13 @@ class StampedParser:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
         self.draft = DocumentDraft()
+        self.capture = capture_date(self.lines[0]) if self.lines else None
+        if self.capture is not None:
+            # " date 2024-05-07 14:31 Title": the capture prefix goes before the scan.
+            self.lines[0] = _CAPTURE.sub("", self.lines[0], count=1)
         self.found = scan(self.lines)
-        self.seps = select(self.found, self.lines)
+        self.induction: Induction = induce(self.found, self.lines)
+        self.seps = self.induction.chosen
         self._keep_day_headers()
         self.special: set[int] = (
             set(self.found.edits)
@@ -170,9 +177,7 @@ class StampedParser:
 
     def parse(self) -> DocumentDraft:
         lines, draft = self.lines, self.draft
-        capture = capture_date(lines[0]) if lines else None
-        if capture is not None:
-            lines[0] = re.sub(r"^\s*date\s+\S+\s*", "", lines[0])
+        capture = self.capture
         segments = self._trailing_segments() if self._stamps_trail() else self._segments()
         header_end = min(segments[0].start, segments[0].body_start) if segments else len(lines)
         self._header(lines[:header_end])
@@ -391,7 +396,7 @@ class StampedParser:
                 above = text
         title: str | None = sep.title or above
         first_body: str | None = None
-        if sep.kind == LEAD and sep.rest:
+        if sep.kind in (LEAD, SPACE) and sep.rest:
             first_body = sep.rest
         if title:
             glued = glued_label(title)
@@ -556,7 +561,11 @@ class StampedParser:
         items = [self.entry_items[i] for i in dated]
         stamps = [s.stamp for s in self.seps if s.stamp is not None]
         sample = "\n".join(self.lines[:40])[:4000] + "\n" + "\n".join(self.lines[-20:])[-2000:]
-        zone = home_zone(sample, (s.zone for s in stamps if s.zone))
+        # The zone the entries print, else the one the page's own date lines print.
+        printed = [s.zone for s in stamps if s.zone] or [
+            s.stamp.zone for s in self.found.separators if s.stamp is not None and s.stamp.zone
+        ]
+        zone = home_zone(sample, printed)
         twelve = sum(1 for s in stamps if s.twelve_hour) * 2 > len(stamps)
         order, _why = detect_order(items, self.updated_minutes)
         anchor = pick_anchor(anchors, order)
