@@ -281,21 +281,24 @@ def four_digit(text: str) -> Stamp | None:
     return Stamp(0, len(text), int(match["h"]), int(match["m"]), zone=match["z"])
 
 
-def _paren_suffix(text: str) -> tuple[str, Stamp] | None:
+def _paren_suffix(text: str) -> tuple[str, Stamp, str] | None:
     """``Scholz arrives (0942 GMT)``: a headline closed by a stamp in parentheses."""
     open_at = text.rfind("(", max(0, len(text) - 32))
     if open_at < 3:
         return None
     inner = text[open_at + 1 : -1].strip()
-    stamp = fast_time(inner) or four_digit(inner)
+    stamp = fast_time(inner)
+    form = HM
     if stamp is None:
-        return None
+        stamp, form = four_digit(inner), FOUR
+        if stamp is None:
+            return None
     title = text[:open_at].strip()
     if not title or ends_sentence(title) or _PROSE_BEFORE.search(title):
         return None
     if len(title.split()) > 25:
         return None
-    return title, stamp
+    return title, stamp, form
 
 
 def _add_own(found: Scan, index: int, stamp: Stamp) -> None:
@@ -380,7 +383,8 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
         if 8 <= size <= 200:
             last = text[-1]
             if last == ")" and text[-2] != "(" and (paren := _paren_suffix(text)) is not None:
-                seps.append(Separator(index, SUFFIX, paren[1], title=paren[0], paren=True))
+                title, stamp, form = paren
+                seps.append(Separator(index, SUFFIX, stamp, title=title, paren=True, form=form))
                 continue
             if last.isdigit() and size > 14 and text[-10:].isdigit() and not text[-11].isdigit():
                 epoch = _EPOCH_RE.match(text)

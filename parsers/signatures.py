@@ -186,11 +186,30 @@ def in_order(seps: list[Separator]) -> set[int]:
     return _longest_monotonic(_unwrap(times, rising), rising)
 
 
-def _measure(evidence: Evidence, total_lines: int) -> None:
+def in_day_order(seps: list[Separator], day_lines: list[int]) -> list[Separator]:
+    """The ``seps`` whose times run one way within each day group that ``day_lines`` head.
+
+    A day header (``Tuesday, May 7``) between two stamps lets the clock start again.
+    """
+    out: list[Separator] = []
+    run: list[Separator] = []
+    for sep in seps:
+        if run and bisect_right(day_lines, run[-1].line) != bisect_right(day_lines, sep.line):
+            out += [s for i, s in enumerate(run) if i in in_order(run)]
+            run = []
+        run.append(sep)
+    out += [s for i, s in enumerate(run) if i in in_order(run)]
+    return out
+
+
+def _measure(evidence: Evidence, total_lines: int, day_lines: list[int]) -> None:
     seps = evidence.seps
     count = len(seps)
     timed = [s for s in seps if s.stamp is not None]
-    evidence.ordered = len(in_order(timed)) / len(timed) if len(timed) >= 2 else 1.0
+    if len(timed) >= 2:
+        evidence.ordered = len(in_day_order(timed, day_lines)) / len(timed)
+    else:
+        evidence.ordered = 1.0
     if count >= 3:
         gaps = [b.line - a.line for a, b in zip(seps, seps[1:], strict=False)]
         mean = sum(gaps) / len(gaps)
@@ -236,12 +255,12 @@ def induce(found: Scan, lines: list[str]) -> Induction:
         groups.setdefault(signature_of(sep), []).append(sep)
     result = Induction()
     total = sum(1 for line in lines if line.strip()) or 1
+    day_lines = sorted(found.day_stamps)
     for signature, seps in groups.items():
         evidence = Evidence(signature, seps)
         if signature.position in _ORDER_CHECKED and len(seps) >= 3:
-            good = in_order(seps)
-            evidence.seps = [s for i, s in enumerate(seps) if i in good] or seps
-        _measure(evidence, total)
+            evidence.seps = in_day_order(seps, day_lines) or seps
+        _measure(evidence, total, day_lines)
         if signature.form == FOUR and _year_list(evidence.seps):
             evidence.score = 0.0
             evidence.why = "every value reads as a year"
@@ -254,7 +273,7 @@ def induce(found: Scan, lines: list[str]) -> Induction:
         # separate the posts, which then carry no time.
         relatives = [Separator(line, RELATIVE) for line in sorted(found.relatives)]
         evidence = Evidence(Signature(RELATIVE, "relative"), relatives, chosen=True, why="winner")
-        _measure(evidence, total)
+        _measure(evidence, total, day_lines)
         result.evidence.append(evidence)
         chosen = relatives
     result.chosen = chosen
