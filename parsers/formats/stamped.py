@@ -45,6 +45,7 @@ from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
 from parsers.labels import glued_label, label_line
 from parsers.model import Author, Timestamp
+from parsers.page_head import split_head
 from parsers.separators import (
     EDIT_RE,
     LEAD,
@@ -360,13 +361,13 @@ class StampedParser:
                     continue
             leftovers.append(line)
             self.header_anchor_lines.append(line)
-        if leftovers:
-            draft.title = leftovers.pop(0)
-        if leftovers and (len(leftovers[0]) > 40 or ends_sentence(leftovers[0])):
-            draft.standfirst = leftovers.pop(0)
-        if leftovers:
+        head = split_head(leftovers, draft.kicker is not None)
+        draft.title, draft.standfirst = head.title, head.standfirst
+        draft.kicker = draft.kicker or head.kicker
+        draft.dropped.extend(head.dropped)
+        if head.intro:
             intro = EntryDraft()
-            fill_body(intro, [leftovers], draft)
+            fill_body(intro, [head.intro], draft)
             if not intro.is_empty():
                 draft.entries.append(intro)
                 self.entry_edits.append([])
