@@ -189,4 +189,8 @@ def explain(data: bytes, format_name: str | None = None) -> list[str]:
             lines.append(f"  {name:<12} {sniff.score:.2f}: {sniff.reason}")
     how = "forced by --format" if format_name else "highest score"
     lines.append(f"chosen: {choice.handler.name} ({how})")
+    # A handler may say more about how it reads this text (stamped: separator evidence).
+    details = getattr(choice.handler, "explain", None)
+    if callable(details):
+        lines += [f"  {line}" for line in details(clean(decoded.text))]
     return lines

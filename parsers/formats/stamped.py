@@ -43,6 +43,7 @@ from parsers.dating import (
 )
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
+from parsers.headline_case import PageWords, split_title_case
 from parsers.labels import glued_label, label_line
 from parsers.model import Author, Timestamp
 from parsers.page_head import split_head
@@ -128,6 +129,14 @@ class StampedFormat:
     def parse(self, text: str) -> DocumentDraft:
         return StampedParser(text).parse()
 
+    def explain(self, text: str) -> list[str]:
+        """The candidate separator signatures, their evidence and the winner."""
+        parser = StampedParser(text)
+        lines = ["separator signatures (best first):"]
+        lines += [f"  {line}" for line in parser.induction.explain()]
+        lines.append(f"separators chosen: {len(parser.seps)}")
+        return lines
+
 
 @dataclass(slots=True)
 class _Segment:
@@ -154,6 +163,7 @@ class StampedParser:
         if self.capture is not None:
             # " date 2024-05-07 14:31 Title": the capture prefix goes before the scan.
             self.lines[0] = _CAPTURE.sub("", self.lines[0], count=1)
+        self.words = PageWords(text)
         self.found = scan(self.lines)
         self.induction: Induction = induce(self.found, self.lines)
         self.seps = self.induction.chosen
@@ -428,6 +438,9 @@ class StampedParser:
             elif not ends_sentence(first_body) and len(first_body) <= 120 and groups:
                 title = first_body
             else:
+                split = split_title_case(first_body, self.words) if title is None else None
+                if split is not None:  # "14:31 Ferries Halted at Pier The harbour…"
+                    title, first_body = split
                 groups.insert(0, [first_body])
         if title is None and groups and len(groups) + len(groups[0]) > 2:
             candidate = groups[0][0]
@@ -451,6 +464,12 @@ class StampedParser:
             if not groups[0]:
                 groups.pop(0)
         entry.title = title
+        if groups and len(groups[-1]) >= 2:
+            last = groups[-1][-1]
+            if len(last) <= 80 and last[-1].isdigit() and _NAME_DATE.match(last):
+                # "Jane Doe7 May 2024" under the last paragraph: a trailer, not a wrapped line.
+                groups[-1].pop()
+                groups.append([last])
         self._bylines(entry, groups)
         fill_body(entry, groups, draft)
         self._trailer(entry)
@@ -500,8 +519,7 @@ class StampedParser:
             body_start = sep.line + 1
         return out
 
-    @staticmethod
-    def _title_like(line: str, block: list[str]) -> bool:
+    def _title_like(self, line: str, block: list[str]) -> bool:
         if len(line) > 160 or ends_sentence(line) or line.endswith(","):
             return False
         if BULLET_RE.match(line) or byline(line) is not None:
@@ -512,7 +530,16 @@ class StampedParser:
             return False
         if is_boilerplate(line):
             return False
-        return len(paragraphs(block)) == len(block)
+        if len(paragraphs(block)) == len(block):
+            return True
+        # A long headline right above its body line, not a paragraph wrapped at a width:
+        # the next line's first word would have fitted on it (a wrap takes every word that
+        # fits), or the next line opens a sentence with a word the page prints in lower case.
+        if len(block) < 2 or not ends_sentence(block[1]):
+            return False
+        following = block[1]
+        fits = len(line) + 1 + len(following.split(maxsplit=1)[0]) <= len(following)
+        return fits or self.words.starts_sentence(following)
 
     def _bylines(self, entry: EntryDraft, groups: list[list[str]]) -> None:
         if not groups:
