@@ -191,14 +191,19 @@ def in_day_order(seps: list[Separator], day_lines: list[int]) -> list[Separator]
 
     A day header (``Tuesday, May 7``) between two stamps lets the clock start again.
     """
+    if not day_lines:
+        good = in_order(seps)
+        return [s for i, s in enumerate(seps) if i in good]
     out: list[Separator] = []
     run: list[Separator] = []
     for sep in seps:
         if run and bisect_right(day_lines, run[-1].line) != bisect_right(day_lines, sep.line):
-            out += [s for i, s in enumerate(run) if i in in_order(run)]
+            good = in_order(run)
+            out += [s for i, s in enumerate(run) if i in good]
             run = []
         run.append(sep)
-    out += [s for i, s in enumerate(run) if i in in_order(run)]
+    good = in_order(run)
+    out += [s for i, s in enumerate(run) if i in good]
     return out
 
 
@@ -254,7 +259,7 @@ def induce(found: Scan, lines: list[str]) -> Induction:
     for sep in found.separators:
         groups.setdefault(signature_of(sep), []).append(sep)
     result = Induction()
-    total = sum(1 for line in lines if line.strip()) or 1
+    total = len(lines) or 1
     day_lines = sorted(found.day_stamps)
     for signature, seps in groups.items():
         evidence = Evidence(signature, seps)
