@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from parsers.dates.grammar import CAPTURE_PREFIX_RE, YEAR_RE
+from parsers.dates.names import trie
+from parsers.dates.vocabulary import HOME_ZONE_WORDS, ZONE_WORDS
 from parsers.model import Timestamp
 from parsers.timestamps import Stamp, fallback_date, from_epoch, parse_stamp, to_timestamp
 from parsers.zones import zone_key
@@ -73,8 +76,8 @@ class HomeZone:
 
 # --- anchors -------------------------------------------------------------------------------
 
-_CAPTURE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CAPTURE_PREFIX = CAPTURE_PREFIX_RE
+_YEAR = YEAR_RE
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -84,7 +87,7 @@ def capture_date(first_line: str) -> date | None:
     if match is None:
         return None
     try:
-        return date.fromisoformat(match.group(1))
+        return date.fromisoformat(match["date"])
     except ValueError:
         return None
 
@@ -184,8 +187,7 @@ def detect_order(
 
 _ALL_TIMES = re.compile(
     r"\b(?:all\s+times?\s+(?:stated\s+)?(?:are\s+|in\s+)?|times?\s+(?:are|in)\s+)"
-    r"(?P<zone>UK|GMT|BST|UTC|CET|CEST|EST|EDT|ET|PST|PDT|PT|IST|JST|AEST|AEDT|Eastern|"
-    r"Pacific|British|local)\b",
+    rf"(?P<zone>{trie(sorted({*ZONE_WORDS, *HOME_ZONE_WORDS, 'local'} - {'z'}))})\b",
     re.IGNORECASE,
 )
 
@@ -278,8 +280,7 @@ def home_zone(sample: str, printed_zones: Iterable[str] = ()) -> HomeZone:
     stated = _ALL_TIMES.search(sample) if "time" in sample.casefold() else None
     if stated is not None:
         word = stated.group("zone").casefold()
-        named = {"eastern": "America/New_York", "pacific": "America/Los_Angeles",
-                 "british": "Europe/London", "ist": ist}.get(word) or zone_key(word)
+        named = {**HOME_ZONE_WORDS, "ist": ist}.get(word) or zone_key(word)
         if named is not None:
             return HomeZone(named, f"the page says {stated.group(0)!r}", ist)
     counted = Counter(

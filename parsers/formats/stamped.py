@@ -28,6 +28,7 @@ from parsers.body import fill_body
 from parsers.boilerplate import is_boilerplate, is_summary_heading
 from parsers.bylines import blog_byline, byline, is_person_name, name_and_role, trailer
 from parsers.captions import credit_only, glued_caption
+from parsers.dates.grammar import CAPTURE_PREFIX_RE, YEAR_RE, ZONE_ABBREVIATION
 from parsers.dating import (
     Anchor,
     HomeZone,
@@ -69,7 +70,7 @@ from parsers.timestamps import (
 _NAV_SUFFIX = re.compile(r"\s*(?:\|\s*[^|]{2,60}?)?\s*View post$", re.IGNORECASE)
 _NAV_PREFIX = re.compile(
     r"^(?:\d+\s*(?:[smhd]|mins?|hrs?)\s+ago\s*)?(?:(?:[01]?\d|2[0-3])[:.][0-5]\d"
-    r"(?:\s?[ap]\.?m\.?)?(?:\s(?:GMT|BST|UTC|ET|CET))?\s*)?",
+    rf"(?:\s?[ap]\.?m\.?)?(?:\s(?:{ZONE_ABBREVIATION}))?\s*)?",
     re.IGNORECASE,
 )
 _NAME_DATE = re.compile(
@@ -88,7 +89,7 @@ SNIFF_ENOUGH = 4
 """Separator candidates after which the sniff has seen enough."""
 FALLBACK_BUDGET = 4
 """Header lines per page that may go to ``dateparser`` (the regexes read the rest)."""
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = YEAR_RE
 _NEAR = timedelta(days=62)
 """How far a day-group header may lie from the page's own dates."""
 
@@ -172,7 +173,7 @@ class StampedParser:
         lines, draft = self.lines, self.draft
         capture = capture_date(lines[0]) if lines else None
         if capture is not None:
-            lines[0] = re.sub(r"^\s*date\s+\S+\s*", "", lines[0])
+            lines[0] = CAPTURE_PREFIX_RE.sub("", lines[0], count=1)
         segments = self._trailing_segments() if self._stamps_trail() else self._segments()
         header_end = min(segments[0].start, segments[0].body_start) if segments else len(lines)
         self._header(lines[:header_end])
