@@ -22,7 +22,7 @@ from enum import StrEnum
 from parsers.dates.grammar import CAPTURE_PREFIX_RE, YEAR_RE
 from parsers.dates.names import trie
 from parsers.dates.vocabulary import HOME_ZONE_WORDS, ZONE_WORDS
-from parsers.model import Timestamp
+from parsers.model import TimeOfDay, Timestamp, ZoneBasis
 from parsers.timestamps import Stamp, fallback_date, from_epoch, parse_stamp, to_timestamp
 from parsers.zones import zone_key
 
@@ -408,6 +408,32 @@ def assign(
         stamped_ts = to_timestamp(resolved, current, zone.name, zone_words)
         out.append(stamped_ts)
     return out
+
+
+def undated_time(
+    stamp: Stamp, zone: HomeZone | str | None, printed: str | None = None
+) -> TimeOfDay | None:
+    """The time of day of a stamp no date could be found for, with its zone.
+
+    The printed zone when there is one (``22:15 GMT``: stated), else the page's home zone
+    (assumed; None when the page gives no cue). ``printed`` is the stamp's text, kept when
+    it says more than the time (``Tuesday 22:15``). None when the stamp has no time.
+    """
+    if stamp.hour is None:
+        return None
+    if not isinstance(zone, HomeZone):
+        zone = HomeZone(zone, "given")
+    zone_name: str | None = None
+    basis = ZoneBasis.ASSUMED
+    if stamp.zone:
+        word = stamp.zone.upper()
+        zone_name = zone.ist if word == "IST" else zone_key(stamp.zone)
+        basis = ZoneBasis.STATED if zone_name is not None else ZoneBasis.ASSUMED
+    if zone_name is None:
+        zone_name = zone.name
+    clock = f"{stamp.hour:02d}:{stamp.minute or 0:02d}"
+    keep = printed if printed and printed.strip() != clock else None
+    return TimeOfDay(stamp.hour, stamp.minute or 0, stamp.second, zone_name, basis, keep)
 
 
 def pick_anchor(anchors: Sequence[Anchor], order: Order) -> Anchor | None:

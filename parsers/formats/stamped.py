@@ -40,6 +40,7 @@ from parsers.dating import (
     header_anchors,
     home_zone,
     pick_anchor,
+    undated_time,
     zone_statement,
 )
 from parsers.draft import DocumentDraft, EntryDraft
@@ -572,14 +573,18 @@ class StampedParser:
             sep = self.entry_seps[index]
             if timestamp is None and sep is not None and sep.stamp is not None:
                 missing += 1
-                draft.dropped.append(self.lines[sep.line].strip())
+                line = self.lines[sep.line].strip()
+                kept = undated_time(sep.stamp, zone, line[:80] if sep.kind == OWN else None)
+                entry.time_of_day = kept
+                if kept is None:  # a date no year could be found for: stays visible
+                    entry.body.insert(0, line)
             edits = self.entry_edits[index]
             if edits and timestamp is not None:
                 entry.updated = _edit_time(edits[-1], timestamp, zone)
         if missing:
             draft.problems.append(
                 f"{missing} entr{'y' if missing == 1 else 'ies'} printed a time without a date "
-                "and the page states none: their times are not shown"
+                "and the page states none: they keep their time of day, with no date"
             )
         if anchors:
             first = anchors[0]
