@@ -95,3 +95,32 @@ def test_reader_keeps_undated_entries_in_page_order_within_their_document() -> N
     timeline.upsert_many([parse_text(UNDATED_PAGE, "storm.txt")])
     titles = [item.entry.title for item in timeline.select(Filter())]
     assert titles == ["Power cut in the north", "Ferries cancelled", "Warnings issued"]
+
+
+def _clocks(page: str) -> list[str | None]:
+    document = parse_text(page, "page.txt")
+    return [e.time_of_day.clock() if e.time_of_day else None for e in document.entries]
+
+
+def _posts(*stamps: str) -> str:
+    return "".join(
+        f"{stamp}\nPost at {stamp}\nSomething happened at the scene.\n\n" for stamp in stamps
+    )
+
+
+def test_bare_twelve_hour_times_are_resolved_by_the_order_of_the_posts() -> None:
+    # 1:05 above 12:40: eleven hours apart on a 24-hour clock, 25 minutes on a 12-hour one.
+    page = "Live: the storm\n\nTuesday 7 May 2024\n\n" + _posts("1:05", "12:40", "11:30")
+    assert _clocks(page) == ["13:05", "12:40", "11:30"]
+    document = parse_text(page, "page.txt")
+    assert [e.published.at.day if e.published else None for e in document.entries] == [7, 7, 7]
+
+
+def test_bare_twelve_hour_times_are_resolved_by_the_pages_updated_time() -> None:
+    page = "Live: the storm\n\nUpdated 7:40pm\n\n" + _posts("7:15", "6:50", "6:05")
+    assert _clocks(page) == ["19:15", "18:50", "18:05"]
+
+
+def test_a_twenty_four_hour_morning_page_is_left_alone() -> None:
+    page = "Live: the storm\n\nTuesday 7 May 2024\n\n" + _posts("11:30", "10:05", "9:40")
+    assert _clocks(page) == ["11:30", "10:05", "09:40"]

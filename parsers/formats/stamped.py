@@ -40,6 +40,8 @@ from parsers.dating import (
     header_anchors,
     home_zone,
     pick_anchor,
+    resolve_minutes,
+    twelve_hour_page,
     undated_time,
     zone_statement,
 )
@@ -559,7 +561,7 @@ class StampedParser:
         stamps = [s.stamp for s in self.seps if s.stamp is not None]
         sample = "\n".join(self.lines[:40])[:4000] + "\n" + "\n".join(self.lines[-20:])[-2000:]
         zone = home_zone(sample, (s.zone for s in stamps if s.zone))
-        twelve = sum(1 for s in stamps if s.twelve_hour) * 2 > len(stamps)
+        twelve = twelve_hour_page(stamps, self.updated_minutes)
         order, _why = detect_order(items, self.updated_minutes)
         anchor = pick_anchor(anchors, order)
         # A blog-level "updated" time (no date) refines a date-only anchor.
@@ -567,14 +569,15 @@ class StampedParser:
             anchor = Anchor(anchor.day, self.updated_minutes)
         stamped = assign(items, order, anchor, zone, twelve)
         missing = 0
-        for index, timestamp in zip(dated, stamped, strict=True):
+        clocks = resolve_minutes(items, order, twelve, self.updated_minutes)
+        for index, timestamp, clock in zip(dated, stamped, clocks, strict=True):
             entry = draft.entries[index]
             entry.published = timestamp
             sep = self.entry_seps[index]
             if timestamp is None and sep is not None and sep.stamp is not None:
                 missing += 1
                 line = self.lines[sep.line].strip()
-                kept = undated_time(sep.stamp, zone, line[:80] if sep.kind == OWN else None)
+                kept = undated_time(sep.stamp, zone, line[:80] if sep.kind == OWN else None, clock)
                 entry.time_of_day = kept
                 if kept is None:  # a date no year could be found for: stays visible
                     entry.body.insert(0, line)
