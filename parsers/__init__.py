@@ -11,6 +11,7 @@ from parsers.model import (
     Precision,
     Problem,
     Source,
+    TimeOfDay,
     Timestamp,
     ZoneBasis,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "Precision",
     "Problem",
     "Source",
+    "TimeOfDay",
     "Timestamp",
     "ZoneBasis",
     "expand_paths",

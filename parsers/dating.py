@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from parsers.model import Timestamp
+from parsers.dates.grammar import CAPTURE_PREFIX_RE, YEAR_RE
+from parsers.dates.names import trie
+from parsers.dates.vocabulary import HOME_ZONE_WORDS, ZONE_WORDS
+from parsers.model import TimeOfDay, Timestamp, ZoneBasis
 from parsers.timestamps import Stamp, fallback_date, from_epoch, parse_stamp, to_timestamp
 from parsers.zones import zone_key
 
@@ -73,8 +76,8 @@ class HomeZone:
 
 # --- anchors -------------------------------------------------------------------------------
 
-_CAPTURE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CAPTURE_PREFIX = CAPTURE_PREFIX_RE
+_YEAR = YEAR_RE
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -84,7 +87,7 @@ def capture_date(first_line: str) -> date | None:
     if match is None:
         return None
     try:
-        return date.fromisoformat(match.group(1))
+        return date.fromisoformat(match["date"])
     except ValueError:
         return None
 
@@ -184,8 +187,7 @@ def detect_order(
 
 _ALL_TIMES = re.compile(
     r"\b(?:all\s+times?\s+(?:stated\s+)?(?:are\s+|in\s+)?|times?\s+(?:are|in)\s+)"
-    r"(?P<zone>UK|GMT|BST|UTC|CET|CEST|EST|EDT|ET|PST|PDT|PT|IST|JST|AEST|AEDT|Eastern|"
-    r"Pacific|British|local)\b",
+    rf"(?P<zone>{trie(sorted({*ZONE_WORDS, *HOME_ZONE_WORDS, 'local'} - {'z'}))})\b",
     re.IGNORECASE,
 )
 
@@ -278,8 +280,7 @@ def home_zone(sample: str, printed_zones: Iterable[str] = ()) -> HomeZone:
     stated = _ALL_TIMES.search(sample) if "time" in sample.casefold() else None
     if stated is not None:
         word = stated.group("zone").casefold()
-        named = {"eastern": "America/New_York", "pacific": "America/Los_Angeles",
-                 "british": "Europe/London", "ist": ist}.get(word) or zone_key(word)
+        named = {**HOME_ZONE_WORDS, "ist": ist}.get(word) or zone_key(word)
         if named is not None:
             return HomeZone(named, f"the page says {stated.group(0)!r}", ist)
     counted = Counter(
@@ -325,6 +326,110 @@ def _readings(stamp: Stamp, twelve_hour_page: bool) -> tuple[int, ...]:
     return (minutes,)
 
 
+def twelve_hour_page(stamps: Sequence[Stamp], updated_minutes: int | None = None) -> bool:
+    """True when a page's clock times are on a 12-hour clock.
+
+    Either most stamps print am/pm, or none does but the times only make sense on a 12-hour
+    clock: every hour is 1-12 and the page's "updated" time is in the afternoon (``15:30``
+    above ``3:20``), or two neighbouring posts step between 12 and 1 (``1:05`` next to
+    ``12:40``: eleven hours apart on a 24-hour clock, twenty-five minutes on a 12-hour one).
+    The bare times are then resolved by the page's order (see :func:`resolve_minutes`).
+    """
+    timed = [s for s in stamps if s.hour is not None]
+    if not timed:
+        return False
+    flagged = sum(1 for s in timed if s.twelve_hour)
+    if flagged * 2 > len(timed):
+        return True
+    if flagged or len(timed) < 2 or any(not 1 <= (s.hour or 0) <= 12 for s in timed):
+        return False
+    if updated_minutes is not None and updated_minutes >= 13 * 60:
+        return True
+    hours = [s.hour for s in timed]
+    return any(
+        (a == 12 and b == 1) or (a == 1 and b == 12) for a, b in zip(hours, hours[1:], strict=False)
+    )
+
+
+def _walk(
+    readings: Sequence[tuple[int, ...]], first: int, order: Order
+) -> tuple[list[int], int]:
+    """Greedy readings after ``first``, and how many steps run against ``order``."""
+    chosen = [first]
+    against = 0
+    for options in readings[1:]:
+        previous = chosen[-1]
+        value = _pick(options, options[0], previous, order)
+        if order is Order.NEWEST_FIRST and value > previous + ROLLOVER_TOLERANCE:
+            against += 1
+        elif order is Order.OLDEST_FIRST and value < previous - ROLLOVER_TOLERANCE:
+            against += 1
+        chosen.append(value)
+    return chosen, against
+
+
+def resolve_minutes(
+    items: Sequence[Item],
+    order: Order,
+    twelve_hour_page: bool = False,
+    start: int | None = None,
+) -> list[int | None]:
+    """Minutes after midnight each item's clock time means, 12-hour times resolved.
+
+    A bare ``7:15`` on a 12-hour page is 07:15 or 19:15: the reading that keeps the page's
+    order after the time before it (``start`` is the page's "updated" time, if any). For
+    the first time of a run with nothing before it (the top of a page without an updated
+    time, a day header), the reading that gives the run the fewest steps against the order.
+    Dated stamps and epochs give their own minutes; items without a time give None.
+    """
+    out: list[int | None] = [None] * len(items)
+    before = start
+    run: list[int] = []
+    last_header: date | None = None
+    for index, item in enumerate(items):
+        if item.epoch is not None:
+            _resolve_run(items, run, before, order, twelve_hour_page, out)
+            at = from_epoch(item.epoch).at
+            out[index] = before = at.hour * 60 + at.minute
+            continue
+        if item.day is not None and item.day != last_header:
+            _resolve_run(items, run, before, order, twelve_hour_page, out)
+            last_header, before = item.day, None
+        stamp = item.stamp
+        if stamp is None or stamp.hour is None:
+            continue
+        if stamp.has_date:
+            _resolve_run(items, run, before, order, twelve_hour_page, out)
+            out[index] = before = _minutes(stamp)
+            continue
+        run.append(index)
+    _resolve_run(items, run, before, order, twelve_hour_page, out)
+    return out
+
+
+def _resolve_run(
+    items: Sequence[Item],
+    run: list[int],
+    before: int | None,
+    order: Order,
+    twelve_hour_page: bool,
+    out: list[int | None],
+) -> None:
+    """Resolve one run of time-only items (see :func:`resolve_minutes`); empties ``run``."""
+    if not run:
+        return
+    options = [_readings(items[i].stamp, twelve_hour_page) for i in run]  # type: ignore[arg-type]
+    written = _minutes(items[run[0]].stamp) or 0  # type: ignore[arg-type]
+    if before is not None:
+        chosen, _ = _walk(options, _pick(options[0], written, before, order), order)
+    else:
+        firsts = sorted(options[0], key=lambda value: value != written)  # as written first
+        chosen = min((_walk(options, first, order) for first in firsts), key=lambda w: w[1])[0]
+    for index, value in zip(run, chosen, strict=True):
+        out[index] = value
+    run.clear()
+
+
 def _pick(readings: tuple[int, ...], written: int, previous: int | None, order: Order) -> int:
     """For an ambiguous 12-hour time: the reading that keeps the page's order."""
     if len(readings) == 1 or previous is None:
@@ -357,7 +462,8 @@ def assign(
     last_header: date | None = None
     zone_words = {"IST": zone.ist} if zone.ist != "Asia/Kolkata" else None
     step = timedelta(days=-1 if order is Order.NEWEST_FIRST else 1)
-    for item in items:
+    clock_minutes = resolve_minutes(items, order, twelve_hour_page, previous)
+    for position, item in enumerate(items):
         if item.epoch is not None:
             stamped = from_epoch(item.epoch)
             out.append(stamped)
@@ -385,7 +491,10 @@ def assign(
         if not readings or current is None:
             out.append(None)
             continue
-        minutes = _pick(readings, _minutes(stamp) or 0, previous, order)
+        minutes = clock_minutes[position]
+        if minutes is None:
+            out.append(None)
+            continue
         if previous is not None:
             # Against the header's own time, only a clear midnight crossing counts: the
             # header may give the first-published time rather than the last update.
@@ -407,6 +516,40 @@ def assign(
         stamped_ts = to_timestamp(resolved, current, zone.name, zone_words)
         out.append(stamped_ts)
     return out
+
+
+def undated_time(
+    stamp: Stamp,
+    zone: HomeZone | str | None,
+    printed: str | None = None,
+    minutes: int | None = None,
+) -> TimeOfDay | None:
+    """The time of day of a stamp no date could be found for, with its zone.
+
+    The printed zone when there is one (``22:15 GMT``: stated), else the page's home zone
+    (assumed; None when the page gives no cue). ``printed`` is the stamp's text, kept when
+    it says more than the time (``Tuesday 22:15``); ``minutes`` the clock as resolved by
+    :func:`resolve_minutes` (a bare 12-hour ``7:15`` read as 19:15). None when the stamp has
+    no time.
+    """
+    if stamp.hour is None:
+        return None
+    if not isinstance(zone, HomeZone):
+        zone = HomeZone(zone, "given")
+    zone_name: str | None = None
+    basis = ZoneBasis.ASSUMED
+    if stamp.zone:
+        word = stamp.zone.upper()
+        zone_name = zone.ist if word == "IST" else zone_key(stamp.zone)
+        basis = ZoneBasis.STATED if zone_name is not None else ZoneBasis.ASSUMED
+    if zone_name is None:
+        zone_name = zone.name
+    hour, minute = stamp.hour, stamp.minute or 0
+    if minutes is not None:
+        hour, minute = minutes // 60 % 24, minutes % 60
+    clock = f"{hour:02d}:{minute:02d}"
+    keep = printed if printed and printed.strip() != clock else None
+    return TimeOfDay(hour, minute, stamp.second, zone_name, basis, keep)
 
 
 def pick_anchor(anchors: Sequence[Anchor], order: Order) -> Anchor | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parsers.model import Author, Caption, Timestamp
+from parsers.model import Author, Caption, TimeOfDay, Timestamp
 
 
 @dataclass(slots=True)
@@ -22,6 +22,9 @@ class EntryDraft:
     body: list[str] = field(default_factory=list)
     captions: list[Caption] = field(default_factory=list)
     updated: Timestamp | None = None
+    time_of_day: TimeOfDay | None = None
+    """A printed time of day with no date to place it on (left None when ``published`` is
+    timed: the finishing step takes the time from it)."""
     key: str | None = None
     """Identity within the document, when the handler knows better than title and time
     (an article's post borrows the page title; it must keep the id it has as an opening
@@ -29,7 +32,9 @@ class EntryDraft:
 
     def is_empty(self) -> bool:
         """True when the draft holds nothing a reader could see."""
-        return not (self.title or self.body or self.captions or self.published)
+        return not (
+            self.title or self.body or self.captions or self.published or self.time_of_day
+        )
 
 
 @dataclass(slots=True)

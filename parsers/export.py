@@ -37,4 +37,13 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             "updated": entry.updated.iso() if entry.updated else None,
         }
     )
+    clock = entry.time_of_day
+    if clock is not None:
+        # The printed time of day, present whenever the page printed one; with
+        # "published": null it is all that is known (no date, so no instant).
+        data["time_of_day"] = clock.clock()
+        data["time_of_day_zone"] = clock.zone
+    else:
+        data["time_of_day"] = None
+        data["time_of_day_zone"] = None
     return data

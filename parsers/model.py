@@ -62,6 +62,54 @@ class Timestamp:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeOfDay:
+    """A time of day as the page printed it, with its zone, whether or not a date goes with it.
+
+    Live blogs often print ``22:15`` and never say which day. Such an entry has no
+    ``published`` instant (there is none), but it keeps this: the reader shows
+    ``22:15 (no date)`` and orders it by its place in the page.
+    """
+
+    hour: int
+    """0-23, after am/pm was resolved."""
+    minute: int
+    second: int = 0
+    zone: str | None = None
+    """IANA name or offset (``Europe/London``, ``+05:30``); None when no zone is known."""
+    basis: ZoneBasis = ZoneBasis.ASSUMED
+    """Whether the page printed the zone or the page's home zone was assumed."""
+    printed: str | None = None
+    """The stamp as printed (``Tue 10.15pm GMT``), when the page gave more than the time."""
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.hour <= 23 and 0 <= self.minute <= 59 and 0 <= self.second <= 59):
+            raise ValueError("TimeOfDay out of range")
+
+    def clock(self) -> str:
+        """``22:15`` (``22:15:30`` when seconds were printed)."""
+        text = f"{self.hour:02d}:{self.minute:02d}"
+        return f"{text}:{self.second:02d}" if self.second else text
+
+    @property
+    def minutes(self) -> int:
+        """Minutes after midnight."""
+        return self.hour * 60 + self.minute
+
+
+def time_of_day_of(stamp: Timestamp) -> TimeOfDay | None:
+    """The wall-clock time of a timed :class:`Timestamp` in its own zone (None for a date)."""
+    if stamp.precision is not Precision.TIME:
+        return None
+    at = stamp.at
+    key = getattr(at.tzinfo, "key", None)
+    if key is None:
+        offset = at.strftime("%z")
+        key = "UTC" if offset in ("", "+0000") else f"{offset[:3]}:{offset[3:]}"
+    basis = ZoneBasis.ASSUMED if stamp.zone is ZoneBasis.ASSUMED else ZoneBasis.STATED
+    return TimeOfDay(at.hour, at.minute, at.second, key, basis)
+
+
+@dataclass(frozen=True, slots=True)
 class Author:
     """A person credited with an entry or a document."""
 
@@ -132,6 +180,10 @@ class Entry:
     """Image captions with their credits."""
     updated: Timestamp | None = None
     """Last edit time, when the page printed one (``Updated at 19.47 GMT``)."""
+    time_of_day: TimeOfDay | None = None
+    """The time of day the page printed for this entry: the wall-clock part of ``published``
+    when that is timed, and the only time there is when no date could be had (then
+    ``published`` is None). None when the page printed no time for it."""
 
 
 @dataclass(frozen=True, slots=True)

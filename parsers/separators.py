@@ -29,6 +29,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from parsers.blocks import ends_sentence
+from parsers.dates.grammar import AMPM_LATIN, HM, STAMP_START, ZONE_ABBREVIATION
+from parsers.dates.relative import EPOCH_GLUED_RE, RELATIVE_ENDS, RELATIVE_FIRST
+from parsers.dates.vocabulary import (
+    EDIT_WORDS,
+    FILLERS,
+    PAGE_DATE_WORDS,
+    TIME_PREPOSITIONS,
+    WORD_TIME_LINES,
+    ZONE_WORDS,
+)
 from parsers.timestamps import RELATIVE_RE, WEEKDAY_RE, Stamp, parse_stamp
 
 # Separator kinds (see the module docstring).
@@ -41,15 +51,14 @@ RELATIVE = "relative"
 SPACE = "space"
 
 # Forms of the clock a separator printed.
-HM = "h:mm"
-HOUR = "hour"
-FOUR = "4-digit"
+FORM_HM = "h:mm"
+FORM_HOUR = "hour"
+FORM_FOUR = "4-digit"
 
-_ZONES = (
-    r"GMT|BST|UTC|CET|CEST|MEZ|MESZ|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|IST|JST|AEST|AEDT|UK"
-)
-_HM = r"(?:[01]?\d|2[0-3])(?:[:.]|h)[0-5]\d"
-_AMPM = r"\s?(?i:[ap]\.\s?m\.?|[ap]m\b)"
+# --- vocabulary: every word list comes from parsers.dates (one copy for all handlers) ---
+_ZONES = ZONE_ABBREVIATION
+_HM = HM
+_AMPM = rf"\s?(?i:{AMPM_LATIN})"
 _LEAD_RE = re.compile(
     rf"^(?P<stamp>{_HM}(?:{_AMPM})?(?:\s?(?i:uhr)\b)?(?:\s(?:{_ZONES})\b)?"
     rf"|(?:1[0-2]|0?[1-9]){_AMPM}|(?:[01]?\d|2[0-3])\s?(?i:uhr)\b)"
@@ -59,45 +68,40 @@ _GLUED_RE = re.compile(
     rf"^(?P<stamp>{_HM}(?:{_AMPM})?(?:\s?(?:{_ZONES})(?=[A-Z]))?)"
     r"(?P<rest>[A-ZÀ-ÖØ-Þ\"“‘'„«][^\n]{3,})$"
 )
-_EPOCH_RE = re.compile(r"^(?P<e1>1\d{9})(?P<rest1>\D.*)$|^(?P<rest2>.*\D)(?P<e2>1\d{9})$")
-_OWN_START = re.compile(
-    r"^[\W_]{0,3}(?:\d|(?i:(?:le|am|on|the|published|posted|mon|tue|wed|thu|fri|sat|sun"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu"
-    r"|ven|sam|dim|jän|mär|mai|okt|dez|janv|févr|avr|juin|juil|août|déc|maa|woe|don|vri|zat"
-    r"|zon|lun|mié|jue|vie|sáb|dom|gio|sab|ene|abr|ago|dic|gen|giu|lug|set|ott|maart|mei)"
-    r"(?:[a-zäéûìá]{0,7})\.?"
-    r"(?:\s|,)))"
-)
+_EPOCH_RE = EPOCH_GLUED_RE
+_OWN_START = STAMP_START
 _DIGIT = re.compile(r"\d")
-_RELATIVE_ENDS = ("ago", "now", " fa", "geleden", "eben", "instant")
-"""How the relative lines of :data:`RELATIVE_RE` end (those not starting vor/il/just/hace)."""
-_WORD_TIMES = frozenset("noon midnight mittag mitternacht midi minuit".split())
+_RELATIVE_ENDS = RELATIVE_ENDS
+_WORD_TIMES = WORD_TIME_LINES
 _WORDS = re.compile(r"[^\W\d_]+")
-_FILLERS = frozenset(
-    """uhr uur h published posted at on am um le à a the den der du de local time heure locale
-    ortszeit el del""".split()
+_FILLERS = FILLERS
+_SUFFIX_ENDS = tuple(
+    dict.fromkeys(
+        (
+            "gmt", "bst", "utc", "uhr", "uur", "am", "pm", "a.m.", "p.m.", " et", "edt", "est",
+            "time", "cet", "mez", "ist",
+            *(f" {w}" if len(w) <= 3 else w[-4:] for w in ZONE_WORDS if len(w) > 1),
+        )
+    )
 )
-_SUFFIX_ENDS = ("gmt", "bst", "utc", "uhr", "uur", "am", "pm", "a.m.", "p.m.", " et", "edt",
-                "est", "time", "cet", "mez", "ist")
-_SUFFIX_LAST = frozenset("TtMmRr.EeZzCc")
+"""How a title that ends in a stamp may end (zone words, am/pm, ``Uhr``), last 4 chars."""
+_SUFFIX_LAST = frozenset(c for end in _SUFFIX_ENDS for c in (end[-1].lower(), end[-1].upper()))
 """Last characters of the words in :data:`_SUFFIX_ENDS`."""
 _SUFFIX_CONNECTOR = re.compile(
     r"(?:\s*[-–—|,(\[]\s*|\s*(?:published|posted)(?:\s+(?:at|on))?\s*|\s+)$", re.IGNORECASE
 )
 _PROSE_BEFORE = re.compile(
-    r"(?:\b(?:at|um|à|a|from|to|until|till|since|by|before|after|around|about|see|gegen|vers"
-    r"|bis|ab|seit|von|and|or|und|et|between|zwischen|entre|dès|depuis|vor|nach|is|was|of)"
-    r"|[(\[,;:])$",
+    rf"(?:\b(?:{'|'.join(TIME_PREPOSITIONS)})|[(\[,;:])$",
     re.IGNORECASE,
 )
 EDIT_RE = re.compile(
-    r"^(?:updated|update|edited|aktualisiert|mis à jour)\b\s*(?:at|on|am|um|le|à)?\s*:?\s*"
+    rf"^(?:{'|'.join(EDIT_WORDS)})\b\s*(?:at|on|am|um|le|à)?\s*:?\s*"
     r"(?P<stamp>\S.{2,60})$",
     re.IGNORECASE,
 )
 """An edit note: ``Updated at 19.47 GMT`` (the entry's edit time, never a new entry)."""
 PAGE_DATE_RE = re.compile(
-    r"^(?:first published|last modified|last updated|published|publié|veröffentlicht|stand)"
+    rf"^(?:{'|'.join(PAGE_DATE_WORDS)})"
     r"\b\s*(?:on|at|am|le|:)?\s*(?P<stamp>\S.{2,80})$",
     re.IGNORECASE,
 )
@@ -134,8 +138,8 @@ class Separator:
     """Printed inside a ``+++``/``|`` frame."""
     paren: bool = False
     """A ``suffix`` stamp in parentheses: ``Title (0942 GMT)``."""
-    form: str = HM
-    """How the clock was printed: :data:`HM`, :data:`HOUR` (``10am``) or :data:`FOUR`."""
+    form: str = FORM_HM
+    """How the clock was printed: ``h:mm``, an hour only (``10am``) or ``4-digit``."""
 
 
 @dataclass(slots=True)
@@ -152,7 +156,7 @@ class Scan:
 
 _FAST_TIME = re.compile(
     r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])\.?\s?[mM]\.?)?"
-    r"(?:\s?(?P<z>GMT|BST|UTC|ET|EST|EDT|CET|CEST|MEZ|MESZ|PT|PST|PDT|IST|JST)|\s?(?i:uhr|uur|h))?$"
+    rf"(?:\s?(?P<z>{ZONE_ABBREVIATION})|\s?(?i:uhr|uur|h))?$"
 )
 
 
@@ -230,7 +234,7 @@ def _digit_first(text: str, index: int, found: Scan) -> bool:
         if not rest[0].isdigit() or (stamp is not None and stamp.zone):
             if stamp is not None and not _SOURCE_AFTER.match(rest):
                 minutes = any(c in match["stamp"] for c in ":.h")
-                form = HM if minutes else HOUR
+                form = FORM_HM if minutes else FORM_HOUR
                 seps.append(
                     Separator(index, LEAD, stamp, rest=rest, has_minutes=minutes, form=form)
                 )
@@ -240,9 +244,9 @@ def _digit_first(text: str, index: int, found: Scan) -> bool:
     if four is not None and (four["rest"] is None or not four["rest"][0].isdigit()):
         stamp = Stamp(0, len(text), int(four["h"]), int(four["m"]), zone=four["z"])
         if four["rest"] is not None:
-            seps.append(Separator(index, LEAD, stamp, rest=four["rest"], form=FOUR))
+            seps.append(Separator(index, LEAD, stamp, rest=four["rest"], form=FORM_FOUR))
         else:
-            seps.append(Separator(index, OWN, stamp, form=FOUR))
+            seps.append(Separator(index, OWN, stamp, form=FORM_FOUR))
         return True
     match = _GLUED_RE.match(text)
     if match is not None:
@@ -288,9 +292,9 @@ def _paren_suffix(text: str) -> tuple[str, Stamp, str] | None:
         return None
     inner = text[open_at + 1 : -1].strip()
     stamp = fast_time(inner)
-    form = HM
+    form = FORM_HM
     if stamp is None:
-        stamp, form = four_digit(inner), FOUR
+        stamp, form = four_digit(inner), FORM_FOUR
         if stamp is None:
             return None
     title = text[:open_at].strip()
@@ -363,7 +367,7 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
             if stamp is not None:
                 _add_own(found, index, stamp)
                 continue
-        if size <= 32 and (text.endswith(_RELATIVE_ENDS) or first in "viVIjJhH"):
+        if size <= 32 and (text.endswith(_RELATIVE_ENDS) or first in RELATIVE_FIRST):
             if RELATIVE_RE.match(text):
                 found.relatives.add(index)
                 continue

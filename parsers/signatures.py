@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 
 from parsers.separators import (
     EPOCH,
-    FOUR,
+    FORM_FOUR,
+    FORM_HOUR,
     GLUED,
-    HOUR,
     LEAD,
     OWN,
     RELATIVE,
@@ -237,7 +237,10 @@ def _measure(evidence: Evidence, total_lines: int, day_lines: list[int]) -> None
 def _year_list(seps: list[Separator]) -> bool:
     """Four-digit "stamps" that all read as years (``2015: …``) make a timeline, not a clock."""
     return all(
-        s.form == FOUR and s.stamp is not None and not s.stamp.zone and s.stamp.hour in (19, 20)
+        s.form == FORM_FOUR
+        and s.stamp is not None
+        and not s.stamp.zone
+        and s.stamp.hour in (19, 20)
         for s in seps
     )
 
@@ -266,7 +269,7 @@ def induce(found: Scan, lines: list[str]) -> Induction:
         if signature.position in _ORDER_CHECKED and len(seps) >= 3:
             evidence.seps = in_day_order(seps, day_lines) or seps
         _measure(evidence, total, day_lines)
-        if signature.form == FOUR and _year_list(evidence.seps):
+        if signature.form == FORM_FOUR and _year_list(evidence.seps):
             evidence.score = 0.0
             evidence.why = "every value reads as a year"
         result.evidence.append(evidence)
@@ -295,7 +298,7 @@ def _choose(result: Induction, found: Scan) -> None:
     with_minutes = sum(
         e.count
         for e in result.evidence
-        if e.signature.position == LEAD and e.signature.form != HOUR
+        if e.signature.position == LEAD and e.signature.form != FORM_HOUR
     )
     for evidence in candidates:
         position, form = evidence.signature.position, evidence.signature.form
@@ -304,7 +307,7 @@ def _choose(result: Induction, found: Scan) -> None:
         ):
             evidence.score *= 0.2
             evidence.why = "occurs once"
-        if form == HOUR and with_minutes * 2 > with_minutes + evidence.count:
+        if form == FORM_HOUR and with_minutes * 2 > with_minutes + evidence.count:
             evidence.score *= 0.2
             evidence.why = "hours without minutes beside stamps with minutes (a diary list)"
     winner = max(candidates, key=lambda e: e.score)
@@ -320,7 +323,7 @@ def _choose(result: Induction, found: Scan) -> None:
         position = evidence.signature.position
         if evidence.why:
             continue
-        if position in _STANDALONE and evidence.signature.form != FOUR:
+        if position in _STANDALONE and evidence.signature.form != FORM_FOUR:
             if position == OWN or not (own >= 3 and evidence.count < own):
                 evidence.chosen, evidence.why = True, "a stamp line separates wherever it stands"
                 continue

@@ -12,129 +12,110 @@ from an anchor date and the zone from the page's home zone when the stamp lacks 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 
+from parsers.dates.grammar import (
+    AMPM_AFTER,
+    AMPM_LATIN,
+    AMPM_PREFIX,
+    CJK_DATE,
+    CJK_TIME,
+    DATE_LINK,
+    HM_FOUR,
+    HOUR12,
+    HOUR24,
+    NAME_WORD,
+    OFFSET,
+    ORDINAL,
+    WEEKDAY_RE,
+    YEAR,
+    ZONE,
+    ZONE_ABBREVIATION,
+    is_pm,
+)
+from parsers.dates.names import MONTH_NAMES, is_latin, month_number
+from parsers.dates.relative import EPOCH_RE as _EPOCH_RE
+from parsers.dates.relative import RELATIVE_RE as _RELATIVE_RE
+from parsers.dates.vocabulary import CLOCK_WORDS
 from parsers.model import Precision, Timestamp, ZoneBasis
-from parsers.zones import ZONE_WORDS, zone_for_word, zone_named
+from parsers.zones import zone_for_word, zone_named
 
-_MONTH_NAMES: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan januar jänner janvier janv enero gennaio januari janeiro",
-        "february feb febr februar février fevrier févr fevr febrero febbraio februari"
-        " fevereiro",
-        "march mar märz maerz mars marzo maart março",
-        "april apr avril avr abril aprile",
-        "may mai mayo maggio mei maio",
-        "june jun juni juin junio giugno junho",
-        "july jul juli juillet juil julio luglio julho",
-        "august aug août aout agosto augustus",
-        "september sep sept septembre septiembre settembre setembro",
-        "october oct okt oktober octobre octubre ottobre outubro",
-        "november nov novembre noviembre novembro",
-        "december dec dez dezember décembre decembre déc diciembre dicembre dezembro",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTH_NAMES[_name] = _number
+__all__ = [
+    "EPOCH_RE", "RELATIVE_RE", "WEEKDAY_RE", "Stamp", "fallback_date", "find_date",
+    "find_time", "find_zone", "from_epoch", "make_aware", "parse_stamp", "to_timestamp",
+]
 
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` nested by shared prefixes (``ja(?:n|nuary|…)``).
-
-    The regex engine then tries one branch per first letter instead of every word, which
-    makes date search several times faster; longer words come first within a branch.
-    """
-    if not words:
-        return ""
-    groups: dict[str, list[str]] = {}
-    ends = False
-    for word in words:
-        if word:
-            groups.setdefault(word[0], []).append(word[1:])
-        else:
-            ends = True
-    if not groups:
-        return ""
-    parts = []
-    for first in sorted(groups, key=lambda c: -max(len(w) for w in groups[c])):
-        rest = _trie(groups[first])
-        parts.append(re.escape(first) + (f"(?:{rest})" if rest else ""))
-    body = "|".join(parts)
-    return f"(?:{body})?" if ends else body
+_MONTH_NAMES = MONTH_NAMES
+_MONTH = rf"{NAME_WORD}"
+"""A month is any name-shaped word here; :func:`find_date` looks it up (see ``NAME_WORD``)."""
+_CLOCK_WORDS = "|".join(CLOCK_WORDS)
 
 
-_MONTHS = _trie(sorted(_MONTH_NAMES, key=len, reverse=True))
-_WEEKDAYS = (
-    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-    r"|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so)\.?"
-    r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-    r"|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-    r"|(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
-    r"|(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)"
-)
-WEEKDAY_RE = re.compile(rf"(?i:\b(?:{_WEEKDAYS}))")
-
-_DATE = re.compile(
-    rf"""
-    (?P<iso>(?<!\d)(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d))
-    | (?P<dmy>(?<![\w.])(?P<dd>[0-3]?\d)(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?
-        (?P<dmon>{_MONTHS})\b\.?(?:,?\s+(?:de\s+)?(?P<dy>(?:19|20)\d\d)(?!\d))?)
-    | (?P<mdy>(?<!\w)(?P<mmon>{_MONTHS})\b\.?\s+(?P<md>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d)
-        (?:,?\s+(?P<my>(?:19|20)\d\d)(?!\d))?)
+def _date_regex(cjk: bool) -> re.Pattern[str]:
+    """The date matcher, with the CJK numeric form or not."""
+    cjk_form = rf"| (?P<cjk>(?<!\d){CJK_DATE})" if cjk else ""
+    source = rf"""
+    (?P<iso>(?<!\d)(?P<iy>{YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?!\d))
+    {cjk_form}
+    | (?P<dmy>(?<![\w.])(?P<dd>[0-3]?\d)(?:{ORDINAL}|\.)?\s+{DATE_LINK}?
+        (?P<dmon>{_MONTH})\.?(?:,?\s+{DATE_LINK}?(?P<dy>{YEAR})(?!\d))?)
+    | (?P<mdy>(?<![^\W\d_])(?P<mmon>{_MONTH})\.?
+        \s+(?P<md>[0-3]?\d)
+        (?:st|nd|rd|th)?(?![\d:.]\d)(?:,?\s+(?P<my>{YEAR})(?!\d))?)
+    | (?P<ymd>(?<![\w.])(?P<yy>{YEAR})\.?\s+(?P<ymon>{_MONTH})\.?\s+
+        (?P<yd>[0-3]?\d)(?!\d)\.?)
     | (?P<num>(?<![\w.:/])(?P<nd>[0-3]?\d)(?P<nsep>[./])(?P<nm>[01]?\d)
-        (?:(?P=nsep)(?P<ny>(?:19|20)\d\d|\d\d)(?![\d:])|(?P<ndot>\.)(?!\d)|(?<=/\d)(?![\d.:])
+        (?:(?P=nsep)(?P<ny>{YEAR}|\d\d)(?![\d:])|(?P<ndot>\.)(?!\d)|(?<=/\d)(?![\d.:])
         |(?<=/\d\d)(?![\d.:])))
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+    """
+    return re.compile(source, re.IGNORECASE | re.VERBOSE)
 
-_AMPM = r"(?:[ap]\.\s?m\.?|[ap]m\b)"
-_TIME = re.compile(
-    rf"""
-    (?<![\w.:/,-])
+
+_DATE = _date_regex(True)
+_DATE_LATIN = _date_regex(False)
+"""The date matchers for any text, and the faster one for Latin-script text."""
+
+
+def _time_regex(ampm: str, cjk: bool) -> re.Pattern[str]:
+    """The time matcher with the am/pm words ``ampm``, with the CJK forms or not."""
+    cjk_forms = (
+        rf"""| (?<!\d)(?:(?P<pre>{AMPM_PREFIX})\s?)?{CJK_TIME}
+        | (?P<pre2>{AMPM_PREFIX})\s?(?P<ph>{HOUR12})(?::(?P<pm>[0-5]\d))?"""
+        if cjk
+        else ""
+    )
+    source = rf"""
     (?:
-      (?P<h>[01]?\d|2[0-3])\s?(?:[:.]|\s?h\s?)(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d])
-        (?:\s?(?P<ampm>{_AMPM}))?(?:\s?(?P<uhr>uhr)\b)?
-    | (?P<h2>1[0-2]|0?[1-9])\s?(?P<ampm2>{_AMPM})
-    | (?P<h3>[01]?\d|2[0-3])\s?(?P<uhr3>uhr|h)\b
-    | (?P<word>noon|midnight|midi|minuit|mitternacht)\b
+      (?<![\w.:/,-])
+      (?:
+        (?P<h>{HOUR24})\s?(?::\s?|\.|\s?h\s?)(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d])
+          (?:\s?(?P<ampm>{ampm}))?(?:\s?(?P<uhr>uhr|heures)\b)?
+      | (?P<h2>{HOUR12})\s?(?P<ampm2>{ampm})
+      | (?P<h3>{HOUR24})\s?(?P<uhr3>uhr|uur|heures|h)\b
+      | (?P<h4>{HM_FOUR})(?:\s?(?:hrs|h)\b|(?=\s?\(?(?:{ZONE_ABBREVIATION}|{OFFSET})(?![\w+-])))
+      | (?P<word>{_CLOCK_WORDS})\b
+      )
+    {cjk_forms}
     )
     (?!\.?\d)
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+    """
+    return re.compile(source, re.IGNORECASE | re.VERBOSE)
 
-_ABBREVIATIONS = [w for w in ZONE_WORDS if " " not in w and len(w) <= 5]
-_LONG_ZONES = [w for w in ZONE_WORDS if w not in _ABBREVIATIONS]
-_ZONE = re.compile(
-    r",?\s*\(?(?P<zone>"
-    r"(?:UTC|GMT)\s?[+-−]\s?\d{1,2}(?::?\d{2})?"
-    r"|[+-−]\d{2}:?\d{2}"
-    rf"|(?i:{'|'.join(re.escape(w) for w in _LONG_ZONES)})"
-    rf"|{'|'.join(re.escape(w.upper()) for w in _ABBREVIATIONS)}"
-    r")\)?(?![\w+-])"
-)
 
-RELATIVE_RE = re.compile(
-    r"^(?:(?:updated\s+)?(?:about\s+)?\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)"
-    r"(?:\s+\d+\s*(?:m|mins?|minutes?|s|secs?))?\s+ago"
-    r"|vor\s+\d+\s+(?:minuten|minute|stunden|stunde|tagen|tag)"
-    r"|il y a\s+\d+\s*(?:min|minutes?|h|heures?|jours?)"
-    r"|hace\s+\d+\s*(?:min|minutos?|h|horas?|días?)"
-    r"|\d+\s*(?:min|minuti|minuto|ore|ora|giorni)\s+fa"
-    r"|\d+\s*(?:min|minuten|minuut|uur|dagen|dag)\s+geleden"
-    r"|just now|now|gerade eben|à l'instant)$",
-    re.IGNORECASE,
-)
-"""A line that only says how long ago something was (``1h ago``, ``17 hr 44 min ago``)."""
+_TIME = _time_regex(AMPM_AFTER, True)
+_TIME_LATIN = _time_regex(AMPM_LATIN, False)
+"""The time matchers for any text, and the faster one for Latin-script text."""
 
-EPOCH_RE = re.compile(r"(?<!\d)(1[0-9]{9})(?:\.\d+)?(?!\d)")
-"""A Unix epoch in seconds between 2001 and 2033."""
+_FOUR = re.compile(r"(?<![\w.:/,+-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d.,]|:\d)")
+"""Four bare digits (``0942``): a time only with a zone after it or in a stamp position."""
+
+_ZONE = re.compile(rf",?\s*\(?(?P<zone>{ZONE})\)?(?![\w+-])")
+
+RELATIVE_RE = _RELATIVE_RE
+EPOCH_RE = _EPOCH_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +136,9 @@ class Stamp:
     """The zone word as printed (``GMT``, ``ET``, ``+0200``)."""
     twelve_hour: bool = False
     """True when the hour came with am/pm (or noon/midnight)."""
+    weak: bool = False
+    """True for a form that is a number as often as a time (``0942``): a separator choice
+    should want more evidence (a zone, a stamp position, recurrence) before trusting it."""
 
     @property
     def has_time(self) -> bool:
@@ -178,14 +162,7 @@ class Stamp:
 
 
 def _month(name: str) -> int | None:
-    name = name.casefold().rstrip(".")
-    number = _MONTH_NAMES.get(name)
-    if number is None:
-        stripped = "".join(
-            c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-        )
-        number = _MONTH_NAMES.get(stripped)
-    return number
+    return month_number(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,22 +176,37 @@ class _DatePart:
 
 def find_date(text: str, pos: int = 0) -> _DatePart | None:
     """The first plausible calendar date in ``text`` at or after ``pos``."""
-    for match in _DATE.finditer(text, pos):
+    pattern = _DATE_LATIN if is_latin(text) else _DATE
+    while True:
+        match = pattern.search(text, pos)
+        if match is None:
+            return None
+        # A name-shaped word that is no month: look again one character on (the match may
+        # have swallowed the start of a real date: "Scholz 14 March").
+        pos = match.start() + 1
         year: int | None
         if match.group("iso"):
             year, month, day = int(match["iy"]), int(match["im"]), int(match["id"])
+        elif match.re is _DATE and match["cjk"]:
+            year = int(match["cy"]) if match["cy"] else None
+            month, day = int(match["cm"]), int(match["cd"])
+        elif match.group("ymd"):
+            number = _month(match["ymon"])
+            if number is None:
+                continue
+            year, month, day = int(match["yy"]), number, int(match["yd"])
         elif match.group("dmy"):
-            month_number = _month(match["dmon"])
-            if month_number is None:
+            number = _month(match["dmon"])
+            if number is None:
                 continue
             year = int(match["dy"]) if match["dy"] else None
-            month, day = month_number, int(match["dd"])
+            month, day = number, int(match["dd"])
         elif match.group("mdy"):
-            month_number = _month(match["mmon"])
-            if month_number is None:
+            number = _month(match["mmon"])
+            if number is None:
                 continue
             year = int(match["my"]) if match["my"] else None
-            month, day = month_number, int(match["md"])
+            month, day = number, int(match["md"])
         else:
             day, month = int(match["nd"]), int(match["nm"])
             if match["nsep"] == "." and not (match["ny"] or match["ndot"]):
@@ -240,23 +232,42 @@ class _TimePart:
     minute: int
     second: int
     twelve_hour: bool
+    weak: bool = False
 
 
-def find_time(text: str, pos: int = 0, endpos: int | None = None) -> _TimePart | None:
-    """The first plausible time of day in ``text[pos:endpos]``."""
+def find_time(
+    text: str, pos: int = 0, endpos: int | None = None, weak: bool = False
+) -> _TimePart | None:
+    """The first plausible time of day in ``text[pos:endpos]``.
+
+    Four bare digits (``0942``) count only when a zone follows them or with ``weak`` (the
+    caller knows the text stands in a stamp position); the part is then marked weak.
+    """
     end = len(text) if endpos is None else endpos
-    for match in _TIME.finditer(text, pos, end):
+    for match in (_TIME_LATIN if is_latin(text) else _TIME).finditer(text, pos, end):
         twelve = False
+        second = 0
         if match["word"]:
             word = match["word"].casefold()
             hour = 12 if word in ("noon", "midi") else 0
-            minute, second, twelve = 0, 0, True
+            minute, twelve = 0, True
         elif match["h2"]:
-            hour, minute, second = int(match["h2"]), 0, 0
-            hour = _twelve(hour, match["ampm2"])
+            hour, minute = _twelve(int(match["h2"]), match["ampm2"]), 0
             twelve = True
         elif match["h3"]:
-            hour, minute, second = int(match["h3"]), 0, 0
+            hour, minute = int(match["h3"]), 0
+        elif match["h4"]:
+            hour, minute = int(match["h4"][:2]), int(match["h4"][2:])
+            return _TimePart(match.start(), match.end(), hour, minute, 0, False, True)
+        elif match.re is _TIME and match["kh"]:
+            hour, minute = int(match["kh"]), int(match["km"] or 0)
+            if match["pre"]:
+                if not 1 <= hour <= 12:
+                    continue
+                hour, twelve = _twelve(hour, match["pre"]), True
+        elif match.re is _TIME and match["ph"]:
+            hour, minute = _twelve(int(match["ph"]), match["pre2"]), int(match["pm"] or 0)
+            twelve = True
         else:
             hour, minute = int(match["h"]), int(match["m"])
             second = int(match["s"]) if match["s"] else 0
@@ -266,12 +277,17 @@ def find_time(text: str, pos: int = 0, endpos: int | None = None) -> _TimePart |
                 hour = _twelve(hour, match["ampm"])
                 twelve = True
         return _TimePart(match.start(), match.end(), hour, minute, second, twelve)
+    if weak:
+        four = _FOUR.search(text, pos, end)
+        if four is not None:
+            hour, minute = int(four["h"]), int(four["m"])
+            return _TimePart(four.start(), four.end(), hour, minute, 0, False, True)
     return None
 
 
 def _twelve(hour: int, ampm: str) -> int:
     """12-hour to 24-hour: 12 a.m. is 00, 12 p.m. is 12."""
-    pm = ampm.lstrip()[0] in "pP"
+    pm = is_pm(ampm)
     if hour == 12:
         return 12 if pm else 0
     return hour + 12 if pm else hour
@@ -310,12 +326,13 @@ def _iso_stamp(text: str) -> Stamp | None:
     )
 
 
-def parse_stamp(text: str) -> Stamp | None:
+def parse_stamp(text: str, weak: bool = False) -> Stamp | None:
     """Read a time, a date and a zone from ``text`` (a stamp line or a short phrase).
 
     Returns None when there is neither a time of day nor a date. The parts may come in any
     order (``13:11 GMT 21 February 2022``, ``February 25, 2022 4:12 p.m. ET``); an ISO 8601
-    date-time (``2022-03-10T22:15:00Z``) is read whole.
+    date-time (``2022-03-10T22:15:00Z``) is read whole. ``weak`` lets four bare digits
+    (``0942``) be a time: pass it only for text in a stamp position.
     """
     if "-" in text:
         iso = _iso_stamp(text)
@@ -323,9 +340,11 @@ def parse_stamp(text: str) -> Stamp | None:
             return iso
     found_date = find_date(text)
     if found_date is not None:
-        found_time = find_time(text, 0, found_date.start) or find_time(text, found_date.end)
+        found_time = find_time(text, 0, found_date.start, weak) or find_time(
+            text, found_date.end, None, weak
+        )
     else:
-        found_time = find_time(text)
+        found_time = find_time(text, 0, None, weak)
     if found_date is None and found_time is None:
         return None
     zone: str | None = None
@@ -350,6 +369,7 @@ def parse_stamp(text: str) -> Stamp | None:
         day=found_date.day if found_date else None,
         zone=zone,
         twelve_hour=found_time.twelve_hour if found_time else False,
+        weak=found_time.weak if found_time else False,
     )
 
 

@@ -7,67 +7,12 @@ from datetime import UTC, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# Printed zone words (case-insensitive keys) to IANA names. Abbreviations that name one side
-# of a DST pair (EST/EDT, CET/CEST) map to the zone, so the offset is the one in force on
-# that date: pages print "EST" in July as often as they get it right.
-_ZONE_NAMES: dict[str, str] = {
-    "gmt": "UTC",
-    "utc": "UTC",
-    "z": "UTC",
-    "greenwich mean time": "UTC",
-    "coordinated universal time": "UTC",
-    "bst": "Europe/London",
-    "british summer time": "Europe/London",
-    "uk": "Europe/London",
-    "uk time": "Europe/London",
-    "london time": "Europe/London",
-    "et": "America/New_York",
-    "est": "America/New_York",
-    "edt": "America/New_York",
-    "eastern": "America/New_York",
-    "eastern time": "America/New_York",
-    "ct": "America/Chicago",
-    "cst": "America/Chicago",
-    "cdt": "America/Chicago",
-    "central time": "America/Chicago",
-    "mt": "America/Denver",
-    "mst": "America/Denver",
-    "mdt": "America/Denver",
-    "pt": "America/Los_Angeles",
-    "pst": "America/Los_Angeles",
-    "pdt": "America/Los_Angeles",
-    "pacific time": "America/Los_Angeles",
-    "cet": "Europe/Berlin",
-    "cest": "Europe/Berlin",
-    "mez": "Europe/Berlin",
-    "mesz": "Europe/Berlin",
-    "heure de paris": "Europe/Paris",
-    "eet": "Europe/Kyiv",
-    "eest": "Europe/Kyiv",
-    "kyiv time": "Europe/Kyiv",
-    "msk": "Europe/Moscow",
-    "moscow time": "Europe/Moscow",
-    "ist": "Asia/Kolkata",
-    "jst": "Asia/Tokyo",
-    "kst": "Asia/Seoul",
-    "hkt": "Asia/Hong_Kong",
-    "sgt": "Asia/Singapore",
-    "aest": "Australia/Sydney",
-    "aedt": "Australia/Sydney",
-    "acst": "Australia/Adelaide",
-    "awst": "Australia/Perth",
-    "nzst": "Pacific/Auckland",
-    "nzdt": "Pacific/Auckland",
-    "ast": "Asia/Riyadh",
-    "gst": "Asia/Dubai",
-    "sast": "Africa/Johannesburg",
-    "wat": "Africa/Lagos",
-    "eat": "Africa/Nairobi",
-    "cat": "Africa/Maputo",
-}
+from parsers.dates.vocabulary import ZONE_NAMES, ZONE_WORDS
 
-ZONE_WORDS = sorted(_ZONE_NAMES, key=len, reverse=True)
-"""Every zone word we know, longest first (for building regexes)."""
+__all__ = ["ZONE_NAMES", "ZONE_WORDS", "zone_for_word", "zone_key", "zone_named"]
+
+_ZONE_NAMES = ZONE_NAMES
+"""Printed zone words to IANA names: the one table in :mod:`parsers.dates.vocabulary`."""
 
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 

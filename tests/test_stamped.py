@@ -139,7 +139,12 @@ def test_page_without_any_date_keeps_no_invented_times() -> None:
     document = _parse("Live\n\n17:52\nOne thing happened.\n\n16:10\nAnother thing happened.\n")
     assert [e.published for e in document.entries] == [None, None]
     assert any("without a date" in p.message for p in document.problems)
-    assert "17:52" in document.dropped
+    # The printed times are kept as times of day, with no date (issue 9, point 5).
+    assert [e.time_of_day.clock() if e.time_of_day else None for e in document.entries] == [
+        "17:52",
+        "16:10",
+    ]
+    assert "17:52" not in document.dropped
 
 
 def test_capture_prefix_is_a_weak_date_hint() -> None:

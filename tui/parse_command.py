@@ -122,6 +122,10 @@ def _explain(paths: list[str], format_name: str | None, out: TextIO) -> int:
 def describe_time(entry: Entry) -> str:
     """The entry's time as printed in the plain listing, honest about what is known."""
     stamp = entry.published
+    if stamp is None and entry.time_of_day is not None:
+        clock = entry.time_of_day
+        zone = f" {clock.zone}" if clock.zone and clock.basis is ZoneBasis.STATED else ""
+        return f"{clock.clock()}{zone} (no date)"
     if stamp is None:
         return "undated"
     if stamp.precision is Precision.DATE:

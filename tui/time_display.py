@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from enum import StrEnum
 
-from parsers.model import Precision, Timestamp, ZoneBasis
+from parsers.model import Precision, TimeOfDay, Timestamp, ZoneBasis
 
 
 class ZoneMode(StrEnum):
@@ -86,3 +86,39 @@ def full(stamp: Timestamp, mode: ZoneMode, local: tzinfo | None = None) -> str:
     if shown.notes:
         text += f"  [{', '.join(shown.notes)}]"
     return text
+
+
+NO_DATE = "no date"
+
+
+def _zone_label(zone: str) -> str:
+    """``UTC``, ``UTC+05:30``, or the IANA name's place (``Europe/London`` → ``London time``)."""
+    if zone == "UTC" or zone[:1] in "+-":
+        return zone if zone == "UTC" else f"UTC{zone}"
+    return f"{zone.rsplit('/', 1)[-1].replace('_', ' ')} time"
+
+
+def show_clock(clock: TimeOfDay, mode: ZoneMode) -> tuple[str, tuple[str, ...]]:
+    """A time of day that has no date: ``("22:15", ("no date",))``.
+
+    It is never converted to another zone: without a date the offset (summer time or not)
+    is unknown, so in the local and UTC modes it says it shows the source's clock.
+    """
+    text = clock.clock()
+    notes = [NO_DATE]
+    if clock.zone is not None and clock.basis is ZoneBasis.STATED:
+        text += f" {_zone_label(clock.zone)}"
+    elif clock.zone is not None:
+        notes.append(f"assumed {_zone_label(clock.zone)}")
+    if mode is not ZoneMode.SOURCE:
+        notes.append("source clock")
+    return text, tuple(notes)
+
+
+def full_clock(clock: TimeOfDay, mode: ZoneMode) -> str:
+    """The full view of a time of day without a date, with what the page printed."""
+    text, notes = show_clock(clock, mode)
+    if clock.printed:
+        text += f" (printed {clock.printed!r})"
+    return f"{text}  [{', '.join(notes)}]"
+

@@ -16,7 +16,7 @@ from parsers.blocks import BULLET_RE, blocks
 from parsers.body import fill_body
 from parsers.boilerplate import is_boilerplate, is_summary_heading
 from parsers.bylines import byline, name_and_role
-from parsers.dating import home_zone, zone_statement
+from parsers.dating import home_zone, undated_time, zone_statement
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
 from parsers.labels import glued_label, label_line
@@ -161,7 +161,9 @@ class NumberedFormat:
             published: Timestamp | None = None
             if stamp is not None:
                 published = to_timestamp(stamp, anchor, zone)
-            if published is None:
+            if published is None and stamp is not None and stamp.has_time:
+                entry.time_of_day = undated_time(stamp, zone)  # a time, no date to put it on
+            elif published is None:
                 draft.problems.append(f"could not read the time {match['stamp']!r}")
             else:
                 entry.published = published

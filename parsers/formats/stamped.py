@@ -28,6 +28,7 @@ from parsers.body import fill_body
 from parsers.boilerplate import is_boilerplate, is_summary_heading
 from parsers.bylines import blog_byline, byline, is_person_name, name_and_role, trailer
 from parsers.captions import credit_only, glued_caption
+from parsers.dates.grammar import CAPTURE_PREFIX_RE, YEAR_RE, ZONE_ABBREVIATION
 from parsers.dating import (
     Anchor,
     HomeZone,
@@ -39,6 +40,9 @@ from parsers.dating import (
     header_anchors,
     home_zone,
     pick_anchor,
+    resolve_minutes,
+    twelve_hour_page,
+    undated_time,
     zone_statement,
 )
 from parsers.draft import DocumentDraft, EntryDraft
@@ -72,14 +76,13 @@ from parsers.timestamps import (
 _NAV_SUFFIX = re.compile(r"\s*(?:\|\s*[^|]{2,60}?)?\s*View post$", re.IGNORECASE)
 _NAV_PREFIX = re.compile(
     r"^(?:\d+\s*(?:[smhd]|mins?|hrs?)\s+ago\s*)?(?:(?:[01]?\d|2[0-3])[:.][0-5]\d"
-    r"(?:\s?[ap]\.?m\.?)?(?:\s(?:GMT|BST|UTC|ET|CET))?\s*)?",
+    rf"(?:\s?[ap]\.?m\.?)?(?:\s(?:{ZONE_ABBREVIATION}))?\s*)?",
     re.IGNORECASE,
 )
 _NAME_DATE = re.compile(
     r"^(?P<name>\D{3,60}?)\s*[,|–-]?\s*(?P<date>[0-3]?\d\.?\s+[^\W\d_]+\.?,?\s+(?:19|20)\d\d"
     r"|[^\W\d_]+\.?\s+[0-3]?\d,?\s+(?:19|20)\d\d)$"
 )
-_CAPTURE = re.compile(r"^\s*date\s+\S+\s*")
 _NUMBERING = re.compile(r"^\d{1,3}\.\s+(?=\S)")
 _TRAILER_PAREN = re.compile(r"^\((?P<name>[A-Z][^()/]{2,60})\)$")
 _LIVE_KICKER = re.compile(
@@ -92,7 +95,7 @@ SNIFF_ENOUGH = 4
 """Separator candidates after which the sniff has seen enough."""
 FALLBACK_BUDGET = 4
 """Header lines per page that may go to ``dateparser`` (the regexes read the rest)."""
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = YEAR_RE
 _NEAR = timedelta(days=62)
 """How far a day-group header may lie from the page's own dates."""
 
@@ -162,7 +165,7 @@ class StampedParser:
         self.capture = capture_date(self.lines[0]) if self.lines else None
         if self.capture is not None:
             # " date 2024-05-07 14:31 Title": the capture prefix goes before the scan.
-            self.lines[0] = _CAPTURE.sub("", self.lines[0], count=1)
+            self.lines[0] = CAPTURE_PREFIX_RE.sub("", self.lines[0], count=1)
         self.words = PageWords(text)
         self.found = scan(self.lines)
         self.induction: Induction = induce(self.found, self.lines)
@@ -594,7 +597,7 @@ class StampedParser:
             s.stamp.zone for s in self.found.separators if s.stamp is not None and s.stamp.zone
         ]
         zone = home_zone(sample, printed)
-        twelve = sum(1 for s in stamps if s.twelve_hour) * 2 > len(stamps)
+        twelve = twelve_hour_page(stamps, self.updated_minutes)
         order, _why = detect_order(items, self.updated_minutes)
         anchor = pick_anchor(anchors, order)
         # A blog-level "updated" time (no date) refines a date-only anchor.
@@ -602,20 +605,25 @@ class StampedParser:
             anchor = Anchor(anchor.day, self.updated_minutes)
         stamped = assign(items, order, anchor, zone, twelve)
         missing = 0
-        for index, timestamp in zip(dated, stamped, strict=True):
+        clocks = resolve_minutes(items, order, twelve, self.updated_minutes)
+        for index, timestamp, clock in zip(dated, stamped, clocks, strict=True):
             entry = draft.entries[index]
             entry.published = timestamp
             sep = self.entry_seps[index]
             if timestamp is None and sep is not None and sep.stamp is not None:
                 missing += 1
-                draft.dropped.append(self.lines[sep.line].strip())
+                line = self.lines[sep.line].strip()
+                kept = undated_time(sep.stamp, zone, line[:80] if sep.kind == OWN else None, clock)
+                entry.time_of_day = kept
+                if kept is None:  # a date no year could be found for: stays visible
+                    entry.body.insert(0, line)
             edits = self.entry_edits[index]
             if edits and timestamp is not None:
                 entry.updated = _edit_time(edits[-1], timestamp, zone)
         if missing:
             draft.problems.append(
                 f"{missing} entr{'y' if missing == 1 else 'ies'} printed a time without a date "
-                "and the page states none: their times are not shown"
+                "and the page states none: they keep their time of day, with no date"
             )
         if anchors:
             first = anchors[0]

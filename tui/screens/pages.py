@@ -10,7 +10,7 @@ from rich.text import Text
 
 from parsers.model import Document, Problem
 from tui.engine.timeline import Item
-from tui.time_display import ZoneMode, full
+from tui.time_display import ZoneMode, full, full_clock
 from tui.widgets.entry_lines import BADGE, CAPTION, HIGHLIGHT, safe
 
 LABEL = Style(bold=True, color="cyan")
@@ -44,7 +44,9 @@ def entry_page(
     text = Text()
     if entry.title:
         _paragraph(text, entry.title, HEADLINE, needles)
-    if entry.published is None:
+    if entry.published is None and entry.time_of_day is not None:
+        _field(text, "published", full_clock(entry.time_of_day, mode))
+    elif entry.published is None:
         _field(text, "published", "no time given")
     else:
         for shown in (mode, *[m for m in ZoneMode if m is not mode]):

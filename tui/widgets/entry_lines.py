@@ -13,7 +13,7 @@ from textual.strip import Strip
 
 from parsers.decode import clean_line
 from parsers.model import Entry, Timestamp
-from tui.time_display import ShownTime, ZoneMode, day_label, show
+from tui.time_display import ShownTime, ZoneMode, day_label, show, show_clock
 
 HIGHLIGHT = Style(bgcolor="yellow", color="black", bold=True)
 SEPARATOR = Style(color="cyan", bold=True)
@@ -71,7 +71,12 @@ def entry_texts(
         heading.append(f" ⚑ {safe(', '.join(alert))} ", ALERT)
         heading.append(" ")
     shown = shown_time(entry, mode, local)
-    if shown is None:
+    if shown is None and entry.time_of_day is not None:
+        # A printed time with no date (issue 9): kept and shown, marked "no date".
+        clock, notes = show_clock(entry.time_of_day, mode)
+        heading.append(clock, TIME)
+        heading.append(f" ({', '.join(notes)})", NOTE)
+    elif shown is None:
         heading.append("no time", UNDATED)
         if page_date is not None:
             dated = show(page_date, mode, local)

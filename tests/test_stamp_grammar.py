@@ -1,0 +1,153 @@
+"""The tolerant stamp grammar: every time, am/pm, zone and date form a page may print."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from parsers.dates.grammar import CAPTURE_PREFIX_RE
+from parsers.dates.match_minutes import match_minute
+from parsers.dating import capture_date
+from parsers.timestamps import parse_stamp
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("14:31", (14, 31)),
+        ("14.31", (14, 31)),
+        ("14h31", (14, 31)),
+        ("21 h 05", (21, 5)),
+        ("7: 15", (7, 15)),  # a stray space after the colon
+        ("8.40am", (8, 40)),
+        ("8.40 a.m.", (8, 40)),
+        ("10 a. m.", (10, 0)),
+        ("4:12 P.M.", (16, 12)),
+        ("12:05 am", (0, 5)),
+        ("12 p.m.", (12, 0)),
+        ("10:30 vorm.", (10, 30)),
+        ("3:15 nachm.", (15, 15)),
+        ("14 Uhr", (14, 0)),
+        ("14:31 Uhr", (14, 31)),
+        ("14 heures", (14, 0)),
+        ("0942 hrs", (9, 42)),
+        ("0942 GMT", (9, 42)),
+        ("(0942 GMT)", (9, 42)),
+        ("noon", (12, 0)),
+        ("midnight", (0, 0)),
+        ("minuit", (0, 0)),
+    ],
+)
+def test_time_forms(text: str, clock: tuple[int, int]) -> None:
+    stamp = parse_stamp(text)
+    assert stamp is not None and (stamp.hour, stamp.minute) == clock, text
+
+
+def test_four_bare_digits_are_a_time_only_in_a_stamp_position() -> None:
+    assert parse_stamp("1945") is None
+    assert parse_stamp("in 2024 the talks") is None
+    weak = parse_stamp("0942", weak=True)
+    assert weak is not None and (weak.hour, weak.minute) == (9, 42) and weak.weak
+    # With a zone the form is readable anywhere, and still marked weak for the separator choice.
+    zoned = parse_stamp("(0942 GMT)")
+    assert zoned is not None and zoned.zone == "GMT" and zoned.weak
+    assert parse_stamp("14:31").weak is False  # type: ignore[union-attr]
+
+
+def test_dotted_am_pm_before_a_headline_ends_the_stamp() -> None:
+    line = "8.40 a.m. Police arrive at the scene"
+    stamp = parse_stamp(line)
+    assert stamp is not None and (stamp.hour, stamp.minute) == (8, 40)
+    assert line[stamp.end :].strip() == "Police arrive at the scene"
+
+
+@pytest.mark.parametrize("zone", ["GMT", "EET", "EEST", "MSK", "CEST", "AEDT", "UTC+2", "+0530"])
+def test_zones_are_read_after_the_time(zone: str) -> None:
+    stamp = parse_stamp(f"14:31 {zone}")
+    assert stamp is not None and stamp.zone is not None
+    assert stamp.zone.replace(" ", "") == zone.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("March 3rd 2024", date(2024, 3, 3)),
+        ("3rd March 2024", date(2024, 3, 3)),
+        ("the 3rd of March 2024", date(2024, 3, 3)),
+        ("1er mars 2024", date(2024, 3, 1)),
+        ("3e maart 2024", date(2024, 3, 3)),
+        ("3. März 2024", date(2024, 3, 3)),
+        ("21st Feb 2022", date(2022, 2, 21)),
+        ("Sept. 2, 2023", date(2023, 9, 2)),
+        ("2024-03-05", date(2024, 3, 5)),
+    ],
+)
+def test_date_forms_in_any_order_with_ordinals(text: str, day: date) -> None:
+    stamp = parse_stamp(text)
+    assert stamp is not None and stamp.date() == day, text
+
+
+def test_a_date_without_year_or_with_a_weekday_keeps_day_and_month() -> None:
+    stamp = parse_stamp("Tuesday, May 7")
+    assert stamp is not None and (stamp.month, stamp.day, stamp.year) == (5, 7, None)
+    stamp = parse_stamp("Tuesday, May 7 (local time) 9:15 p.m.")
+    assert stamp is not None and (stamp.month, stamp.day, stamp.hour) == (5, 7, 21)
+
+
+def test_a_word_that_is_no_month_does_not_hide_the_date_after_it() -> None:
+    stamp = parse_stamp("Scholz 14 March 2024")
+    assert stamp is not None and stamp.date() == date(2024, 3, 14)
+    assert parse_stamp("Chapter 12 of the report") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "rest"),
+    [
+        ("12' Goal! A header from the corner.", "12'", "Goal! A header from the corner."),
+        ("45+2' Yellow card", "45+2'", "Yellow card"),
+        ("90+4′ Final whistle soon", "90+4'", "Final whistle soon"),
+        ("67 min: Substitution", "67'", "Substitution"),
+        ("HT", "HT", None),
+        ("FT: 2-1", "FT", "2-1"),
+    ],
+)
+def test_match_minutes_are_positions_not_clock_times(
+    line: str, label: str, rest: str | None
+) -> None:
+    found = match_minute(line)
+    assert found is not None and found.label == label and found.rest == rest
+    stamp = parse_stamp(line)
+    assert stamp is None or stamp.hour is None or stamp.start > 0  # never read as 12:00 etc.
+
+
+@pytest.mark.parametrize("line", ["HT is where it went wrong", "1990's music", "67 minutes later"])
+def test_prose_is_not_a_match_minute(line: str) -> None:
+    assert match_minute(line) is None
+
+
+def test_capture_prefix_on_the_line_of_the_first_stamp() -> None:
+    line = "date 2024-03-05 0942: Police arrive at the scene"
+    assert capture_date(line) == date(2024, 3, 5)
+    assert CAPTURE_PREFIX_RE.sub("", line, count=1) == "0942: Police arrive at the scene"
+    assert capture_date("date 2024-03-05T09:42:00Z 09:50 GMT") == date(2024, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 20_000,
+        "a " * 10_000 + "5",
+        "March " * 4_000,
+        "12:" * 6_000,
+        "5 de " * 4_000,
+        "午後" * 5_000,
+        "Dienstag, " * 2_000 + "5. März",
+    ],
+)
+def test_the_grammar_stays_linear_on_hostile_input(text: str) -> None:
+    started = time.process_time()
+    parse_stamp(text)
+    parse_stamp(text, weak=True)
+    assert time.process_time() - started < 2.0
