@@ -54,6 +54,7 @@ SPACE = "space"
 FORM_HM = "h:mm"
 FORM_HOUR = "hour"
 FORM_FOUR = "4-digit"
+FORM_DATED = "dated"
 
 # --- vocabulary: every word list comes from parsers.dates (one copy for all handlers) ---
 _ZONES = ZONE_ABBREVIATION
@@ -117,6 +118,8 @@ _FOUR_RE = re.compile(
     r"(?:\s*(?::|\s[-–—|])\s*(?P<rest>\S.*))?$"
 )
 """A four-digit stamp: ``0942: …``, ``0942 GMT – …`` (or the whole of ``0942 GMT``)."""
+_FOUR_GLUED_RE = re.compile(r"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?P<rest>[A-ZÀ-ÖØ-Þ][^\n]{3,})$")
+"""A four-digit stamp glued to its headline: ``0206Der Landrat sagte…``."""
 _REST_START = frozenset("\"“‘'„«(")
 """Characters a headline may start with besides a capital letter."""
 
@@ -198,6 +201,9 @@ def _suffix(text: str) -> tuple[str, Stamp] | None:
     """``Title 14:31`` / ``Titlepublished at 13:11 GMT 21 February 2022`` split apart."""
     space = text.rfind(" ")
     stamp = fast_time(text[space + 1 :]) if space > 0 else None
+    if stamp is None and space > 2 and len(text) - space == 5 and text[space - 1] in "–—-|":
+        # "Title – 0844": four digits only after a dash or a bar, never after prose.
+        stamp = four_digit(text[space + 1 :])
     if stamp is not None:
         tail_start = space + 1
         tail = text[tail_start:]
@@ -240,7 +246,11 @@ def _digit_first(text: str, index: int, found: Scan) -> bool:
                 )
                 return True
             return False
-    four = _FOUR_RE.match(text) if len(text) > 4 and text[4] in " :-–—|GBUCEMPIJA" else None
+    four = (
+        _FOUR_RE.match(text)
+        if len(text) == 4 or (len(text) > 4 and text[4] in " :-–—|GBUCEMPIJA")
+        else None
+    )
     if four is not None and (four["rest"] is None or not four["rest"][0].isdigit()):
         stamp = Stamp(0, len(text), int(four["h"]), int(four["m"]), zone=four["z"])
         if four["rest"] is not None:
@@ -254,6 +264,11 @@ def _digit_first(text: str, index: int, found: Scan) -> bool:
         if stamp is not None:
             seps.append(Separator(index, GLUED, stamp, title=match["rest"]))
             return True
+    match = _FOUR_GLUED_RE.match(text) if len(text) > 8 and text[4].isupper() else None
+    if match is not None:
+        stamp = Stamp(0, 4, int(match["h"]), int(match["m"]))
+        seps.append(Separator(index, GLUED, stamp, title=match["rest"], form=FORM_FOUR))
+        return True
     size = len(text)
     if size > 10 and text[9].isdigit() and text[0] == "1":
         epoch = _EPOCH_RE.match(text)
@@ -274,7 +289,35 @@ def _digit_first(text: str, index: int, found: Scan) -> bool:
             if stamp is not None and stamp.has_time:
                 seps.append(Separator(index, SPACE, stamp, rest=rest))
                 return True
-    return False
+    return size <= 200 and _dated_lead(text, index, found)
+
+
+def _dated_lead(text: str, index: int, found: Scan) -> bool:
+    """A dated stamp opening a line, then its headline: ``7 May 2024, 14:31: Title``.
+
+    After ``:``/a dash/``|`` it is a ``lead``, after a space a ``space``, with nothing
+    between a ``glued`` stamp (``December 8, 2022, 10:04 a.m.Closer watch…``).
+    """
+    stamp = parse_stamp(text[:80])
+    if stamp is None or not stamp.has_time or not stamp.has_date:
+        return False
+    if stamp.start and WEEKDAY_RE.sub("", text[: stamp.start]).strip(" ,"):
+        return False
+    rest = text[stamp.end :]
+    stripped = rest.lstrip()
+    if stripped[:1] in (":", "–", "—", "-", "|") and stripped[:1]:
+        body, kind = stripped[1:].lstrip(), LEAD
+    elif rest[:1].isspace():
+        body, kind = stripped, SPACE
+    else:
+        body, kind = rest, GLUED
+    if len(body) < 4 or not (body[0].isupper() or body[0] in _REST_START):
+        return False
+    if kind == GLUED:
+        found.separators.append(Separator(index, GLUED, stamp, title=body, form=FORM_DATED))
+    else:
+        found.separators.append(Separator(index, kind, stamp, rest=body, form=FORM_DATED))
+    return True
 
 
 def four_digit(text: str) -> Stamp | None:
@@ -360,12 +403,15 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
                     continue
             if _digit_first(text, index, found):
                 continue
-        elif size <= 70 and (
-            (_DIGIT.search(text) and _OWN_START.match(text)) or text.casefold() in _WORD_TIMES
+        elif size <= 200 and (
+            (_DIGIT.search(text, 0, 40) and _OWN_START.match(text))
+            or text.casefold() in _WORD_TIMES
         ):
-            stamp = own_stamp(text)
+            stamp = own_stamp(text) if size <= 70 else None
             if stamp is not None:
                 _add_own(found, index, stamp)
+                continue
+            if _dated_lead(text, index, found):
                 continue
         if size <= 32 and (text.endswith(_RELATIVE_ENDS) or first in RELATIVE_FIRST):
             if RELATIVE_RE.match(text):
@@ -404,7 +450,9 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
             ):
                 split = _suffix(text)
                 if split is not None:
-                    seps.append(Separator(index, SUFFIX, split[1], title=split[0]))
+                    title, stamp = split
+                    form = FORM_FOUR if text.rsplit(" ", 1)[-1].isdigit() else FORM_HM
+                    seps.append(Separator(index, SUFFIX, stamp, title=title, form=form))
     if framed:
         for sep in seps:
             sep.frame = sep.line in framed
