@@ -120,6 +120,12 @@ _FOUR_RE = re.compile(
 """A four-digit stamp: ``0942: …``, ``0942 GMT – …`` (or the whole of ``0942 GMT``)."""
 _FOUR_GLUED_RE = re.compile(r"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?P<rest>[A-ZÀ-ÖØ-Þ][^\n]{3,})$")
 """A four-digit stamp glued to its headline: ``0206Der Landrat sagte…``."""
+_GLUED_SUFFIX_RE = re.compile(
+    rf"(?<=[^\W\d_]){_HM}(?:{_AMPM})?(?:\s?(?i:uhr)\b)?(?:\s(?:{_ZONES})\b)?$"
+)
+"""A stamp glued to the last word of its headline: ``…argini11:32 Uhr`` (on a bounded tail)."""
+_AMPM_GLUED_RE = re.compile(rf"^(?P<stamp>{_HM}\s?[ap]\.?m\.?)(?P<rest>[A-ZÀ-ÖØ-Þ][^\n]{{3,}})$")
+"""A 12-hour stamp glued to its headline: ``10.03pmLa préfète…`` (``\b`` cannot end ``pm``)."""
 _REST_START = frozenset("\"“‘'„«(")
 """Characters a headline may start with besides a capital letter."""
 
@@ -211,6 +217,12 @@ def _suffix(text: str) -> tuple[str, Stamp] | None:
         tail_start = max(0, len(text) - 60)
         tail = text[tail_start:]
         stamp = parse_stamp(tail)
+        if stamp is None:
+            # "Via libera per i treni00:16 BST": the stamp glued to the headline's last word.
+            glued = _GLUED_SUFFIX_RE.search(text, max(0, len(text) - 30))
+            if glued is not None:
+                tail_start, tail = glued.start(), glued.group(0)
+                stamp = fast_time(tail) or parse_stamp(tail)
     if stamp is None or not stamp.has_time or stamp.end < len(tail.rstrip(" .)]")):
         return None
     # The stamp must own everything from its start to the end of the line.
@@ -259,6 +271,12 @@ def _digit_first(text: str, index: int, found: Scan) -> bool:
             seps.append(Separator(index, OWN, stamp, form=FORM_FOUR))
         return True
     match = _GLUED_RE.match(text)
+    if match is not None:
+        stamp = fast_time(match["stamp"]) or parse_stamp(match["stamp"])
+        if stamp is not None:
+            seps.append(Separator(index, GLUED, stamp, title=match["rest"]))
+            return True
+    match = _AMPM_GLUED_RE.match(text) if len(text) > 8 else None
     if match is not None:
         stamp = fast_time(match["stamp"]) or parse_stamp(match["stamp"])
         if stamp is not None:
@@ -384,7 +402,7 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
             cut = text.find("++", 0, 40)
             if cut > 0:
                 text = f"{text[:cut].rstrip()}: {text[cut:].lstrip('+ ')}"
-        elif text[0] == "|" and len(text) > 6 and text[1:3].strip()[:1].isdigit():
+        elif text[0] == "|" and len(text) > 6 and "|" in text[2:60]:
             # "| 14:31 | Scholz trifft Macron |"
             text = text.strip("| ")
             framed.add(index)

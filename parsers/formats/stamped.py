@@ -53,6 +53,7 @@ from parsers.model import Author, Timestamp
 from parsers.page_head import split_head
 from parsers.separators import (
     EDIT_RE,
+    GLUED,
     LEAD,
     OWN,
     PAGE_DATE_RE,
@@ -412,6 +413,9 @@ class StampedParser:
         first_body: str | None = None
         if sep.kind in (LEAD, SPACE) and sep.rest:
             first_body = sep.rest
+        elif sep.kind == GLUED and title and _reads_as_sentence(title):
+            # "10.03pmLa préfète a assuré … annulés.": the post's first sentence, no headline.
+            first_body, title = title, above
         if title:
             glued = glued_label(title)
             if glued is not None:
@@ -717,6 +721,11 @@ def _dated_line(line: str) -> tuple[Stamp, Stamp | None] | None:
         return None
     updated = parse_stamp(match["stamp"]) if match["stamp"] else None
     return stamp, updated if updated is not None and updated.has_time else None
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """Prose rather than a headline: ends with a full stop and runs to eight words or more."""
+    return text.rstrip("'\"’”)").endswith(".") and len(text.split()) >= 8
 
 
 def _has_date(line: str) -> bool:
