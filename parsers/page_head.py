@@ -38,6 +38,11 @@ def _short(line: str) -> bool:
     )
 
 
+def is_chrome(line: str) -> bool:
+    """Blank, or a short line that is no sentence (``Share``, ``Comments 112``)."""
+    return not line or _short(line)
+
+
 def is_post_text(line: str) -> bool:
     """A line that reads as a paragraph of prose (ends a sentence, has enough words)."""
     return ends_sentence(line) and len(line.split()) >= _PROSE_WORDS

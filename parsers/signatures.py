@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from parsers.page_head import is_chrome
 from parsers.separators import (
     EPOCH,
     FORM_FOUR,
@@ -351,14 +352,14 @@ def _header_stamps(seps: list[Separator], lines: list[str]) -> list[Separator]:
     ``Fri 19 Feb 2021 19.41 GMT`` above ``19.30 GMT`` entries is the page's own date line:
     it heads no text of its own (nothing but short lines before the next stamp).
     """
-    # A dated stamp line with nothing under it before the next stamp: the page's date line
-    # ("Feb. 26, 2022, 2:59 a.m. ET" above the first post).
+    # A dated stamp line with nothing but chrome under it before the next stamp: the page's
+    # date line ("Feb. 26, 2022, 2:59 a.m. ET" above the first post, maybe "Share" under it).
     while (
         len(seps) >= 2
         and seps[0].kind == OWN
         and seps[0].stamp is not None
         and seps[0].stamp.has_date
-        and not any(line.strip() for line in lines[seps[0].line + 1 : seps[1].line])
+        and all(is_chrome(line.strip()) for line in _between(lines, seps[0], seps[1]))
     ):
         seps = seps[1:]
     undated = [i for i, s in enumerate(seps) if s.stamp is not None and not s.stamp.has_date]
@@ -373,3 +374,11 @@ def _header_stamps(seps: list[Separator], lines: list[str]) -> list[Separator]:
                 continue
         out.append(sep)
     return out
+
+
+def _between(lines: list[str], first: Separator, second: Separator) -> list[str]:
+    """The lines between two stamps, less a headline printed right above the second."""
+    inside = lines[first.line + 1 : second.line]
+    if len(inside) >= 2 and inside[-1].strip() and not inside[-2].strip():
+        inside = inside[:-1]
+    return inside

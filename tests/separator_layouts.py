@@ -25,10 +25,10 @@ BODIES = (
 TIMES = ((21, 40), (20, 15), (18, 5), (16, 32), (14, 8))
 """Newest first, as live pages print them."""
 
-FORMS = ("24h", "dotted", "12h", "zone", "four", "four_zone", "uhr")
+FORMS = ("24h", "dotted", "12h", "compact", "zone", "four", "four_zone", "uhr", "dated")
 POSITIONS = (
     "own", "colon", "dash", "pipe", "space", "suffix", "glued", "plus_frame", "pipe_frame",
-    "before", "paren",
+    "before", "paren", "end_dash", "end_glued",
 )
 HEADS = ("plain", "chrome")
 
@@ -46,17 +46,25 @@ def stamp(form: str, hour: int, minute: int) -> str:
         return f"{hour:02d}{minute:02d}"
     if form == "four_zone":
         return f"{hour:02d}{minute:02d} GMT"
+    if form == "compact":
+        return f"{hour % 12 or 12}.{minute:02d}{'pm' if hour >= 12 else 'am'}"
+    if form == "dated":
+        return f"7 May 2024, {hour:02d}:{minute:02d}"
     return f"{hour:02d}:{minute:02d} Uhr"
 
 
 def valid(form: str, position: str) -> bool:
     """The combinations real pages print (a bare four-digit number needs a position)."""
     if form == "four":
-        return position in ("colon", "dash", "paren")
+        return position in ("own", "colon", "dash", "paren", "glued", "end_dash")
     if form == "four_zone":
         return position in ("own", "colon", "dash", "paren")
     if position == "glued":
-        return form in ("24h", "dotted")
+        return form in ("24h", "dotted", "compact", "dated")
+    if position == "end_glued":
+        return form in ("24h", "dotted", "zone", "uhr")
+    if form == "dated":
+        return position not in ("suffix", "paren", "end_dash")
     if form == "uhr":
         return position in ("own", "colon", "dash", "plus_frame", "pipe_frame", "space")
     return True
@@ -75,6 +83,8 @@ def post(position: str, text: str, headline: str, body: str) -> list[str]:
         "pipe_frame": [f"| {text} | {headline}", body],
         "before": [headline, text, body],
         "paren": [f"{headline} ({text})", "", body],
+        "end_dash": [f"{headline} – {text}", "", body],
+        "end_glued": [f"{headline}{text}", "", body],
     }
     return shapes[position]
 
