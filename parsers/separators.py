@@ -480,3 +480,10 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
 def stamp_minutes(stamp: Stamp) -> int:
     """Minutes after midnight of a stamp's time (0 when it has none)."""
     return (stamp.hour or 0) * 60 + (stamp.minute or 0)
+
+
+def select(found: Scan, lines: list[str]) -> list[Separator]:
+    """The separators that really start entries (see :func:`parsers.signatures.induce`)."""
+    from parsers.signatures import induce  # signatures builds on this module
+
+    return induce(found, lines).chosen

@@ -12,8 +12,8 @@ signature are a page's separators when the evidence says so:
 ``coverage``   how much of the page lies between its first and last occurrence.
 
 The signature with the best score wins; another signature joins it when it stands on its own
-line (``own``, ``epoch``, framed) or when its stamps recur, spread one per entry of the winner
-(a diary list ``10am: …`` inside one post sits in a single entry and stays body text).
+line (``own``, ``epoch``, framed) or when its stamps recur and are not neighbouring items of
+a list inside one entry (a diary list ``10am: …`` in one post stays body text).
 :func:`induce` returns the chosen separators and, for ``parse --explain``, the evidence.
 """
 
@@ -246,15 +246,17 @@ def _year_list(seps: list[Separator]) -> bool:
     )
 
 
-def _spread(seps: list[Separator], starts: list[int]) -> bool:
-    """True when no two of ``seps`` fall inside one entry that ``starts`` open."""
-    seen: set[int] = set()
-    for sep in seps:
-        slot = bisect_right(starts, sep.line)
-        if slot in seen:
-            return False
-        seen.add(slot)
-    return True
+def _listed(seps: list[Separator], starts: list[int], lines: list[str]) -> bool:
+    """True when two of ``seps`` stand on neighbouring lines inside one entry ``starts`` open.
+
+    ``10am: roads reopen`` / ``11am: ferries resume``: the items of a list in one post.
+    """
+    for before, after in zip(seps, seps[1:], strict=False):
+        if bisect_right(starts, before.line) != bisect_right(starts, after.line):
+            continue
+        if all(lines[i].strip() for i in range(before.line, after.line + 1)):
+            return True
+    return False
 
 
 def induce(found: Scan, lines: list[str]) -> Induction:
@@ -274,7 +276,7 @@ def induce(found: Scan, lines: list[str]) -> Induction:
             evidence.score = 0.0
             evidence.why = "every value reads as a year"
         result.evidence.append(evidence)
-    _choose(result, found)
+    _choose(result, lines)
     chosen = sorted((s for e in result.evidence if e.chosen for s in e.seps), key=lambda s: s.line)
     chosen = _header_stamps(chosen, lines)
     if len(chosen) < 2 and len(found.relatives) >= 2:
@@ -289,7 +291,7 @@ def induce(found: Scan, lines: list[str]) -> Induction:
     return result
 
 
-def _choose(result: Induction, found: Scan) -> None:
+def _choose(result: Induction, lines: list[str]) -> None:
     """Mark the winning signature and the ones that join it."""
     candidates = [e for e in result.evidence if e.score > 0]
     if not candidates:
@@ -340,10 +342,10 @@ def _choose(result: Induction, found: Scan) -> None:
         if evidence.score < 0.25 * winner.score:
             evidence.why = "much weaker than the winner"
             continue
-        if position not in (SUFFIX, GLUED) and not _spread(evidence.seps, starts):
-            evidence.why = "two or more inside one entry: a list in a post"
+        if position not in (SUFFIX, GLUED) and _listed(evidence.seps, starts, lines):
+            evidence.why = "a list inside one entry"
             continue
-        evidence.chosen, evidence.why = True, "recurs, one per entry"
+        evidence.chosen, evidence.why = True, "recurs beside the winner"
 
 
 def _header_stamps(seps: list[Separator], lines: list[str]) -> list[Separator]:
