@@ -39,7 +39,7 @@ from parsers.dates.grammar import (
 from parsers.dates.names import MONTH_NAMES, is_latin, month_number
 from parsers.dates.relative import EPOCH_RE as _EPOCH_RE
 from parsers.dates.relative import RELATIVE_RE as _RELATIVE_RE
-from parsers.dates.vocabulary import CLOCK_WORDS
+from parsers.dates.vocabulary import CLOCK_WORDS, NOON_WORDS
 from parsers.model import Precision, Timestamp, ZoneBasis
 from parsers.zones import zone_for_word, zone_named
 
@@ -249,7 +249,7 @@ def find_time(
         second = 0
         if match["word"]:
             word = match["word"].casefold()
-            hour = 12 if word in ("noon", "midi") else 0
+            hour = 12 if word in NOON_WORDS else 0
             minute, twelve = 0, True
         elif match["h2"]:
             hour, minute = _twelve(int(match["h2"]), match["ampm2"]), 0
@@ -302,7 +302,7 @@ def find_zone(text: str, pos: int) -> tuple[str, int] | None:
 
 
 _ISO_DATETIME = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)[T ](?P<h>[01]\d|2[0-3])"
+    rf"(?<!\d)(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)[T ](?P<h>[01]\d|2[0-3])"
     r":(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d+)?)?\s?(?P<z>Z|[+-][01]\d:?[0-5]\d)?(?![\d:])"
 )
 

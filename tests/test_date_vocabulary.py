@@ -116,3 +116,26 @@ def test_every_zone_word_separates_like_gmt(zone: str) -> None:
 
 def _tzname(zone: str) -> str:
     return {"GMT": "UTC", "EET": "EET", "EEST": "EET", "MSK": "MSK", "WIB": "WIB"}[zone]
+
+
+def test_the_grammar_never_loads_dateparser() -> None:
+    """Names come from the generated module: parsing a dated page in several scripts does
+    not import dateparser (it costs about a second at start-up)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from parsers import parse_text\n"
+        "from parsers.timestamps import parse_stamp\n"
+        "for day, timed in [('5 марта 2024', '5 марта 2024 14:30'),"
+        " ('2024年3月5日', '2024年3月5日 午後2時30分')]:\n"
+        "    assert parse_stamp(day) and parse_stamp(timed)\n"
+        "page = 'Live\\n\\nTuesday 5 March 2024\\n\\n14:30\\nA\\nB.\\n\\n13:00\\nC\\nD.\\n'\n"
+        "parse_text(page, 'x')\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "False"

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from parsers import parse_text
 from parsers.dates.grammar import CAPTURE_PREFIX_RE
 from parsers.dates.match_minutes import match_minute
 from parsers.dating import capture_date
@@ -151,3 +152,16 @@ def test_the_grammar_stays_linear_on_hostile_input(text: str) -> None:
     parse_stamp(text)
     parse_stamp(text, weak=True)
     assert time.process_time() - started < 2.0
+
+
+def test_a_stamp_sharing_the_capture_prefix_line_starts_the_first_entry() -> None:
+    page = (
+        "date 2024-03-05 14:31 GMT\nPolice arrive\nOfficers sealed off the street.\n\n"
+        "13:05 GMT\nCrowds gather\nPeople gathered at the cordon.\n\n"
+        "12:40 GMT\nFirst reports\nWitnesses reported a loud bang.\n"
+    )
+    document = parse_text(page, "capture.txt")
+    titles = [e.title for e in document.entries]
+    assert titles == ["Police arrive", "Crowds gather", "First reports"]
+    first = document.entries[0].published
+    assert first is not None and first.iso() == "2024-03-05T14:31:00+00:00"

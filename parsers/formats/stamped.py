@@ -151,6 +151,11 @@ class StampedParser:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
         self.draft = DocumentDraft()
+        # " date 2024-03-05 14:31 GMT …": the capture prefix goes before the scan, so a stamp
+        # sharing its line is found like any other.
+        self.capture = capture_date(self.lines[0]) if self.lines else None
+        if self.capture is not None:
+            self.lines[0] = CAPTURE_PREFIX_RE.sub("", self.lines[0], count=1)
         self.found = scan(self.lines)
         self.seps = select(self.found, self.lines)
         self._keep_day_headers()
@@ -174,9 +179,7 @@ class StampedParser:
 
     def parse(self) -> DocumentDraft:
         lines, draft = self.lines, self.draft
-        capture = capture_date(lines[0]) if lines else None
-        if capture is not None:
-            lines[0] = CAPTURE_PREFIX_RE.sub("", lines[0], count=1)
+        capture = self.capture
         segments = self._trailing_segments() if self._stamps_trail() else self._segments()
         header_end = min(segments[0].start, segments[0].body_start) if segments else len(lines)
         self._header(lines[:header_end])
