@@ -139,3 +139,21 @@ def test_the_grammar_never_loads_dateparser() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "False"
+
+
+def test_every_name_in_the_data_reads_as_its_month_or_weekday() -> None:
+    """Each spelling of each language, not only the ones the walk above prints."""
+    wrong = []
+    for language, parts in names_data.NAMES.items():
+        for month, spellings in enumerate(parts["months"], start=1):
+            for word in filter(None, spellings.split("|")):
+                for printed in (word, word.upper(), word.title()):
+                    stamp = parse_stamp(f"5 {printed} 2024")
+                    if stamp is None or stamp.date() != date(2024, month, 5):
+                        wrong.append((language, printed))
+        for spellings in parts["weekdays"]:
+            for word in filter(None, spellings.split("|")):
+                if word not in ("die", "tu", "ma", "to", "on", "ti"):
+                    if WEEKDAY_RE.search(f"{word.upper()}, 5") is None:
+                        wrong.append((language, word))
+    assert wrong == []

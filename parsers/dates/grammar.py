@@ -83,9 +83,9 @@ DATE_LINK = rf"(?:(?:{'|'.join(DATE_LINKS)})\s+)"
 """``de``/``of``/``di``/``du`` between day and month."""
 
 _WORD_CHAR = r"[^\s\d.,;:!?()\[\]{}<>/\\|+=\"'“”‘’«»„*#@&%~^$_\-–—]"
-NAME_WORD = rf"{_WORD_CHAR}{{2,24}}(?:-{_WORD_CHAR}{{2,12}})?"
+NAME_WORD = rf"{_WORD_CHAR}{{1,24}}(?:[-'’]{_WORD_CHAR}{{1,16}})?"
 """A word that may be a month or weekday name in any script (letters and combining marks,
-one inner hyphen: ``terça-feira``). The grammar matches this shape and then looks the word
+one inner hyphen or apostrophe: ``terça-feira``, ``п'ятниця``). The grammar matches this shape and then looks the word
 up in :data:`~parsers.dates.names.MONTH_NAMES`: a small regex, whatever the number of
 languages, instead of an alternation of every name."""
 _NAME_RE = re.compile(rf"(?<![^\W\d_])({NAME_WORD})(\.?)")
@@ -94,7 +94,7 @@ _NAME_RE = re.compile(rf"(?<![^\W\d_])({NAME_WORD})(\.?)")
 def name_key(word: str) -> str:
     """How a printed name is looked up: casefolded, NFC, without a final dot."""
     if not word.isascii():
-        word = unicodedata.normalize("NFC", word)
+        word = unicodedata.normalize("NFC", word).replace("’", "'")
     return word.casefold().rstrip(".")
 
 
