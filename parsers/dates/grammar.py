@@ -85,9 +85,9 @@ DATE_LINK = rf"(?:(?:{'|'.join(DATE_LINKS)})\s+)"
 _WORD_CHAR = r"[^\s\d.,;:!?()\[\]{}<>/\\|+=\"'“”‘’«»„*#@&%~^$_\-–—]"
 NAME_WORD = rf"{_WORD_CHAR}{{1,24}}(?:[-'’]{_WORD_CHAR}{{1,16}})?"
 """A word that may be a month or weekday name in any script (letters and combining marks,
-one inner hyphen or apostrophe: ``terça-feira``, ``п'ятниця``). The grammar matches this shape and then looks the word
-up in :data:`~parsers.dates.names.MONTH_NAMES`: a small regex, whatever the number of
-languages, instead of an alternation of every name."""
+one inner hyphen or apostrophe: ``terça-feira``, ``п'ятниця``). The grammar matches this
+shape and then looks the word up in :data:`~parsers.dates.names.MONTH_NAMES`: a small regex,
+whatever the number of languages, instead of an alternation of every name."""
 _NAME_RE = re.compile(rf"(?<![^\W\d_])({NAME_WORD})(\.?)")
 
 
