@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from parsers.dates.names import (
     MONTH_NAMES,
@@ -108,10 +108,16 @@ class NameMatcher:
         self.names = frozenset(names)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        for match in _NAME_RE.finditer(text, pos):
-            if name_key(match[1]) in self.names:
-                return match
-        return None
+        return next(self.finditer(text, pos), None)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        found = _NAME_RE.match(text, pos)
+        return found if found is not None and name_key(found[1]) in self.names else None
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        for found in _NAME_RE.finditer(text, pos):
+            if name_key(found[1]) in self.names:
+                yield found
 
     def sub(self, repl: str, text: str) -> str:
         names = self.names
