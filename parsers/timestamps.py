@@ -35,11 +35,12 @@ from parsers.dates.grammar import (
     ZONE,
     ZONE_ABBREVIATION,
     is_pm,
+    name_key,
 )
 from parsers.dates.names import MONTH_NAMES, is_latin, month_number
 from parsers.dates.relative import EPOCH_RE as _EPOCH_RE
 from parsers.dates.relative import RELATIVE_RE as _RELATIVE_RE
-from parsers.dates.vocabulary import CLOCK_WORDS
+from parsers.dates.vocabulary import CLOCK_WORDS, NOON_WORDS
 from parsers.model import Precision, Timestamp, ZoneBasis
 from parsers.zones import zone_for_word, zone_named
 
@@ -249,7 +250,7 @@ def find_time(
         second = 0
         if match["word"]:
             word = match["word"].casefold()
-            hour = 12 if word in ("noon", "midi") else 0
+            hour = 12 if word in NOON_WORDS else 0
             minute, twelve = 0, True
         elif match["h2"]:
             hour, minute = _twelve(int(match["h2"]), match["ampm2"]), 0
@@ -301,8 +302,87 @@ def find_zone(text: str, pos: int) -> tuple[str, int] | None:
     return match["zone"], match.end()
 
 
+_STAMP_WINDOW = 120
+"""Characters :func:`stamp_at` reads (a stamp is short; the rest of the line is not its)."""
+_JOIN = re.compile(r"\s*(?:[,–—|-]\s*|\s(?:on|le|am|el|il)\s+)?\s*")
+_WEEKDAY_LEAD = re.compile(rf"({NAME_WORD})\.?,?\s+")
+
+
+def stamp_at(text: str, pos: int = 0, weak: bool = False) -> Stamp | None:
+    """The stamp that begins at ``pos`` (maybe inside a bracket), or None: for separators.
+
+    A time with its am/pm, ``Uhr`` and zone (``0942 GMT``, ``7: 15 p.m.``, ``14.31 Uhr``),
+    maybe followed by a date (``22:15 – 10 Mar 2022``); or a date, maybe after a weekday,
+    maybe followed by a time (``Tuesday, March 3rd 2024, 9:15 a.m. ET``). Four bare digits
+    (``0942:``) only with ``weak``, marked weak. Reads at most :data:`_STAMP_WINDOW`
+    characters; the stamp's ``start``/``end`` are positions in ``text``.
+    """
+    window = text[pos : pos + _STAMP_WINDOW]
+    start = 1 if window[:1] in "([" else 0
+    lead = _WEEKDAY_LEAD.match(window, start)
+    if lead is not None and name_key(lead[1]) in WEEKDAY_RE.names:
+        start = lead.end()
+    part = _time_at(window, start, weak)
+    if part is not None:
+        end, zone = part.end, None
+        zoned = find_zone(window, end)
+        if zoned is not None:
+            zone, end = zoned
+        joined = _JOIN.match(window, end)
+        day = find_date(window, joined.end()) if joined is not None else None
+        if day is not None and day.start == joined.end():  # type: ignore[union-attr]
+            end = day.end
+        else:
+            day = None
+        return _joined(pos, start, end, part, day, zone)
+    day = find_date(window, start)
+    if day is None or day.start != start:
+        return None
+    joined = _JOIN.match(window, day.end)
+    after = joined.end() if joined is not None else day.end
+    part = _time_at(window, after, weak)
+    if part is None:
+        return _joined(pos, start, day.end, None, day, None)
+    end, zone = part.end, None
+    zoned = find_zone(window, end)
+    if zoned is not None:
+        zone, end = zoned
+    return _joined(pos, start, end, part, day, zone)
+
+
+def _time_at(window: str, start: int, weak: bool) -> _TimePart | None:
+    """A time of day that starts exactly at ``start``."""
+    part = find_time(window, start, min(len(window), start + 40))
+    if part is not None and part.start == start:
+        return part
+    if weak:
+        four = _FOUR.match(window, start)
+        if four is not None:
+            hour, minute = int(four["h"]), int(four["m"])
+            return _TimePart(four.start(), four.end(), hour, minute, 0, False, True)
+    return None
+
+
+def _joined(
+    pos: int, start: int, end: int, part: _TimePart | None, day: _DatePart | None, zone: str | None
+) -> Stamp:
+    return Stamp(
+        start=pos + start,
+        end=pos + end,
+        hour=part.hour if part else None,
+        minute=part.minute if part else None,
+        second=part.second if part else 0,
+        year=day.year if day else None,
+        month=day.month if day else None,
+        day=day.day if day else None,
+        zone=zone,
+        twelve_hour=part.twelve_hour if part else False,
+        weak=part.weak if part else False,
+    )
+
+
 _ISO_DATETIME = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)[T ](?P<h>[01]\d|2[0-3])"
+    rf"(?<!\d)(?P<y>{YEAR})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)[T ](?P<h>[01]\d|2[0-3])"
     r":(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d)(?:[.,]\d+)?)?\s?(?P<z>Z|[+-][01]\d:?[0-5]\d)?(?![\d:])"
 )
 

@@ -116,3 +116,44 @@ def test_every_zone_word_separates_like_gmt(zone: str) -> None:
 
 def _tzname(zone: str) -> str:
     return {"GMT": "UTC", "EET": "EET", "EEST": "EET", "MSK": "MSK", "WIB": "WIB"}[zone]
+
+
+def test_the_grammar_never_loads_dateparser() -> None:
+    """Names come from the generated module: parsing a dated page in several scripts does
+    not import dateparser (it costs about a second at start-up)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from parsers import parse_text\n"
+        "from parsers.timestamps import parse_stamp\n"
+        "for day, timed in [('5 марта 2024', '5 марта 2024 14:30'),"
+        " ('2024年3月5日', '2024年3月5日 午後2時30分')]:\n"
+        "    assert parse_stamp(day) and parse_stamp(timed)\n"
+        "page = 'Live\\n\\nTuesday 5 March 2024\\n\\n14:30\\nA\\nB.\\n\\n13:00\\nC\\nD.\\n'\n"
+        "parse_text(page, 'x')\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "False"
+
+
+def test_every_name_in_the_data_reads_as_its_month_or_weekday() -> None:
+    """Each spelling of each language, not only the ones the walk above prints."""
+    wrong = []
+    for language, parts in names_data.NAMES.items():
+        for month, spellings in enumerate(parts["months"], start=1):
+            for word in filter(None, spellings.split("|")):
+                for printed in (word, word.upper(), word.title()):
+                    stamp = parse_stamp(f"5 {printed} 2024")
+                    if stamp is None or stamp.date() != date(2024, month, 5):
+                        wrong.append((language, printed))
+        for spellings in parts["weekdays"]:
+            for word in filter(None, spellings.split("|")):
+                if word not in ("die", "tu", "ma", "to", "on", "ti"):
+                    if WEEKDAY_RE.search(f"{word.upper()}, 5") is None:
+                        wrong.append((language, word))
+    assert wrong == []

@@ -7,10 +7,11 @@ from datetime import date
 
 import pytest
 
+from parsers import parse_text
 from parsers.dates.grammar import CAPTURE_PREFIX_RE
 from parsers.dates.match_minutes import match_minute
 from parsers.dating import capture_date
-from parsers.timestamps import parse_stamp
+from parsers.timestamps import parse_stamp, stamp_at
 
 
 @pytest.mark.parametrize(
@@ -151,3 +152,49 @@ def test_the_grammar_stays_linear_on_hostile_input(text: str) -> None:
     parse_stamp(text)
     parse_stamp(text, weak=True)
     assert time.process_time() - started < 2.0
+
+
+def test_a_stamp_sharing_the_capture_prefix_line_starts_the_first_entry() -> None:
+    page = (
+        "date 2024-03-05 14:31 GMT\nPolice arrive\nOfficers sealed off the street.\n\n"
+        "13:05 GMT\nCrowds gather\nPeople gathered at the cordon.\n\n"
+        "12:40 GMT\nFirst reports\nWitnesses reported a loud bang.\n"
+    )
+    document = parse_text(page, "capture.txt")
+    titles = [e.title for e in document.entries]
+    assert titles == ["Police arrive", "Crowds gather", "First reports"]
+    first = document.entries[0].published
+    assert first is not None and first.iso() == "2024-03-05T14:31:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "weak", "read", "rest"),
+    [
+        ("0942: Police arrive", True, (9, 42, None, None), ": Police arrive"),
+        ("(0942 GMT) Title here", False, (9, 42, None, "GMT"), " Title here"),
+        ("7: 15 p.m. — Title", False, (19, 15, None, None), " — Title"),
+        ("8.40 a.m. Police arrive", False, (8, 40, None, None), " Police arrive"),
+        ("22:15 – 10 Mar 2022", False, (22, 15, date(2022, 3, 10), None), ""),
+        ("Tuesday, March 3rd 2024, 9:15 a.m. ET", False, (9, 15, date(2024, 3, 3), "ET"), ""),
+        ("14:31 EET – 10 people were hurt", False, (14, 31, None, "EET"), " – 10 people were hurt"),
+        ("2024年3月5日 午後2時30分", False, (14, 30, date(2024, 3, 5), None), ""),
+    ],
+)
+def test_stamp_at_reads_the_stamp_a_line_starts_with(
+    line: str, weak: bool, read: tuple[int, int, date | None, str | None], rest: str
+) -> None:
+    stamp = stamp_at(line, 0, weak)
+    assert stamp is not None
+    assert (stamp.hour, stamp.minute, stamp.date(), stamp.zone) == read
+    assert line[stamp.end :] == rest
+
+
+@pytest.mark.parametrize("line", ["In 2024 the talks", "12' Goal!", "Police arrive at 14:31"])
+def test_stamp_at_needs_the_stamp_at_the_start(line: str) -> None:
+    assert stamp_at(line, 0, weak=True) is None
+
+
+def test_stamp_at_takes_bare_four_digits_only_when_weak() -> None:
+    assert stamp_at("0942: Police arrive") is None
+    stamp = stamp_at("0942: Police arrive", weak=True)
+    assert stamp is not None and stamp.weak

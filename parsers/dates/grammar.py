@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from parsers.dates.names import (
     MONTH_NAMES,
@@ -83,18 +83,18 @@ DATE_LINK = rf"(?:(?:{'|'.join(DATE_LINKS)})\s+)"
 """``de``/``of``/``di``/``du`` between day and month."""
 
 _WORD_CHAR = r"[^\s\d.,;:!?()\[\]{}<>/\\|+=\"'“”‘’«»„*#@&%~^$_\-–—]"
-NAME_WORD = rf"{_WORD_CHAR}{{2,24}}(?:-{_WORD_CHAR}{{2,12}})?"
+NAME_WORD = rf"{_WORD_CHAR}{{1,24}}(?:[-'’]{_WORD_CHAR}{{1,16}})?"
 """A word that may be a month or weekday name in any script (letters and combining marks,
-one inner hyphen: ``terça-feira``). The grammar matches this shape and then looks the word
-up in :data:`~parsers.dates.names.MONTH_NAMES`: a small regex, whatever the number of
-languages, instead of an alternation of every name."""
+one inner hyphen or apostrophe: ``terça-feira``, ``п'ятниця``). The grammar matches this
+shape and then looks the word up in :data:`~parsers.dates.names.MONTH_NAMES`: a small regex,
+whatever the number of languages, instead of an alternation of every name."""
 _NAME_RE = re.compile(rf"(?<![^\W\d_])({NAME_WORD})(\.?)")
 
 
 def name_key(word: str) -> str:
     """How a printed name is looked up: casefolded, NFC, without a final dot."""
     if not word.isascii():
-        word = unicodedata.normalize("NFC", word)
+        word = unicodedata.normalize("NFC", word).replace("’", "'")
     return word.casefold().rstrip(".")
 
 
@@ -108,10 +108,16 @@ class NameMatcher:
         self.names = frozenset(names)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        for match in _NAME_RE.finditer(text, pos):
-            if name_key(match[1]) in self.names:
-                return match
-        return None
+        return next(self.finditer(text, pos), None)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        found = _NAME_RE.match(text, pos)
+        return found if found is not None and name_key(found[1]) in self.names else None
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        for found in _NAME_RE.finditer(text, pos):
+            if name_key(found[1]) in self.names:
+                yield found
 
     def sub(self, repl: str, text: str) -> str:
         names = self.names

@@ -27,9 +27,10 @@ def strip_accents(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-_UNACCENTED = ("fr", "de", "es", "it")
-"""Languages whose pages often drop accents (``fevrier``, ``aout``): their names are also
-matched without them. Elsewhere an accent-free spelling is another word (``marc``)."""
+_UNACCENTED = ("fr", "de", "es", "it", "el")
+"""Languages whose pages often drop accents (``fevrier``, ``aout``; Greek capitals drop the
+tonos): their names are also matched without them. Elsewhere an accent-free spelling is
+another word (``marc``)."""
 
 
 def _build() -> tuple[dict[str, int], dict[str, int]]:
@@ -56,9 +57,13 @@ def _build() -> tuple[dict[str, int], dict[str, int]]:
         months.setdefault(word, number)
     for word in _EXTRA_WEEKDAYS:
         weekdays.setdefault(word, {"w": 2, "t": 3, "s": 5}[word[0]])
+    for table in (months, weekdays):
+        # Names printed in capitals: "SALI" casefolds to "sali", not Turkish "salı".
+        for word, number in list(table.items()):
+            table.setdefault(word.upper().casefold(), number)
     for table, extra in ((months, plain), (weekdays, plain_days)):
         for word, number in extra.items():
-            if word.isascii() and word not in _AMBIGUOUS_WEEKDAYS:
+            if word not in _AMBIGUOUS_WEEKDAYS:
                 table.setdefault(word, number)
     return months, weekdays
 
@@ -69,7 +74,11 @@ MONTH_NAMES, WEEKDAY_NAMES = _build()
 
 def month_number(name: str) -> int | None:
     """The month a printed name stands for (``März``, ``Sept.``, ``марта``), or None."""
-    return MONTH_NAMES.get(unicodedata.normalize("NFC", name).casefold().rstrip("."))
+    word = unicodedata.normalize("NFC", name.casefold()).rstrip(".")
+    number = MONTH_NAMES.get(word)
+    if number is None and not word.isascii():
+        number = MONTH_NAMES.get(strip_accents(word))
+    return number
 
 
 def trie(words: list[str]) -> str:

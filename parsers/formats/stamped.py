@@ -163,9 +163,10 @@ class StampedParser:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
         self.draft = DocumentDraft()
+        # " date 2024-03-05 14:31 GMT …": the capture prefix goes before the scan, so a stamp
+        # sharing its line is found like any other.
         self.capture = capture_date(self.lines[0]) if self.lines else None
         if self.capture is not None:
-            # " date 2024-05-07 14:31 Title": the capture prefix goes before the scan.
             self.lines[0] = CAPTURE_PREFIX_RE.sub("", self.lines[0], count=1)
         self.words = PageWords(text)
         self.found = scan(self.lines)
