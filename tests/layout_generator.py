@@ -34,8 +34,8 @@ ZONE_WORDS: dict[str, tuple[str, tzinfo, str]] = {
 
 STAMP_FORMS = (
     "h24_colon", "h24_dot", "h12_compact", "h12_dotted", "four_digit", *ZONE_WORDS,
-    "uhr", "french_h", "dated_dmy", "dated_mdy", "dated_iso", "dated_time_first", "h12_bare",
-    "none",
+    "uhr", "french_h", "spaced", "dated_dmy", "dated_mdy", "dated_iso", "dated_time_first",
+    "h12_bare", "none",
 )
 
 HEADLINE_PLACES: dict[str, tuple[str, ...]] = {
@@ -58,18 +58,23 @@ AXES: dict[str, tuple[str, ...]] = {
     "stamp_form": STAMP_FORMS,
     "stamp_position": tuple(HEADLINE_PLACES),
     "headline": ("after", "before", "absent"),
+    "headline_style": ("plain", "bullet", "indented"),
     "byline": ("by", "name_role", "trailer", "none"),
     "label": ("none", "Breaking", "Analysis", "local"),
     "caption": ("none", "photograph", "pic_line", "paren_credit"),
-    "chrome": ("none", "Share", "Copy link", "Advertisement", "local_share"),
+    "chrome": ("none", "Share", "Copy link", "Advertisement", "local_share", "updated"),
     "separator": ("blank", "rule", "none"),
-    "order": ("newest", "oldest", "newest_midnight", "oldest_midnight"),
+    "order": ("newest", "oldest", "newest_midnight", "oldest_midnight", "day_headers"),
     "language": tuple(BANKS),
     "page_head": ("none", "title", "title_date", "title_zone", "full"),
     "line_ending": ("LF", "CRLF"),
     "encoding": ("utf-8", "utf-8-sig", "cp1252", "utf-16"),
 }
-"""Every axis a page varies on and its values."""
+"""Every axis a page varies on and its values.
+
+``day_headers``: newest first across midnight, a date line above each day's posts.
+``updated`` chrome: an ``Updated HH:MM`` edit-time line after each post.
+"""
 
 _PREFIX_JOINERS = {
     "prefix_colon": ": ", "prefix_dash": " – ", "prefix_pipe": " | ", "prefix_space": " ",
@@ -125,7 +130,18 @@ def draw_choices(rng: random.Random) -> dict[str, str]:
     elif choices["stamp_position"] == "none":
         choices["stamp_position"] = rng.choice(tuple(HEADLINE_PLACES)[:-1])
     choices["headline"] = rng.choice(HEADLINE_PLACES[choices["stamp_position"]])
+    if not _headline_alone(choices["stamp_position"], choices["headline"]):
+        choices["headline_style"] = "plain"  # bullets and indents mark a headline's own line
     return choices
+
+
+def _headline_alone(position: str, place: str) -> bool:
+    """Whether the headline stands on a line of its own (not sharing it with the stamp)."""
+    if position in ("own_line", "none"):
+        return place == "after"
+    if position == "line_after_headline":
+        return True
+    return place == "before" and (position.startswith(("prefix", "framed")))
 
 
 def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -> Page:
@@ -145,7 +161,11 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
     zone_word, zone = _zone(choices, bank)
     times = _times(rng, choices, zone_word)
     ordered = times if choices["order"].startswith("oldest") else list(reversed(times))
-    date_known = form.startswith("dated") or choices["page_head"] in ("title_date", "full")
+    date_known = (
+        form.startswith("dated")
+        or choices["page_head"] in ("title_date", "full")
+        or choices["order"] == "day_headers"
+    )
     reporters = [
         f"{first} {last}"
         for first, last in zip(
@@ -186,6 +206,11 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
     for number, lines in enumerate(posts):
         if number:
             out += between
+        day = ordered[number].date()
+        if choices["order"] == "day_headers" and (number == 0 or day != ordered[number - 1].date()):
+            out.append(bank.date_line(day.weekday(), day.day, day.month, day.year))
+            if sep != "none":
+                out.append("")
         out += lines
     text = "\n".join(out) + "\n"
     written = text.replace("\n", "\r\n") if choices["line_ending"] == "CRLF" else text
@@ -219,7 +244,7 @@ def _times(rng: random.Random, choices: dict[str, str], zone_word: str | None) -
     )
     day = date(rng.randint(2019, 2024), rng.choice(_season(choices)), rng.randint(1, 28))
     while True:
-        if choices["order"].endswith("midnight"):
+        if choices["order"].endswith("midnight") or choices["order"] == "day_headers":
             cross = rng.randint(1, count - 1)
             after = datetime.combine(day + timedelta(days=1), datetime.min.time())
             anchor = after + timedelta(minutes=rng.randint(0, steps[cross - 1] - 1))
@@ -283,6 +308,8 @@ def stamp_text(form: str, when: datetime, bank: Bank) -> str:
         return f"{_clock(when)} {ZONE_WORDS[form][0]}"
     if form == "uhr":
         return f"{_clock(when)} Uhr"
+    if form == "spaced":
+        return f"{when.hour}: {when.minute:02d}"
     if form == "french_h":
         return f"{when.hour}h{when.minute:02d}"
     if form == "dated_dmy":
@@ -359,6 +386,8 @@ def _post(
     title = None if place == "absent" else headline
     stamp = "" if form == "none" else stamp_text(form, when, bank)
     block, glue = _stamp_block(position, place, stamp, headline)
+    style = {"plain": "", "bullet": "• ", "indented": "    "}[choices["headline_style"]]
+    block = [style + line if line == headline else line for line in block]
     label = {"none": None, "local": bank.local_label}.get(choices["label"], choices["label"])
     label = label if labelled else None
     reporter = rng.choice(reporters)
@@ -384,7 +413,10 @@ def _post(
     if byline == "trailer":
         chunks.append([f"({reporter})"])
     chrome = choices["chrome"]
-    if chrome != "none":
+    if chrome == "updated":
+        edited = when + timedelta(minutes=rng.randint(2, 15))
+        chunks.append([f"{bank.updated_word} {edited:%H:%M}"])
+    elif chrome != "none":
         chunks.append([bank.local_share if chrome == "local_share" else chrome])
     gap = [] if choices["separator"] == "none" else [""]
     lines: list[str] = []
