@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -193,10 +193,10 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
         stamp = form != "none"
         aware = when.replace(tzinfo=zone)
         truths.append(
-            TruthPost(
+            replace(
+                truth,
                 published=aware.isoformat() if stamp and date_known else None,
                 time_of_day=f"{when:%H:%M}" if stamp else None,
-                **truth,
             )
         )
     between = {"blank": [""], "rule": ["", "---", ""], "none": []}[sep]
@@ -378,8 +378,11 @@ def _post(
     marks: tuple[bool, bool],
     sentences: Iterator[str],
     reporters: list[str],
-) -> tuple[list[str], dict[str, object]]:
-    """One post's lines and truth; ``marks`` says whether it carries its label and its byline."""
+) -> tuple[list[str], TruthPost]:
+    """One post's lines and truth (its times are the caller's to fill in).
+
+    ``marks`` says whether the post carries the page's label and its byline.
+    """
     when, headline = moment
     labelled, credited = marks
     form, position, place = choices["stamp_form"], choices["stamp_position"], choices["headline"]
@@ -424,13 +427,15 @@ def _post(
         if number:
             lines += gap
         lines += chunk
-    truth: dict[str, object] = {
-        "title": title,
-        "authors": () if byline == "none" else (reporter,),
-        "labels": (label,) if label else (),
-        "first_words": first,
-        "body": tuple(paragraphs),
-    }
+    truth = TruthPost(
+        published=None,
+        time_of_day=None,
+        title=title,
+        authors=() if byline == "none" else (reporter,),
+        labels=(label,) if label else (),
+        first_words=first,
+        body=tuple(paragraphs),
+    )
     return lines, truth
 
 
