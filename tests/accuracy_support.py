@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from typing import Any
 from layout_generator import Page, TruthPost
 
 from parsers.export import entry_to_dict
+from parsers.model import Entry
 from parsers.read import parse_bytes
 
 _WORD = re.compile(r"\w+")
@@ -40,10 +41,32 @@ def words(text: str | None) -> str:
     return " ".join(_WORD.findall((text or "").casefold()))
 
 
+def _clock_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, time | datetime):
+        return f"{value:%H:%M}"
+    return str(value)
+
+
+def json_view(entry: Entry) -> dict[str, Any]:
+    """The entry as ``liveblog parse --json`` prints it, with ``time_of_day`` always present.
+
+    Parsers that keep the time of day on the model but not (yet) in the JSON still score it.
+    """
+    data = entry_to_dict(entry)
+    if "time_of_day" not in data:
+        value = getattr(entry, "time_of_day", None)
+        if value is None and entry.published is not None:
+            value = getattr(entry.published, "time_of_day", None)
+        data["time_of_day"] = _clock_text(value)
+    return data
+
+
 def parse_for_scoring(data: bytes, name: str) -> tuple[str, list[dict[str, Any]]]:
     """The chosen format and the entries as ``liveblog parse --json`` prints them."""
     document = parse_bytes(data, name)
-    return document.format, [entry_to_dict(entry) for entry in document.entries]
+    return document.format, [json_view(entry) for entry in document.entries]
 
 
 def match(truth: Sequence[TruthPost], parsed: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:

@@ -35,6 +35,7 @@ ZONE_WORDS: dict[str, tuple[str, tzinfo, str]] = {
 STAMP_FORMS = (
     "h24_colon", "h24_dot", "h12_compact", "h12_dotted", "four_digit", *ZONE_WORDS,
     "uhr", "french_h", "spaced", "dated_dmy", "dated_mdy", "dated_iso", "dated_time_first",
+    "dated_ordinal",
     "h12_bare", "none",
 )
 
@@ -173,7 +174,9 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
         )
     ]
     sentences = _sentences(rng, bank)
-    headlines = _headlines(rng, bank, len(ordered))
+    # A number glued after a stamp's digits could be read either way even by a person.
+    glued_after = position == "glued" and choices["headline"] == "after"
+    headlines = _headlines(rng, bank, len(ordered), counted=not glued_after)
     head = _page_head(rng, choices, bank, ordered[0].date(), reporters, zone_word)
     if form == "h12_bare":
         # 12-hour times without am/pm need an anchor: a 24-hour "updated" time in the head.
@@ -275,9 +278,14 @@ def _sentences(rng: random.Random, bank: Bank) -> Iterator[str]:
         yield f"{subject} {verb} {tail}{bank.clause_joiner}{clause}."
 
 
-def _headlines(rng: random.Random, bank: Bank, count: int) -> list[str]:
+def _headlines(rng: random.Random, bank: Bank, count: int, counted: bool) -> list[str]:
+    """Distinct headlines; about one in eight starts with a number when ``counted``."""
     pairs = rng.sample([(lead, obj) for lead in bank.leads for obj in bank.objects], count)
-    return [f"{lead} {obj}" for lead, obj in pairs]
+    return [
+        rng.choice(bank.counted).format(rng.randint(2, 90)) if counted and rng.random() < 0.125
+        else f"{lead} {obj}"
+        for lead, obj in pairs
+    ]
 
 
 def _clock(when: datetime) -> str:
@@ -286,6 +294,12 @@ def _clock(when: datetime) -> str:
 
 def _twelve(when: datetime) -> tuple[int, str]:
     return when.hour % 12 or 12, "am" if when.hour < 12 else "pm"
+
+
+def _ordinal(day: int) -> str:
+    if day in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def stamp_text(form: str, when: datetime, bank: Bank) -> str:
@@ -318,6 +332,9 @@ def stamp_text(form: str, when: datetime, bank: Bank) -> str:
         month = bank.months[when.month - 1]
         clock = dotted if bank is BANKS["en"] else _clock(when)
         return f"{month.capitalize()} {when.day}, {when.year}, {clock}"
+    if form == "dated_ordinal":
+        day = f"{when.day}{_ordinal(when.day)}" if bank is BANKS["en"] else str(when.day)
+        return f"{bank.months[when.month - 1]} {day} {when.year}, {_clock(when)}"
     if form == "dated_iso":
         return f"{when:%Y-%m-%d} {_clock(when)}"
     if form == "dated_time_first":
