@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -44,8 +44,9 @@ def words(text: str | None) -> str:
 def _clock_text(value: object) -> str | None:
     if value is None:
         return None
-    if isinstance(value, time | datetime):
-        return f"{value:%H:%M}"
+    hour, minute = getattr(value, "hour", None), getattr(value, "minute", None)
+    if isinstance(hour, int) and isinstance(minute, int):  # datetime.time or a model record
+        return f"{hour:02d}:{minute:02d}"
     return str(value)
 
 
