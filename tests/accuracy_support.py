@@ -12,7 +12,7 @@ entry that swallowed three posts matches one of them; the other two are missed.
 Time: a post whose page gives a date wants ``published`` at the same instant. A post whose
 page prints a time but no date wants ``published`` null and ``time_of_day`` equal to the
 printed time (the ``time_of_day`` key may be absent in older parsers: that counts as wrong).
-A post without a printed time wants ``published`` null.
+A post without a printed clock time (none at all, or a match minute) wants both null.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def time_right(post: TruthPost, entry: dict[str, Any]) -> bool:
         return _same_instant(post.published, published)
     if post.time_of_day is not None:
         return published is None and str(entry.get("time_of_day") or "")[:5] == post.time_of_day
-    return published is None
+    return published is None and not entry.get("time_of_day")
 
 
 def _title(text: str | None) -> str | None:

@@ -36,7 +36,7 @@ STAMP_FORMS = (
     "h24_colon", "h24_dot", "h12_compact", "h12_dotted", "four_digit", *ZONE_WORDS,
     "uhr", "french_h", "spaced", "dated_dmy", "dated_mdy", "dated_iso", "dated_time_first",
     "dated_ordinal",
-    "h12_bare", "none",
+    "h12_bare", "match_minute", "none",
 )
 
 HEADLINE_PLACES: dict[str, tuple[str, ...]] = {
@@ -187,13 +187,24 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
     count = len(ordered)
     labelled = set(rng.sample(range(count), max(1, round(count * 0.4))))
     credited = set(rng.sample(range(count), max(1, round(count * 0.75))))
+    stamps = _match_minutes(rng, count) if form == "match_minute" else [
+        "" if form == "none" else stamp_text(form, when, bank) for when in times
+    ]
+    if not choices["order"].startswith("oldest"):
+        stamps.reverse()
     for number, (when, headline) in enumerate(zip(ordered, headlines, strict=True)):
+        edited = when + timedelta(minutes=rng.randint(2, 15))
         lines, truth = _post(
-            rng, choices, bank, (when, headline), (number in labelled, number in credited),
-            sentences, reporters,
+            rng,
+            choices,
+            bank,
+            (headline, stamps[number], f"{bank.updated_word} {edited:%H:%M}"),
+            (number in labelled, number in credited),
+            sentences,
+            reporters,
         )
         posts.append(lines)
-        stamp = form != "none"
+        stamp = form not in ("none", "match_minute")  # a match minute is not a clock time
         aware = when.replace(tzinfo=zone)
         truths.append(
             replace(
@@ -296,6 +307,13 @@ def _twelve(when: datetime) -> tuple[int, str]:
     return when.hour % 12 or 12, "am" if when.hour < 12 else "pm"
 
 
+def _match_minutes(rng: random.Random, count: int) -> list[str]:
+    """Minutes of a match in play order (``12'``, ``45+2'``, ``67 min``), one form per page."""
+    shape = rng.choice(("{}'", "{} min"))
+    minutes = sorted(rng.sample(range(1, 91), count))
+    return [shape.format("45+2" if minute == 46 else minute) for minute in minutes]
+
+
 def _ordinal(day: int) -> str:
     if day in (11, 12, 13):
         return "th"
@@ -391,20 +409,20 @@ def _post(
     rng: random.Random,
     choices: dict[str, str],
     bank: Bank,
-    moment: tuple[datetime, str],
+    printed: tuple[str, str, str],
     marks: tuple[bool, bool],
     sentences: Iterator[str],
     reporters: list[str],
 ) -> tuple[list[str], TruthPost]:
     """One post's lines and truth (its times are the caller's to fill in).
 
-    ``marks`` says whether the post carries the page's label and its byline.
+    ``printed``: the headline, the stamp as printed and the ``Updated`` line the ``updated``
+    chrome uses; ``marks``: whether the post carries the page's label and its byline.
     """
-    when, headline = moment
+    headline, stamp, updated = printed
     labelled, credited = marks
-    form, position, place = choices["stamp_form"], choices["stamp_position"], choices["headline"]
+    position, place = choices["stamp_position"], choices["headline"]
     title = None if place == "absent" else headline
-    stamp = "" if form == "none" else stamp_text(form, when, bank)
     block, glue = _stamp_block(position, place, stamp, headline)
     style = {"plain": "", "bullet": "• ", "indented": "    "}[choices["headline_style"]]
     block = [style + line if line == headline else line for line in block]
@@ -434,8 +452,7 @@ def _post(
         chunks.append([f"({reporter})"])
     chrome = choices["chrome"]
     if chrome == "updated":
-        edited = when + timedelta(minutes=rng.randint(2, 15))
-        chunks.append([f"{bank.updated_word} {edited:%H:%M}"])
+        chunks.append([updated])
     elif chrome != "none":
         chunks.append([bank.local_share if chrome == "local_share" else chrome])
     gap = [] if choices["separator"] == "none" else [""]
