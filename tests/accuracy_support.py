@@ -141,6 +141,8 @@ class Tally:
     title_ok: int = 0
     author_ok: int = 0
     label_ok: int = 0
+    head_leaks: int = 0
+    """Parsed entries that carry a line of the page head (title, standfirst, page byline)."""
 
     def add(self, other: Tally) -> None:
         for name in self.__slots__:  # type: ignore[attr-defined]
@@ -168,9 +170,15 @@ class Tally:
         return self.rate("time")
 
 
-def score(truth: Sequence[TruthPost], parsed: Sequence[dict[str, Any]]) -> Tally:
-    """The tally of one page."""
+def score(
+    truth: Sequence[TruthPost], parsed: Sequence[dict[str, Any]], head: Sequence[str] = ()
+) -> Tally:
+    """The tally of one page (``head``: page-head lines no entry should carry)."""
     tally = Tally(pages=1, truth=len(truth), parsed=len(parsed))
+    head_keys = [key for key in map(words, head) if key]
+    for entry in parsed:
+        text = words(" ".join(filter(None, (entry.get("title"), entry.get("body")))))
+        tally.head_leaks += any(key in text for key in head_keys)
     for t_index, p_index in match(truth, parsed):
         post, entry = truth[t_index], parsed[p_index]
         tally.matched += 1
@@ -197,7 +205,8 @@ def score_pages(pages: Iterable[Page]) -> list[Result]:
     results = []
     for page in pages:
         chosen, parsed = parse_for_scoring(page.data, page.name)
-        results.append(Result(page.name, page.choices, chosen, score(page.posts, parsed)))
+        tally = score(page.posts, parsed, page.head)
+        results.append(Result(page.name, page.choices, chosen, tally))
     return results
 
 

@@ -110,6 +110,8 @@ class Page:
     text: str
     """The page as written, before line endings and encoding were applied."""
     posts: tuple[TruthPost, ...]
+    head: tuple[str, ...] = ()
+    """The page head's title, standfirst and byline: the document's, never an entry's."""
 
 
 def corpus(count: int, seed: int = 9) -> list[Page]:
@@ -177,7 +179,7 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
     # A number glued after a stamp's digits could be read either way even by a person.
     glued_after = position == "glued" and choices["headline"] == "after"
     headlines = _headlines(rng, bank, len(ordered), counted=not glued_after)
-    head = _page_head(rng, choices, bank, ordered[0].date(), reporters, zone_word)
+    head, prose = _page_head(rng, choices, bank, ordered[0].date(), reporters, zone_word)
     if form == "h12_bare":
         # 12-hour times without am/pm need an anchor: a 24-hour "updated" time in the head.
         head.insert(min(1, len(head)), f"{bank.updated_word} {times[-1]:%H:%M}")
@@ -228,7 +230,9 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
         out += lines
     text = "\n".join(out) + "\n"
     written = text.replace("\n", "\r\n") if choices["line_ending"] == "CRLF" else text
-    return Page(name, choices, written.encode(choices["encoding"]), text, tuple(truths))
+    return Page(
+        name, choices, written.encode(choices["encoding"]), text, tuple(truths), tuple(prose)
+    )
 
 
 def _zone(choices: dict[str, str], bank: Bank) -> tuple[str | None, tzinfo]:
@@ -480,10 +484,11 @@ def _page_head(
     day: date,
     reporters: list[str],
     zone_word: str | None,
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
+    """The page head's lines, and those of them that are prose (title, standfirst, byline)."""
     kind = choices["page_head"]
     if kind == "none":
-        return []
+        return [], []
     lines = [rng.choice(bank.titles)]
     date_line = bank.date_line(day.weekday(), day.day, day.month, day.year)
     zone_line = [] if zone_word else [bank.zone_line]
@@ -494,6 +499,8 @@ def _page_head(
     elif kind == "full":
         lines.append(rng.choice(bank.standfirsts))
         lines.append(f"{bank.by_word} {reporters[0]} {bank.and_word} {reporters[1]}")
+        prose = list(lines)
         lines += zone_line
         lines.append(date_line)
-    return lines
+        return lines, prose
+    return lines, lines[:1]

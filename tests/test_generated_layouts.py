@@ -326,3 +326,18 @@ def test_generated_layouts_meet_the_issue_targets(results: list[Result]) -> None
 def test_floors_never_exceed_the_targets() -> None:
     assert FLOOR_F1 <= F1_TARGET and FLOOR_TIME <= TIME_TARGET
     assert set(FLOOR_PER_CHOICE) <= {f"{a}={v}" for a, values in AXES.items() for v in values}
+
+
+def test_scorer_counts_page_head_lines_carried_by_entries() -> None:
+    post = TruthPost(None, "14:31", None, (), (), "Roads closed.")
+    head = ["Storm on the coast: live", "Crews work through the night."]
+    leaked = {"title": "Storm on the coast: live", "body": "Roads closed."}
+    assert score([post], [leaked], head).head_leaks == 1
+    assert score([post], [{"title": None, "body": "Roads closed."}], head).head_leaks == 0
+
+
+def test_page_head_prose_is_recorded_for_pages_that_print_one(pages: list[Page]) -> None:
+    for page in pages:
+        kind = page.choices["page_head"]
+        assert len(page.head) == {"none": 0, "full": 3}.get(kind, 1), page.name
+        assert all(page.text.startswith(line) or f"\n{line}\n" in page.text for line in page.head)
