@@ -40,15 +40,16 @@ F1_TARGET, TIME_TARGET, PER_CHOICE_TARGET = 0.95, 0.95, 0.85
 
 HEADER = (
     f"{'':34} {'pages':>5} {'posts':>5} {'F1':>5} {'prec':>5} {'rec':>5} "
-    f"{'time':>5} {'title':>5} {'auth':>5} {'label':>5}"
+    f"{'time':>5} {'title':>5} {'auth':>5} {'label':>5} {'head':>5}"
 )
+"""``head``: parsed entries carrying a page-head line (title, standfirst, page byline)."""
 
 
 def row(name: str, tally: Tally) -> str:
     return (
         f"{name:34.34} {tally.pages:5d} {tally.truth:5d} {tally.f1:5.3f} {tally.precision:5.3f} "
         f"{tally.recall:5.3f} {tally.time:5.3f} {tally.rate('title'):5.3f} "
-        f"{tally.rate('author'):5.3f} {tally.rate('label'):5.3f}"
+        f"{tally.rate('author'):5.3f} {tally.rate('label'):5.3f} {tally.head_leaks:5d}"
     )
 
 

@@ -12,7 +12,7 @@ entry that swallowed three posts matches one of them; the other two are missed.
 Time: a post whose page gives a date wants ``published`` at the same instant. A post whose
 page prints a time but no date wants ``published`` null and ``time_of_day`` equal to the
 printed time (the ``time_of_day`` key may be absent in older parsers: that counts as wrong).
-A post without a printed time wants ``published`` null.
+A post without a printed clock time (none at all, or a match minute) wants both null.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from typing import Any
 from layout_generator import Page, TruthPost
 
 from parsers.export import entry_to_dict
+from parsers.model import Entry
 from parsers.read import parse_bytes
 
 _WORD = re.compile(r"\w+")
@@ -40,10 +41,33 @@ def words(text: str | None) -> str:
     return " ".join(_WORD.findall((text or "").casefold()))
 
 
+def _clock_text(value: object) -> str | None:
+    if value is None:
+        return None
+    hour, minute = getattr(value, "hour", None), getattr(value, "minute", None)
+    if isinstance(hour, int) and isinstance(minute, int):  # datetime.time or a model record
+        return f"{hour:02d}:{minute:02d}"
+    return str(value)
+
+
+def json_view(entry: Entry) -> dict[str, Any]:
+    """The entry as ``liveblog parse --json`` prints it, with ``time_of_day`` always present.
+
+    Parsers that keep the time of day on the model but not (yet) in the JSON still score it.
+    """
+    data = entry_to_dict(entry)
+    if "time_of_day" not in data:
+        value = getattr(entry, "time_of_day", None)
+        if value is None and entry.published is not None:
+            value = getattr(entry.published, "time_of_day", None)
+        data["time_of_day"] = _clock_text(value)
+    return data
+
+
 def parse_for_scoring(data: bytes, name: str) -> tuple[str, list[dict[str, Any]]]:
     """The chosen format and the entries as ``liveblog parse --json`` prints them."""
     document = parse_bytes(data, name)
-    return document.format, [entry_to_dict(entry) for entry in document.entries]
+    return document.format, [json_view(entry) for entry in document.entries]
 
 
 def match(truth: Sequence[TruthPost], parsed: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
@@ -98,7 +122,7 @@ def time_right(post: TruthPost, entry: dict[str, Any]) -> bool:
         return _same_instant(post.published, published)
     if post.time_of_day is not None:
         return published is None and str(entry.get("time_of_day") or "")[:5] == post.time_of_day
-    return published is None
+    return published is None and not entry.get("time_of_day")
 
 
 def _title(text: str | None) -> str | None:
@@ -117,6 +141,8 @@ class Tally:
     title_ok: int = 0
     author_ok: int = 0
     label_ok: int = 0
+    head_leaks: int = 0
+    """Parsed entries that carry a line of the page head (title, standfirst, page byline)."""
 
     def add(self, other: Tally) -> None:
         for name in self.__slots__:  # type: ignore[attr-defined]
@@ -144,9 +170,15 @@ class Tally:
         return self.rate("time")
 
 
-def score(truth: Sequence[TruthPost], parsed: Sequence[dict[str, Any]]) -> Tally:
-    """The tally of one page."""
+def score(
+    truth: Sequence[TruthPost], parsed: Sequence[dict[str, Any]], head: Sequence[str] = ()
+) -> Tally:
+    """The tally of one page (``head``: page-head lines no entry should carry)."""
     tally = Tally(pages=1, truth=len(truth), parsed=len(parsed))
+    head_keys = [key for key in map(words, head) if key]
+    for entry in parsed:
+        text = words(" ".join(filter(None, (entry.get("title"), entry.get("body")))))
+        tally.head_leaks += any(key in text for key in head_keys)
     for t_index, p_index in match(truth, parsed):
         post, entry = truth[t_index], parsed[p_index]
         tally.matched += 1
@@ -173,7 +205,8 @@ def score_pages(pages: Iterable[Page]) -> list[Result]:
     results = []
     for page in pages:
         chosen, parsed = parse_for_scoring(page.data, page.name)
-        results.append(Result(page.name, page.choices, chosen, score(page.posts, parsed)))
+        tally = score(page.posts, parsed, page.head)
+        results.append(Result(page.name, page.choices, chosen, tally))
     return results
 
 

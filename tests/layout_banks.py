@@ -21,6 +21,8 @@ class Bank:
     """What joins verb+tail to the reported clause (``" "`` or ``", "``)."""
     leads: tuple[str, ...]
     objects: tuple[str, ...]
+    counted: tuple[str, ...]
+    """Headlines that start with a number (``{}``)."""
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
     """Monday first."""
@@ -105,6 +107,11 @@ BANKS: dict[str, Bank] = {
             "power lines", "village schools", "river defences", "island flights",
             "the fishing fleet",
         ),
+        counted=(
+            "{} homes still without power",
+            "{} ferries cancelled at Port Alder",
+            "{} schools closed for a second day",
+        ),
         months=_EN_MONTHS,
         weekdays=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
         titles=(
@@ -158,6 +165,11 @@ BANKS: dict[str, Bank] = {
             "die Fähren", "die Küstenstraße", "die alte Brücke", "die Nachtzüge",
             "die Notunterkünfte", "die Stromleitungen", "die Dorfschulen", "die Deiche",
             "die Inselflüge", "die Fischereiflotte",
+        ),
+        counted=(
+            "{} Haushalte weiter ohne Strom",
+            "{} Fähren in Kellbrück gestrichen",
+            "{} Schulen bleiben geschlossen",
         ),
         months=(
             "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
@@ -217,6 +229,11 @@ BANKS: dict[str, Bank] = {
             "les abris du port", "les lignes électriques", "les écoles du village", "les digues",
             "les vols vers l'île", "la flotte de pêche",
         ),
+        counted=(
+            "{} foyers toujours privés de courant",
+            "{} ferries annulés à Saint-Arven",
+            "{} écoles fermées pour un deuxième jour",
+        ),
         months=(
             "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
             "septembre", "octobre", "novembre", "décembre",
@@ -275,6 +292,11 @@ BANKS: dict[str, Bank] = {
             "los albergues del puerto", "las líneas eléctricas", "las escuelas del pueblo",
             "los diques", "los vuelos a la isla", "la flota pesquera",
         ),
+        counted=(
+            "{} hogares siguen sin luz",
+            "{} ferris cancelados en Villaserra",
+            "{} escuelas cerradas por segundo día",
+        ),
         months=(
             "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
             "septiembre", "octubre", "noviembre", "diciembre",
@@ -332,6 +354,11 @@ BANKS: dict[str, Bank] = {
             "i traghetti", "la strada costiera", "il ponte vecchio", "i treni notturni",
             "i centri di accoglienza", "le linee elettriche", "le scuole del paese", "gli argini",
             "i voli per l'isola", "la flotta dei pescherecci",
+        ),
+        counted=(
+            "{} famiglie ancora senza corrente",
+            "{} traghetti cancellati a Montecorvo",
+            "{} scuole chiuse per il secondo giorno",
         ),
         months=(
             "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",

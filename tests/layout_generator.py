@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -34,8 +34,9 @@ ZONE_WORDS: dict[str, tuple[str, tzinfo, str]] = {
 
 STAMP_FORMS = (
     "h24_colon", "h24_dot", "h12_compact", "h12_dotted", "four_digit", *ZONE_WORDS,
-    "uhr", "french_h", "dated_dmy", "dated_mdy", "dated_iso", "dated_time_first", "h12_bare",
-    "none",
+    "uhr", "french_h", "spaced", "dated_dmy", "dated_mdy", "dated_iso", "dated_time_first",
+    "dated_ordinal",
+    "h12_bare", "match_minute", "none",
 )
 
 HEADLINE_PLACES: dict[str, tuple[str, ...]] = {
@@ -58,18 +59,23 @@ AXES: dict[str, tuple[str, ...]] = {
     "stamp_form": STAMP_FORMS,
     "stamp_position": tuple(HEADLINE_PLACES),
     "headline": ("after", "before", "absent"),
+    "headline_style": ("plain", "bullet", "indented"),
     "byline": ("by", "name_role", "trailer", "none"),
     "label": ("none", "Breaking", "Analysis", "local"),
     "caption": ("none", "photograph", "pic_line", "paren_credit"),
-    "chrome": ("none", "Share", "Copy link", "Advertisement", "local_share"),
+    "chrome": ("none", "Share", "Copy link", "Advertisement", "local_share", "updated"),
     "separator": ("blank", "rule", "none"),
-    "order": ("newest", "oldest", "newest_midnight", "oldest_midnight"),
+    "order": ("newest", "oldest", "newest_midnight", "oldest_midnight", "day_headers"),
     "language": tuple(BANKS),
     "page_head": ("none", "title", "title_date", "title_zone", "full"),
     "line_ending": ("LF", "CRLF"),
     "encoding": ("utf-8", "utf-8-sig", "cp1252", "utf-16"),
 }
-"""Every axis a page varies on and its values."""
+"""Every axis a page varies on and its values.
+
+``day_headers``: newest first across midnight, a date line above each day's posts.
+``updated`` chrome: an ``Updated HH:MM`` edit-time line after each post.
+"""
 
 _PREFIX_JOINERS = {
     "prefix_colon": ": ", "prefix_dash": " – ", "prefix_pipe": " | ", "prefix_space": " ",
@@ -104,6 +110,8 @@ class Page:
     text: str
     """The page as written, before line endings and encoding were applied."""
     posts: tuple[TruthPost, ...]
+    head: tuple[str, ...] = ()
+    """The page head's title, standfirst and byline: the document's, never an entry's."""
 
 
 def corpus(count: int, seed: int = 9) -> list[Page]:
@@ -125,7 +133,18 @@ def draw_choices(rng: random.Random) -> dict[str, str]:
     elif choices["stamp_position"] == "none":
         choices["stamp_position"] = rng.choice(tuple(HEADLINE_PLACES)[:-1])
     choices["headline"] = rng.choice(HEADLINE_PLACES[choices["stamp_position"]])
+    if not _headline_alone(choices["stamp_position"], choices["headline"]):
+        choices["headline_style"] = "plain"  # bullets and indents mark a headline's own line
     return choices
+
+
+def _headline_alone(position: str, place: str) -> bool:
+    """Whether the headline stands on a line of its own (not sharing it with the stamp)."""
+    if position in ("own_line", "none"):
+        return place == "after"
+    if position == "line_after_headline":
+        return True
+    return place == "before" and (position.startswith(("prefix", "framed")))
 
 
 def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -> Page:
@@ -145,7 +164,11 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
     zone_word, zone = _zone(choices, bank)
     times = _times(rng, choices, zone_word)
     ordered = times if choices["order"].startswith("oldest") else list(reversed(times))
-    date_known = form.startswith("dated") or choices["page_head"] in ("title_date", "full")
+    date_known = (
+        form.startswith("dated")
+        or choices["page_head"] in ("title_date", "full")
+        or choices["order"] == "day_headers"
+    )
     reporters = [
         f"{first} {last}"
         for first, last in zip(
@@ -153,8 +176,10 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
         )
     ]
     sentences = _sentences(rng, bank)
-    headlines = _headlines(rng, bank, len(ordered))
-    head = _page_head(rng, choices, bank, ordered[0].date(), reporters, zone_word)
+    # A number glued after a stamp's digits could be read either way even by a person.
+    glued_after = position == "glued" and choices["headline"] == "after"
+    headlines = _headlines(rng, bank, len(ordered), counted=not glued_after)
+    head, prose = _page_head(rng, choices, bank, ordered[0].date(), reporters, zone_word)
     if form == "h12_bare":
         # 12-hour times without am/pm need an anchor: a 24-hour "updated" time in the head.
         head.insert(min(1, len(head)), f"{bank.updated_word} {times[-1]:%H:%M}")
@@ -164,19 +189,30 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
     count = len(ordered)
     labelled = set(rng.sample(range(count), max(1, round(count * 0.4))))
     credited = set(rng.sample(range(count), max(1, round(count * 0.75))))
+    stamps = _match_minutes(rng, count) if form == "match_minute" else [
+        "" if form == "none" else stamp_text(form, when, bank) for when in times
+    ]
+    if not choices["order"].startswith("oldest"):
+        stamps.reverse()
     for number, (when, headline) in enumerate(zip(ordered, headlines, strict=True)):
+        edited = when + timedelta(minutes=rng.randint(2, 15))
         lines, truth = _post(
-            rng, choices, bank, (when, headline), (number in labelled, number in credited),
-            sentences, reporters,
+            rng,
+            choices,
+            bank,
+            (headline, stamps[number], f"{bank.updated_word} {edited:%H:%M}"),
+            (number in labelled, number in credited),
+            sentences,
+            reporters,
         )
         posts.append(lines)
-        stamp = form != "none"
+        stamp = form not in ("none", "match_minute")  # a match minute is not a clock time
         aware = when.replace(tzinfo=zone)
         truths.append(
-            TruthPost(
+            replace(
+                truth,
                 published=aware.isoformat() if stamp and date_known else None,
                 time_of_day=f"{when:%H:%M}" if stamp else None,
-                **truth,
             )
         )
     between = {"blank": [""], "rule": ["", "---", ""], "none": []}[sep]
@@ -186,10 +222,17 @@ def page(rng: random.Random, name: str, choices: dict[str, str] | None = None) -
     for number, lines in enumerate(posts):
         if number:
             out += between
+        day = ordered[number].date()
+        if choices["order"] == "day_headers" and (number == 0 or day != ordered[number - 1].date()):
+            out.append(bank.date_line(day.weekday(), day.day, day.month, day.year))
+            if sep != "none":
+                out.append("")
         out += lines
     text = "\n".join(out) + "\n"
     written = text.replace("\n", "\r\n") if choices["line_ending"] == "CRLF" else text
-    return Page(name, choices, written.encode(choices["encoding"]), text, tuple(truths))
+    return Page(
+        name, choices, written.encode(choices["encoding"]), text, tuple(truths), tuple(prose)
+    )
 
 
 def _zone(choices: dict[str, str], bank: Bank) -> tuple[str | None, tzinfo]:
@@ -219,7 +262,7 @@ def _times(rng: random.Random, choices: dict[str, str], zone_word: str | None) -
     )
     day = date(rng.randint(2019, 2024), rng.choice(_season(choices)), rng.randint(1, 28))
     while True:
-        if choices["order"].endswith("midnight"):
+        if choices["order"].endswith("midnight") or choices["order"] == "day_headers":
             cross = rng.randint(1, count - 1)
             after = datetime.combine(day + timedelta(days=1), datetime.min.time())
             anchor = after + timedelta(minutes=rng.randint(0, steps[cross - 1] - 1))
@@ -250,9 +293,14 @@ def _sentences(rng: random.Random, bank: Bank) -> Iterator[str]:
         yield f"{subject} {verb} {tail}{bank.clause_joiner}{clause}."
 
 
-def _headlines(rng: random.Random, bank: Bank, count: int) -> list[str]:
+def _headlines(rng: random.Random, bank: Bank, count: int, counted: bool) -> list[str]:
+    """Distinct headlines; about one in eight starts with a number when ``counted``."""
     pairs = rng.sample([(lead, obj) for lead in bank.leads for obj in bank.objects], count)
-    return [f"{lead} {obj}" for lead, obj in pairs]
+    return [
+        rng.choice(bank.counted).format(rng.randint(2, 90)) if counted and rng.random() < 0.125
+        else f"{lead} {obj}"
+        for lead, obj in pairs
+    ]
 
 
 def _clock(when: datetime) -> str:
@@ -261,6 +309,19 @@ def _clock(when: datetime) -> str:
 
 def _twelve(when: datetime) -> tuple[int, str]:
     return when.hour % 12 or 12, "am" if when.hour < 12 else "pm"
+
+
+def _match_minutes(rng: random.Random, count: int) -> list[str]:
+    """Minutes of a match in play order (``12'``, ``45+2'``, ``67 min``), one form per page."""
+    shape = rng.choice(("{}'", "{} min"))
+    minutes = sorted(rng.sample(range(1, 91), count))
+    return [shape.format("45+2" if minute == 46 else minute) for minute in minutes]
+
+
+def _ordinal(day: int) -> str:
+    if day in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def stamp_text(form: str, when: datetime, bank: Bank) -> str:
@@ -283,6 +344,8 @@ def stamp_text(form: str, when: datetime, bank: Bank) -> str:
         return f"{_clock(when)} {ZONE_WORDS[form][0]}"
     if form == "uhr":
         return f"{_clock(when)} Uhr"
+    if form == "spaced":
+        return f"{when.hour}: {when.minute:02d}"
     if form == "french_h":
         return f"{when.hour}h{when.minute:02d}"
     if form == "dated_dmy":
@@ -291,6 +354,9 @@ def stamp_text(form: str, when: datetime, bank: Bank) -> str:
         month = bank.months[when.month - 1]
         clock = dotted if bank is BANKS["en"] else _clock(when)
         return f"{month.capitalize()} {when.day}, {when.year}, {clock}"
+    if form == "dated_ordinal":
+        day = f"{when.day}{_ordinal(when.day)}" if bank is BANKS["en"] else str(when.day)
+        return f"{bank.months[when.month - 1]} {day} {when.year}, {_clock(when)}"
     if form == "dated_iso":
         return f"{when:%Y-%m-%d} {_clock(when)}"
     if form == "dated_time_first":
@@ -347,18 +413,23 @@ def _post(
     rng: random.Random,
     choices: dict[str, str],
     bank: Bank,
-    moment: tuple[datetime, str],
+    printed: tuple[str, str, str],
     marks: tuple[bool, bool],
     sentences: Iterator[str],
     reporters: list[str],
-) -> tuple[list[str], dict[str, object]]:
-    """One post's lines and truth; ``marks`` says whether it carries its label and its byline."""
-    when, headline = moment
+) -> tuple[list[str], TruthPost]:
+    """One post's lines and truth (its times are the caller's to fill in).
+
+    ``printed``: the headline, the stamp as printed and the ``Updated`` line the ``updated``
+    chrome uses; ``marks``: whether the post carries the page's label and its byline.
+    """
+    headline, stamp, updated = printed
     labelled, credited = marks
-    form, position, place = choices["stamp_form"], choices["stamp_position"], choices["headline"]
+    position, place = choices["stamp_position"], choices["headline"]
     title = None if place == "absent" else headline
-    stamp = "" if form == "none" else stamp_text(form, when, bank)
     block, glue = _stamp_block(position, place, stamp, headline)
+    style = {"plain": "", "bullet": "• ", "indented": "    "}[choices["headline_style"]]
+    block = [style + line if line == headline else line for line in block]
     label = {"none": None, "local": bank.local_label}.get(choices["label"], choices["label"])
     label = label if labelled else None
     reporter = rng.choice(reporters)
@@ -384,7 +455,9 @@ def _post(
     if byline == "trailer":
         chunks.append([f"({reporter})"])
     chrome = choices["chrome"]
-    if chrome != "none":
+    if chrome == "updated":
+        chunks.append([updated])
+    elif chrome != "none":
         chunks.append([bank.local_share if chrome == "local_share" else chrome])
     gap = [] if choices["separator"] == "none" else [""]
     lines: list[str] = []
@@ -392,13 +465,15 @@ def _post(
         if number:
             lines += gap
         lines += chunk
-    truth: dict[str, object] = {
-        "title": title,
-        "authors": () if byline == "none" else (reporter,),
-        "labels": (label,) if label else (),
-        "first_words": first,
-        "body": tuple(paragraphs),
-    }
+    truth = TruthPost(
+        published=None,
+        time_of_day=None,
+        title=title,
+        authors=() if byline == "none" else (reporter,),
+        labels=(label,) if label else (),
+        first_words=first,
+        body=tuple(paragraphs),
+    )
     return lines, truth
 
 
@@ -409,10 +484,11 @@ def _page_head(
     day: date,
     reporters: list[str],
     zone_word: str | None,
-) -> list[str]:
+) -> tuple[list[str], list[str]]:
+    """The page head's lines, and those of them that are prose (title, standfirst, byline)."""
     kind = choices["page_head"]
     if kind == "none":
-        return []
+        return [], []
     lines = [rng.choice(bank.titles)]
     date_line = bank.date_line(day.weekday(), day.day, day.month, day.year)
     zone_line = [] if zone_word else [bank.zone_line]
@@ -423,6 +499,8 @@ def _page_head(
     elif kind == "full":
         lines.append(rng.choice(bank.standfirsts))
         lines.append(f"{bank.by_word} {reporters[0]} {bank.and_word} {reporters[1]}")
+        prose = list(lines)
         lines += zone_line
         lines.append(date_line)
-    return lines
+        return lines, prose
+    return lines, lines[:1]
