@@ -120,6 +120,11 @@ class Induction:
 
     chosen: list[Separator] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    trailing: bool = False
+    """True when the chosen stamps close their posts (trailers) instead of opening them."""
+    trailers: list[Separator] = field(default_factory=list)
+    """Stamps sharing their line with the same words each time (``Actualizado 00:07``): when
+    nothing else separates the posts, each closes the post above it (an edit time)."""
 
     def explain(self) -> list[str]:
         if not self.evidence:
@@ -246,6 +251,12 @@ def _year_list(seps: list[Separator]) -> bool:
     )
 
 
+def _same_words(seps: list[Separator]) -> bool:
+    """True when every stamp of a signature shares its line with the very same text."""
+    texts = {(s.title or s.rest or "").casefold() for s in seps}
+    return len(seps) >= 2 and len(texts) == 1 and "" not in texts
+
+
 def _listed(seps: list[Separator], starts: list[int], lines: list[str]) -> bool:
     """True when two of ``seps`` stand on neighbouring lines inside one entry ``starts`` open.
 
@@ -275,11 +286,21 @@ def induce(found: Scan, lines: list[str]) -> Induction:
         if signature.form == FORM_FOUR and _year_list(evidence.seps):
             evidence.score = 0.0
             evidence.why = "every value reads as a year"
+        elif _same_words(evidence.seps):
+            evidence.score = 0.0
+            evidence.why = "the same words at every stamp: a trailer (Updated 14:31), no headline"
+            result.trailers.extend(evidence.seps)
         result.evidence.append(evidence)
     _choose(result, lines)
     chosen = sorted((s for e in result.evidence if e.chosen for s in e.seps), key=lambda s: s.line)
     chosen = _header_stamps(chosen, lines)
-    if len(chosen) < 2 and len(found.relatives) >= 2:
+    if len(chosen) < 2 and len(result.trailers) >= 2:
+        chosen = sorted(result.trailers, key=lambda s: s.line)
+        for evidence in result.evidence:
+            if evidence.seps[0] in chosen:
+                evidence.chosen, evidence.why = True, "a trailer closing each post (edit times)"
+        result.trailing = True
+    elif len(chosen) < 2 and len(found.relatives) >= 2:
         # Only "17 hr 44 min ago" lines (a copy saved without absolute times): they still
         # separate the posts, which then carry no time.
         relatives = [Separator(line, RELATIVE) for line in sorted(found.relatives)]

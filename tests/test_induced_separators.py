@@ -200,3 +200,20 @@ def test_explain_shows_the_signatures_their_evidence_and_the_winner() -> None:
     winner = next(line for line in lines if "WINNER" in line)
     assert "paragraph start, then a space" in winner
     assert "4 found" in winner and "ordered 1.00" in winner
+
+
+def test_the_same_trailer_under_every_post_closes_it_and_is_no_publish_time() -> None:
+    text = (
+        f"{TITLE}\n\n"
+        + "\n\n".join(f"{h}\n\n{b}\n\nRevised {t}" for h, b, t in zip(
+            ("Ferries halted at the outer pier", "Gale warning upgraded", "Rest centre opens"),
+            BODIES[:3],
+            ("21:40", "20:15", "18:05"),
+            strict=True,
+        ))
+        + "\n"
+    )
+    document = _parse(text)
+    assert [e.body[-1] for e in document.entries] == list(BODIES[:3])
+    assert all(e.published is None for e in document.entries)
+    assert not any("Revised" in (e.title or "") for e in document.entries)

@@ -172,6 +172,12 @@ class StampedParser:
         self.found = scan(self.lines)
         self.induction: Induction = induce(self.found, self.lines)
         self.seps = self.induction.chosen
+        if self.induction.trailing:
+            # "Actualizado 00:07" under each post: an edit time closing it, not a publish time.
+            for sep in self.seps:
+                if sep.stamp is not None:
+                    self.found.edits[sep.line] = sep.stamp
+            self.seps = [Separator(sep.line, RELATIVE) for sep in self.seps]
         self._keep_day_headers()
         self.special: set[int] = (
             set(self.found.edits)
@@ -399,6 +405,8 @@ class StampedParser:
         above: str | None = None
         if sep.kind == RELATIVE:
             draft.dropped.append(lines[sep.line].strip())
+            if sep.line in found.edits:
+                edits.append(found.edits[sep.line])
         for index in range(segment.start, sep.line):
             text = lines[index].strip()
             if not text:
@@ -491,6 +499,8 @@ class StampedParser:
         and a blank line right under them (``…the end of the post.`` / ``14:31`` / blank).
         """
         seps, lines = self.seps, self.lines
+        if self.induction.trailing:
+            return True
         if len(seps) < 2 or any(sep.kind != OWN for sep in seps):
             return False
         tail = (line.strip() for line in lines[seps[-1].line + 1 :])
