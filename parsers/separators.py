@@ -126,6 +126,8 @@ _GLUED_SUFFIX_RE = re.compile(
 """A stamp glued to the last word of its headline: ``…argini11:32 Uhr`` (on a bounded tail)."""
 _AMPM_GLUED_RE = re.compile(rf"^(?P<stamp>{_HM}\s?[ap]\.?m\.?)(?P<rest>[A-ZÀ-ÖØ-Þ][^\n]{{3,}})$")
 """A 12-hour stamp glued to its headline: ``10.03pmLa préfète…`` (``\b`` cannot end ``pm``)."""
+_SPACED_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]): (?=[0-5]\d(?!\d))")
+"""The stray space of ``7: 15``, between an hour and its minutes."""
 _REST_START = frozenset("\"“‘'„«(")
 """Characters a headline may start with besides a capital letter."""
 
@@ -393,6 +395,8 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
         text = raw.strip()
         if not text:
             continue
+        if ": " in text and len(text) <= 300:
+            text = _SPACED_CLOCK.sub(r"\1:", text)  # "11: 43" is read as "11:43"
         if text[0] == "+" and text.startswith("++"):
             # Tickers: "+++ 14:31 Uhr: Scholz trifft Macron +++", "+++ 14:31 +++ Scholz".
             text = text.strip("+ ")

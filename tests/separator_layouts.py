@@ -25,7 +25,7 @@ BODIES = (
 TIMES = ((21, 40), (20, 15), (18, 5), (16, 32), (14, 8))
 """Newest first, as live pages print them."""
 
-FORMS = ("24h", "dotted", "12h", "compact", "zone", "four", "four_zone", "uhr", "dated")
+FORMS = ("24h", "dotted", "12h", "compact", "zone", "four", "four_zone", "uhr", "dated", "spaced")
 POSITIONS = (
     "own", "colon", "dash", "pipe", "space", "suffix", "glued", "plus_frame", "pipe_frame",
     "before", "paren", "end_dash", "end_glued",
@@ -50,6 +50,8 @@ def stamp(form: str, hour: int, minute: int) -> str:
         return f"{hour % 12 or 12}.{minute:02d}{'pm' if hour >= 12 else 'am'}"
     if form == "dated":
         return f"7 May 2024, {hour:02d}:{minute:02d}"
+    if form == "spaced":
+        return f"{hour}: {minute:02d}"
     return f"{hour:02d}:{minute:02d} Uhr"
 
 
