@@ -128,6 +128,8 @@ _AMPM_GLUED_RE = re.compile(rf"^(?P<stamp>{_HM}\s?[ap]\.?m\.?)(?P<rest>[A-ZÀ-Ö
 """A 12-hour stamp glued to its headline: ``10.03pmLa préfète…`` (``\b`` cannot end ``pm``)."""
 _SPACED_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]): (?=[0-5]\d(?!\d))")
 """The stray space of ``7: 15``, between an hour and its minutes."""
+_CLOCKISH = re.compile(r"\d(?:[:.h]\s?[0-5]\d|\s?[apAP]\.?[mM])")
+"""Something like a time of day (``14:31``, ``9.40``, ``21h05``, ``10am``)."""
 _REST_START = frozenset("\"“‘'„«(")
 """Characters a headline may start with besides a capital letter."""
 
@@ -318,6 +320,8 @@ def _dated_lead(text: str, index: int, found: Scan) -> bool:
     After ``:``/a dash/``|`` it is a ``lead``, after a space a ``space``, with nothing
     between a ``glued`` stamp (``December 8, 2022, 10:04 a.m.Closer watch…``).
     """
+    if _CLOCKISH.search(text, 0, 60) is None:
+        return False  # no time of day near the start: prose (a cheap test before the grammar)
     stamp = parse_stamp(text[:80])
     if stamp is None or not stamp.has_time or not stamp.has_date:
         return False
@@ -395,8 +399,12 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
         text = raw.strip()
         if not text:
             continue
-        if ": " in text and len(text) <= 300:
-            text = _SPACED_CLOCK.sub(r"\1:", text)  # "11: 43" is read as "11:43"
+        if len(text) <= 200 and ": " in text:
+            colon = text.find(": ")
+            while colon > 0 and not text[colon - 1].isdigit():
+                colon = text.find(": ", colon + 2)
+            if colon > 0:
+                text = _SPACED_CLOCK.sub(r"\1:", text)  # "11: 43" is read as "11:43"
         if text[0] == "+" and text.startswith("++"):
             # Tickers: "+++ 14:31 Uhr: Scholz trifft Macron +++", "+++ 14:31 +++ Scholz".
             text = text.strip("+ ")
