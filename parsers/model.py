@@ -8,8 +8,9 @@ source's own wall-clock time. Nothing here knows about Rich or Textual.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Precision(StrEnum):
@@ -101,12 +102,19 @@ def time_of_day_of(stamp: Timestamp) -> TimeOfDay | None:
     if stamp.precision is not Precision.TIME:
         return None
     at = stamp.at
-    key = getattr(at.tzinfo, "key", None)
-    if key is None:
-        offset = at.strftime("%z")
-        key = "UTC" if offset in ("", "+0000") else f"{offset[:3]}:{offset[3:]}"
+    key = getattr(at.tzinfo, "key", None) or _offset_name(at.utcoffset())
     basis = ZoneBasis.ASSUMED if stamp.zone is ZoneBasis.ASSUMED else ZoneBasis.STATED
     return TimeOfDay(at.hour, at.minute, at.second, key, basis)
+
+
+@lru_cache(maxsize=64)
+def _offset_name(offset: timedelta | None) -> str:
+    """``UTC`` or ``+05:30`` for a fixed offset."""
+    if not offset:
+        return "UTC"
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 @dataclass(frozen=True, slots=True)
