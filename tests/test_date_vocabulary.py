@@ -11,6 +11,7 @@ from parsers.dates import generate_names, names_data
 from parsers.dates.grammar import WEEKDAY_RE
 from parsers.dates.names import LANGUAGES, month_number
 from parsers.dates.vocabulary import LONG_ZONES, ZONE_ABBREVIATIONS
+from parsers.dating import home_zone, zone_statement
 from parsers.separators import scan, select
 from parsers.timestamps import parse_stamp
 
@@ -183,3 +184,17 @@ def test_every_zone_word_works_in_every_stamp_position(zone: str) -> None:
     assert [e.published.zone.value if e.published else None for e in document.entries] == [
         "stated"
     ] * 6
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        ("All times are EET", "Europe/Kyiv"),
+        ("All times are Moscow time", "Europe/Moscow"),
+        ("All times in Eastern", "America/New_York"),
+        ("Times in WIB", "Asia/Jakarta"),
+    ],
+)
+def test_a_zone_statement_knows_every_zone_word(line: str, zone: str) -> None:
+    assert zone_statement(line)
+    assert home_zone(line).name == zone
