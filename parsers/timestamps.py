@@ -7,6 +7,13 @@
 A :class:`Stamp` is what a piece of text says (time of day, a date with or without the year,
 a zone word); :func:`to_timestamp` turns it into a model :class:`Timestamp`, filling the day
 from an anchor date and the zone from the page's home zone when the stamp lacks them.
+
+The words and regex parts come from :mod:`parsers.dates` (one vocabulary for every handler):
+month and weekday names of 30 languages are matched by word shape and looked up, so the
+matchers stay small whatever the number of languages. :func:`parse_stamp` reads a stamp
+anywhere in a short text; :func:`stamp_at` reads the stamp a line starts with (for
+separator candidates). Four bare digits (``0942``) are a time only with a zone after them
+or when the caller says the text stands in a stamp position (``weak``), and are marked weak.
 """
 
 from __future__ import annotations
