@@ -49,6 +49,8 @@ def test_time_of_day_is_present_for_dated_entries_too() -> None:
     first = document.entries[0]
     assert first.published is not None and first.published.iso().startswith("2021-02-19T19:30")
     assert entry_to_dict(first)["time_of_day"] == "19:30"
+    assert first.time_of_day is None  # the instant holds it: no second copy to drift
+    assert first.clock is not None and first.clock.zone == "UTC"
 
 
 def test_an_entry_with_no_time_at_all_has_no_time_of_day() -> None:
@@ -99,7 +101,7 @@ def test_reader_keeps_undated_entries_in_page_order_within_their_document() -> N
 
 def _clocks(page: str) -> list[str | None]:
     document = parse_text(page, "page.txt")
-    return [e.time_of_day.clock() if e.time_of_day else None for e in document.entries]
+    return [e.clock.clock() if e.clock else None for e in document.entries]
 
 
 def _posts(*stamps: str) -> str:

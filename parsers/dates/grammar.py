@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Collection, Iterator
 
 from parsers.dates.names import (
+    LATIN_END,
     MONTH_NAMES,
     NOT_LETTER_AFTER,
     WEEKDAY_NAMES,
@@ -99,31 +100,44 @@ def name_key(word: str) -> str:
 
 
 class NameMatcher:
-    """Finds words of a set (weekday names) in text: a word-shape regex plus a set lookup.
+    """Finds words of a set (weekday names) in text, with the methods of a compiled pattern.
 
-    Offers the ``search`` and ``sub`` of a compiled pattern, so handlers use it like one.
+    Latin-script text (most pages) goes through one compiled alternation of the set's
+    Latin-script words; other text through a word-shape regex and a set lookup, so the
+    non-Latin names cost nothing until a page uses them.
     """
 
     def __init__(self, names: Collection[str]) -> None:
         self.names = frozenset(names)
+        latin = sorted(n for n in self.names if n.isascii() or max(n) < LATIN_END)
+        self.latin = re.compile(
+            rf"(?i:(?<![^\W\d_])({trie(latin)})(\.?)(?![^\W\d_]))"
+        )
 
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return next(self.finditer(text, pos), None)
-
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        found = _NAME_RE.match(text, pos)
-        return found if found is not None and name_key(found[1]) in self.names else None
-
-    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    def _looked_up(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         for found in _NAME_RE.finditer(text, pos):
             if name_key(found[1]) in self.names:
                 yield found
 
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        if text.isascii() or max(text, default="a") < LATIN_END:
+            return self.latin.finditer(text, pos)
+        return self._looked_up(text, pos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return next(iter(self.finditer(text, pos)), None)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        found = self.search(text, pos)
+        return found if found is not None and found.start() == pos else None
+
     def sub(self, repl: str, text: str) -> str:
+        if text.isascii() or max(text, default="a") < LATIN_END:
+            return self.latin.sub(repl, text)
         names = self.names
 
-        def replace(match: re.Match[str]) -> str:
-            return repl if name_key(match[1]) in names else match[0]
+        def replace(found: re.Match[str]) -> str:
+            return repl if name_key(found[1]) in names else found[0]
 
         return _NAME_RE.sub(replace, text)
 
