@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers import parse_text
-from parsers.dates.grammar import CAPTURE_PREFIX_RE
+from parsers.dates.grammar import CAPTURE_PREFIX_RE, STAMP_START
 from parsers.dates.match_minutes import match_minute
 from parsers.dating import capture_date
 from parsers.timestamps import parse_stamp, stamp_at
@@ -222,3 +222,23 @@ def test_any_text_gives_a_sane_stamp_or_none(text: str, weak: bool) -> None:
             assert 1 <= stamp.month <= 12 and 1 <= (stamp.day or 0) <= 31
     minute = match_minute(text)
     assert minute is None or minute.label
+
+
+@pytest.mark.parametrize(
+    ("line", "shaped"),
+    [
+        ("Fri 19 Feb 2021 19.41 GMT", True),
+        ("Dienstag, 5. März 2024 14:30", True),
+        ("Mittw. 5. März 14:30", True),
+        ("Thurs 5 March 14:30", True),
+        ("вторник, 5 марта 14:30", True),
+        ("Published at 14:31", True),
+        ("14:31 GMT", True),
+        ("Minister said 14:30", False),
+        ("Weather deal said 06:43", False),
+        ("They’ve lost over 450 personnel", False),
+    ],
+)
+def test_the_stamp_line_screen(line: str, shaped: bool) -> None:
+    """Only lines that start like a stamp go on to the parser (the scan's cheap screen)."""
+    assert STAMP_START.match(line) is shaped

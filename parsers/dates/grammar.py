@@ -22,6 +22,7 @@ from parsers.dates.names import (
     WEEKDAY_NAMES,
     trie,
 )
+from parsers.dates.names_data import NAMES
 from parsers.dates.vocabulary import (
     AM_SCRIPT,
     AMPM_BEFORE,
@@ -150,16 +151,16 @@ class _StampStart:
     """A quick test for lines that may be stamp lines: a digit first, or a month, weekday or
     filler word (``Fri 19 Feb…``, ``Published at…``, ``Dienstag, 5. März``).
 
-    A screen before the parser, so it is generous: a word counts when it is a name or starts
-    with the first three letters of one (``Thurs``, ``Sept``, ``marca``).
+    A screen before the parser: a word counts when it is a name of any language, or (for the
+    languages whose abbreviations pages stretch: ``Thurs``, ``Sept``, ``Mittw.``) starts with
+    the first three letters of one of their names.
     """
 
     _FIRST = re.compile(rf"[\W_]{{0,3}}(?:(\d)|({NAME_WORD})\.?(?:\s|,))")
 
-    def __init__(self, names: Collection[str]) -> None:
+    def __init__(self, names: Collection[str], stretched: Collection[str]) -> None:
         self.names = frozenset(names)
-        self.short = frozenset(n for n in names if len(n) == 2)
-        self.prefixes = frozenset(n[:3] for n in names if len(n) >= 3)
+        self.prefixes = frozenset(n[:3] for n in stretched if len(n) >= 3)
 
     def match(self, text: str) -> bool:
         found = self._FIRST.match(text)
@@ -168,13 +169,22 @@ class _StampStart:
         if found[1]:
             return True
         word = name_key(found[2])
-        return word in self.names or (
-            len(word) <= 12 and (word[:3] in self.prefixes or word[:2] in self.short)
-        )
+        return word in self.names or (len(word) <= 12 and word[:3] in self.prefixes)
 
 
+def _names_of(languages: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    for language in languages:
+        for key in ("months", "weekdays"):
+            for spellings in NAMES[language][key]:
+                out.update(filter(None, spellings.split("|")))
+    return out
+
+
+_STAMP_WORDS = {"le", "am", "on", "the", "published", "posted"}
 STAMP_START = _StampStart(
-    {*MONTH_NAMES, *WEEKDAY_NAMES, "le", "am", "on", "the", "published", "posted"}
+    {*MONTH_NAMES, *WEEKDAY_NAMES, *_STAMP_WORDS},
+    _names_of(("en", "de", "fr", "es", "it", "nl")) - {"die", "tu", "ma"},
 )
 """Lines shaped like the start of a stamp line (see :class:`_StampStart`)."""
 
