@@ -382,6 +382,14 @@ def resolve_minutes(
     time, a day header), the reading that gives the run the fewest steps against the order.
     Dated stamps and epochs give their own minutes; items without a time give None.
     """
+    if not twelve_hour_page:
+        # Every time means what it says: no reading to choose.
+        return [
+            _epoch_minutes(item.epoch)
+            if item.epoch is not None
+            else (_minutes(item.stamp) if item.stamp is not None else None)
+            for item in items
+        ]
     out: list[int | None] = [None] * len(items)
     before = start
     run: list[int] = []
@@ -389,8 +397,7 @@ def resolve_minutes(
     for index, item in enumerate(items):
         if item.epoch is not None:
             _resolve_run(items, run, before, order, twelve_hour_page, out)
-            at = from_epoch(item.epoch).at
-            out[index] = before = at.hour * 60 + at.minute
+            out[index] = before = _epoch_minutes(item.epoch)
             continue
         if item.day is not None and item.day != last_header:
             _resolve_run(items, run, before, order, twelve_hour_page, out)
@@ -405,6 +412,11 @@ def resolve_minutes(
         run.append(index)
     _resolve_run(items, run, before, order, twelve_hour_page, out)
     return out
+
+
+def _epoch_minutes(epoch: float) -> int:
+    at = from_epoch(epoch).at
+    return at.hour * 60 + at.minute
 
 
 def _resolve_run(
@@ -487,12 +499,8 @@ def assign(
             current, previous, from_anchor = day, _minutes(stamp), False
             out.append(to_timestamp(stamp, day, zone.name, zone_words))
             continue
-        readings = _readings(stamp, twelve_hour_page)
-        if not readings or current is None:
-            out.append(None)
-            continue
         minutes = clock_minutes[position]
-        if minutes is None:
+        if minutes is None or current is None:
             out.append(None)
             continue
         if previous is not None:

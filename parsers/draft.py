@@ -23,8 +23,8 @@ class EntryDraft:
     captions: list[Caption] = field(default_factory=list)
     updated: Timestamp | None = None
     time_of_day: TimeOfDay | None = None
-    """A printed time of day with no date to place it on (left None when ``published`` is
-    timed: the finishing step takes the time from it)."""
+    """A printed time of day with no date to place it on (ignored when ``published`` is
+    set: a timed ``published`` holds its own time of day)."""
     key: str | None = None
     """Identity within the document, when the handler knows better than title and time
     (an article's post borrows the page title; it must keep the id it has as an opening

@@ -37,7 +37,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             "updated": entry.updated.iso() if entry.updated else None,
         }
     )
-    clock = entry.time_of_day
+    clock = entry.clock
     if clock is not None:
         # The printed time of day, present whenever the page printed one; with
         # "published": null it is all that is known (no date, so no instant).

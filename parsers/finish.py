@@ -14,8 +14,6 @@ from parsers.model import (
     Entry,
     Problem,
     Source,
-    TimeOfDay,
-    time_of_day_of,
 )
 
 
@@ -84,13 +82,6 @@ def _dropped(lines: list[str]) -> tuple[str, ...]:
     return tuple(" ".join(x.split()) if "\n" in x else x.strip() for x in lines)
 
 
-def _time_of_day(draft: EntryDraft) -> TimeOfDay | None:
-    """The printed time of day: the handler's (an undated time) or the published one's."""
-    if draft.time_of_day is not None:
-        return draft.time_of_day
-    return time_of_day_of(draft.published) if draft.published is not None else None
-
-
 def entry_key(draft: EntryDraft) -> str:
     """What identifies an entry within its document, independent of its position.
 
@@ -152,7 +143,7 @@ def finish(
                 body=_paragraphs(draft_entry.body, cleaned),
                 captions=_captions(draft_entry.captions, cleaned),
                 updated=draft_entry.updated,
-                time_of_day=_time_of_day(draft_entry),
+                time_of_day=draft_entry.time_of_day if draft_entry.published is None else None,
             )
         )
     all_problems = [Problem(source.path, clean_line(m)) for m in (*problems, *draft.problems)]

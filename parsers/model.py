@@ -8,8 +8,9 @@ source's own wall-clock time. Nothing here knows about Rich or Textual.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Precision(StrEnum):
@@ -101,12 +102,25 @@ def time_of_day_of(stamp: Timestamp) -> TimeOfDay | None:
     if stamp.precision is not Precision.TIME:
         return None
     at = stamp.at
-    key = getattr(at.tzinfo, "key", None)
-    if key is None:
-        offset = at.strftime("%z")
-        key = "UTC" if offset in ("", "+0000") else f"{offset[:3]}:{offset[3:]}"
+    key = _zone_name(at.tzinfo, at.utcoffset())
     basis = ZoneBasis.ASSUMED if stamp.zone is ZoneBasis.ASSUMED else ZoneBasis.STATED
     return TimeOfDay(at.hour, at.minute, at.second, key, basis)
+
+
+def _zone_name(zone: object, offset: timedelta | None) -> str:
+    """The IANA name of a ``ZoneInfo``, else ``UTC`` or ``+05:30`` for a fixed offset."""
+    key = getattr(zone, "key", None)
+    return key if isinstance(key, str) else _offset_name(offset)
+
+
+@lru_cache(maxsize=64)
+def _offset_name(offset: timedelta | None) -> str:
+    """``UTC`` or ``+05:30`` for a fixed offset."""
+    if not offset:
+        return "UTC"
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,9 +195,16 @@ class Entry:
     updated: Timestamp | None = None
     """Last edit time, when the page printed one (``Updated at 19.47 GMT``)."""
     time_of_day: TimeOfDay | None = None
-    """The time of day the page printed for this entry: the wall-clock part of ``published``
-    when that is timed, and the only time there is when no date could be had (then
-    ``published`` is None). None when the page printed no time for it."""
+    """A time of day the page printed with no date to place it on (``published`` is then
+    None: there is no instant). See :attr:`clock` for the printed time of any entry."""
+
+    @property
+    def clock(self) -> TimeOfDay | None:
+        """The time of day the page printed: ``published``'s wall clock when that is timed,
+        else :attr:`time_of_day`; None when the page printed no time for this entry."""
+        if self.published is not None:
+            return time_of_day_of(self.published) or self.time_of_day
+        return self.time_of_day
 
 
 @dataclass(frozen=True, slots=True)

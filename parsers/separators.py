@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from parsers.blocks import ends_sentence
-from parsers.dates.grammar import AMPM_LATIN, HM, STAMP_START, ZONE_ABBREVIATION
+from parsers.dates.grammar import AMPM_LATIN, HM, LONG_ZONE, STAMP_START, ZONE_ABBREVIATION
 from parsers.dates.relative import EPOCH_GLUED_RE, RELATIVE_ENDS, RELATIVE_FIRST
 from parsers.dates.vocabulary import (
     EDIT_WORDS,
@@ -60,8 +60,9 @@ FORM_DATED = "dated"
 _ZONES = ZONE_ABBREVIATION
 _HM = HM
 _AMPM = rf"\s?(?i:{AMPM_LATIN})"
+_ANY_ZONE = f"{ZONE_ABBREVIATION}|{LONG_ZONE}"
 _LEAD_RE = re.compile(
-    rf"^(?P<stamp>{_HM}(?:{_AMPM})?(?:\s?(?i:uhr)\b)?(?:\s(?:{_ZONES})\b)?"
+    rf"^(?P<stamp>{_HM}(?:{_AMPM})?(?:\s?(?i:uhr)\b)?(?:\s(?:{_ANY_ZONE})\b)?"
     rf"|(?:1[0-2]|0?[1-9]){_AMPM}|(?:[01]?\d|2[0-3])\s?(?i:uhr)\b)"
     r"\s*(?::|\s[-–—|])\s*(?P<rest>\S.*)$"
 )

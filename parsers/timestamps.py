@@ -7,6 +7,13 @@
 A :class:`Stamp` is what a piece of text says (time of day, a date with or without the year,
 a zone word); :func:`to_timestamp` turns it into a model :class:`Timestamp`, filling the day
 from an anchor date and the zone from the page's home zone when the stamp lacks them.
+
+The words and regex parts come from :mod:`parsers.dates` (one vocabulary for every handler):
+month and weekday names of 30 languages are matched by word shape and looked up, so the
+matchers stay small whatever the number of languages. :func:`parse_stamp` reads a stamp
+anywhere in a short text; :func:`stamp_at` reads the stamp a line starts with (for
+separator candidates). Four bare digits (``0942``) are a time only with a zone after them
+or when the caller says the text stands in a stamp position (``weak``), and are marked weak.
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ from parsers.dates.grammar import (
     is_pm,
     name_key,
 )
-from parsers.dates.names import MONTH_NAMES, is_latin, month_number
+from parsers.dates.names import LATIN_END, MONTH_NAMES, month_number
 from parsers.dates.relative import EPOCH_RE as _EPOCH_RE
 from parsers.dates.relative import RELATIVE_RE as _RELATIVE_RE
 from parsers.dates.vocabulary import CLOCK_WORDS, NOON_WORDS
@@ -162,10 +169,6 @@ class Stamp:
             return None
 
 
-def _month(name: str) -> int | None:
-    return month_number(name)
-
-
 @dataclass(frozen=True, slots=True)
 class _DatePart:
     start: int
@@ -177,7 +180,7 @@ class _DatePart:
 
 def find_date(text: str, pos: int = 0) -> _DatePart | None:
     """The first plausible calendar date in ``text`` at or after ``pos``."""
-    pattern = _DATE_LATIN if is_latin(text) else _DATE
+    pattern = _DATE_LATIN if text.isascii() or max(text) < LATIN_END else _DATE
     while True:
         match = pattern.search(text, pos)
         if match is None:
@@ -185,34 +188,29 @@ def find_date(text: str, pos: int = 0) -> _DatePart | None:
         # A name-shaped word that is no month: look again one character on (the match may
         # have swallowed the start of a real date: "Scholz 14 March").
         pos = match.start() + 1
-        year: int | None
-        if match.group("iso"):
+        form = match.lastgroup
+        year: int | None = None
+        if form == "iso":
             year, month, day = int(match["iy"]), int(match["im"]), int(match["id"])
-        elif match.re is _DATE and match["cjk"]:
+        elif form == "dmy" or form == "mdy" or form == "ymd":
+            number = month_number(match["dmon" if form == "dmy" else form[:1] + "mon"])
+            if number is None:
+                continue
+            month = number
+            if form == "dmy":
+                day, found_year = int(match["dd"]), match["dy"]
+            elif form == "mdy":
+                day, found_year = int(match["md"]), match["my"]
+            else:
+                day, found_year = int(match["yd"]), match["yy"]
+            year = int(found_year) if found_year else None
+        elif form == "cjk":
             year = int(match["cy"]) if match["cy"] else None
             month, day = int(match["cm"]), int(match["cd"])
-        elif match.group("ymd"):
-            number = _month(match["ymon"])
-            if number is None:
-                continue
-            year, month, day = int(match["yy"]), number, int(match["yd"])
-        elif match.group("dmy"):
-            number = _month(match["dmon"])
-            if number is None:
-                continue
-            year = int(match["dy"]) if match["dy"] else None
-            month, day = number, int(match["dd"])
-        elif match.group("mdy"):
-            number = _month(match["mmon"])
-            if number is None:
-                continue
-            year = int(match["my"]) if match["my"] else None
-            month, day = number, int(match["md"])
         else:
             day, month = int(match["nd"]), int(match["nm"])
             if match["nsep"] == "." and not (match["ny"] or match["ndot"]):
                 continue
-            year = None
             if match["ny"]:
                 year = int(match["ny"])
                 if year < 100:
@@ -222,7 +220,6 @@ def find_date(text: str, pos: int = 0) -> _DatePart | None:
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         return _DatePart(match.start(), match.end(), year, month, day)
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +242,8 @@ def find_time(
     caller knows the text stands in a stamp position); the part is then marked weak.
     """
     end = len(text) if endpos is None else endpos
-    for match in (_TIME_LATIN if is_latin(text) else _TIME).finditer(text, pos, end):
+    latin = text.isascii() or max(text) < LATIN_END
+    for match in (_TIME_LATIN if latin else _TIME).finditer(text, pos, end):
         twelve = False
         second = 0
         if match["word"]:
@@ -260,13 +258,13 @@ def find_time(
         elif match["h4"]:
             hour, minute = int(match["h4"][:2]), int(match["h4"][2:])
             return _TimePart(match.start(), match.end(), hour, minute, 0, False, True)
-        elif match.re is _TIME and match["kh"]:
+        elif not latin and match["kh"]:
             hour, minute = int(match["kh"]), int(match["km"] or 0)
             if match["pre"]:
                 if not 1 <= hour <= 12:
                     continue
                 hour, twelve = _twelve(hour, match["pre"]), True
-        elif match.re is _TIME and match["ph"]:
+        elif not latin and match["ph"]:
             hour, minute = _twelve(int(match["ph"]), match["pre2"]), int(match["pm"] or 0)
             twelve = True
         else:

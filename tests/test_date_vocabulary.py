@@ -10,6 +10,8 @@ from parsers import parse_text
 from parsers.dates import generate_names, names_data
 from parsers.dates.grammar import WEEKDAY_RE
 from parsers.dates.names import LANGUAGES, month_number
+from parsers.dates.vocabulary import LONG_ZONES, ZONE_ABBREVIATIONS
+from parsers.dating import home_zone, zone_statement
 from parsers.separators import scan, select
 from parsers.timestamps import parse_stamp
 
@@ -157,3 +159,42 @@ def test_every_name_in_the_data_reads_as_its_month_or_weekday() -> None:
                     if WEEKDAY_RE.search(f"{word.upper()}, 5") is None:
                         wrong.append((language, word))
     assert wrong == []
+
+
+def _every_position(zone: str) -> str:
+    return (
+        "Live: talks\n\nThursday 10 March 2022\n\n"
+        f"14:31 {zone}\nTalks resume\nDelegations met again.\n\n"
+        f"13:05 {zone}: Delegations arrive at the venue in the morning.\n\n"
+        f"13:02 {zone}: Security is tight around the building.\n\n"
+        f"12:40 {zone}\nFirst statements\nThe minister spoke briefly.\n\n"
+        f"Minister speaks again 12:10 {zone}\nHe repeated the earlier statement.\n\n"
+        f"Crowds gather outside 11:55 {zone}\nHundreds gathered outside the venue.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "zone", [w for w in ZONE_ABBREVIATIONS if len(w) > 1] + [w.title() for w in LONG_ZONES]
+)
+def test_every_zone_word_works_in_every_stamp_position(zone: str) -> None:
+    """Own line, lead (``13:05 EET: …``) and suffix (``Title 12:10 EET``): one vocabulary."""
+    lines = _every_position(zone).split("\n")
+    assert len(select(scan(lines), lines)) == 6
+    document = parse_text(_every_position(zone), "zones.txt")
+    assert [e.published.zone.value if e.published else None for e in document.entries] == [
+        "stated"
+    ] * 6
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        ("All times are EET", "Europe/Kyiv"),
+        ("All times are Moscow time", "Europe/Moscow"),
+        ("All times in Eastern", "America/New_York"),
+        ("Times in WIB", "Asia/Jakarta"),
+    ],
+)
+def test_a_zone_statement_knows_every_zone_word(line: str, zone: str) -> None:
+    assert zone_statement(line)
+    assert home_zone(line).name == zone

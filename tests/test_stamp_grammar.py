@@ -6,9 +6,11 @@ import time
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers import parse_text
-from parsers.dates.grammar import CAPTURE_PREFIX_RE
+from parsers.dates.grammar import CAPTURE_PREFIX_RE, STAMP_START
 from parsers.dates.match_minutes import match_minute
 from parsers.dating import capture_date
 from parsers.timestamps import parse_stamp, stamp_at
@@ -198,3 +200,45 @@ def test_stamp_at_takes_bare_four_digits_only_when_weak() -> None:
     assert stamp_at("0942: Police arrive") is None
     stamp = stamp_at("0942: Police arrive", weak=True)
     assert stamp is not None and stamp.weak
+
+
+STAMPISH = st.text(
+    alphabet=st.sampled_from(list("0123456789:.h apmAPM+-–()'′,年月日時分午後오후GMTEETUhr März")),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(STAMPISH, st.text(max_size=120)), st.booleans())
+def test_any_text_gives_a_sane_stamp_or_none(text: str, weak: bool) -> None:
+    for stamp in (parse_stamp(text, weak), stamp_at(text, 0, weak)):
+        if stamp is None:
+            continue
+        assert 0 <= stamp.start <= stamp.end <= len(text)
+        assert stamp.has_time or stamp.has_date
+        if stamp.hour is not None:
+            assert 0 <= stamp.hour <= 23 and 0 <= (stamp.minute or 0) <= 59
+        if stamp.month is not None:
+            assert 1 <= stamp.month <= 12 and 1 <= (stamp.day or 0) <= 31
+    minute = match_minute(text)
+    assert minute is None or minute.label
+
+
+@pytest.mark.parametrize(
+    ("line", "shaped"),
+    [
+        ("Fri 19 Feb 2021 19.41 GMT", True),
+        ("Dienstag, 5. März 2024 14:30", True),
+        ("Mittw. 5. März 14:30", True),
+        ("Thurs 5 March 14:30", True),
+        ("вторник, 5 марта 14:30", True),
+        ("Published at 14:31", True),
+        ("14:31 GMT", True),
+        ("Minister said 14:30", False),
+        ("Weather deal said 06:43", False),
+        ("They’ve lost over 450 personnel", False),
+    ],
+)
+def test_the_stamp_line_screen(line: str, shaped: bool) -> None:
+    """Only lines that start like a stamp go on to the parser (the scan's cheap screen)."""
+    assert STAMP_START.match(line) is shaped

@@ -49,6 +49,8 @@ def test_time_of_day_is_present_for_dated_entries_too() -> None:
     first = document.entries[0]
     assert first.published is not None and first.published.iso().startswith("2021-02-19T19:30")
     assert entry_to_dict(first)["time_of_day"] == "19:30"
+    assert first.time_of_day is None  # the instant holds it: no second copy to drift
+    assert first.clock is not None and first.clock.zone == "UTC"
 
 
 def test_an_entry_with_no_time_at_all_has_no_time_of_day() -> None:
@@ -99,7 +101,7 @@ def test_reader_keeps_undated_entries_in_page_order_within_their_document() -> N
 
 def _clocks(page: str) -> list[str | None]:
     document = parse_text(page, "page.txt")
-    return [e.time_of_day.clock() if e.time_of_day else None for e in document.entries]
+    return [e.clock.clock() if e.clock else None for e in document.entries]
 
 
 def _posts(*stamps: str) -> str:
@@ -124,3 +126,20 @@ def test_bare_twelve_hour_times_are_resolved_by_the_pages_updated_time() -> None
 def test_a_twenty_four_hour_morning_page_is_left_alone() -> None:
     page = "Live: the storm\n\nTuesday 7 May 2024\n\n" + _posts("11:30", "10:05", "9:40")
     assert _clocks(page) == ["11:30", "10:05", "09:40"]
+
+
+def test_times_under_day_n_or_a_yearless_date_keep_their_clock_and_stay_visible() -> None:
+    day_n = "Live: the summit\n\nDay 3\n\n" + _posts("16:40", "15:05")
+    assert [c for c in _clocks(day_n) if c] == ["16:40", "15:05"]
+    yearless = (
+        "Live: the summit\n\n"
+        "Tuesday 7 May 16:40\nPost one\nSomething happened.\n\n"
+        "Tuesday 7 May 15:05\nPost two\nSomething else happened.\n"
+    )
+    document = parse_text(yearless, "summit.txt")
+    assert [e.published for e in document.entries] == [None, None]
+    clocks = [e.time_of_day for e in document.entries]
+    assert [(c.clock(), c.printed) if c else None for c in clocks] == [
+        ("16:40", "Tuesday 7 May 16:40"),
+        ("15:05", "Tuesday 7 May 15:05"),
+    ]

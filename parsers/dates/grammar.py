@@ -16,11 +16,13 @@ import unicodedata
 from collections.abc import Collection, Iterator
 
 from parsers.dates.names import (
+    LATIN_END,
     MONTH_NAMES,
     NOT_LETTER_AFTER,
     WEEKDAY_NAMES,
     trie,
 )
+from parsers.dates.names_data import NAMES
 from parsers.dates.vocabulary import (
     AM_SCRIPT,
     AMPM_BEFORE,
@@ -99,31 +101,44 @@ def name_key(word: str) -> str:
 
 
 class NameMatcher:
-    """Finds words of a set (weekday names) in text: a word-shape regex plus a set lookup.
+    """Finds words of a set (weekday names) in text, with the methods of a compiled pattern.
 
-    Offers the ``search`` and ``sub`` of a compiled pattern, so handlers use it like one.
+    Latin-script text (most pages) goes through one compiled alternation of the set's
+    Latin-script words; other text through a word-shape regex and a set lookup, so the
+    non-Latin names cost nothing until a page uses them.
     """
 
     def __init__(self, names: Collection[str]) -> None:
         self.names = frozenset(names)
+        latin = sorted(n for n in self.names if n.isascii() or max(n) < LATIN_END)
+        self.latin = re.compile(
+            rf"(?i:(?<![^\W\d_])({trie(latin)})(\.?)(?![^\W\d_]))"
+        )
 
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return next(self.finditer(text, pos), None)
-
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        found = _NAME_RE.match(text, pos)
-        return found if found is not None and name_key(found[1]) in self.names else None
-
-    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    def _looked_up(self, text: str, pos: int) -> Iterator[re.Match[str]]:
         for found in _NAME_RE.finditer(text, pos):
             if name_key(found[1]) in self.names:
                 yield found
 
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        if text.isascii() or max(text, default="a") < LATIN_END:
+            return self.latin.finditer(text, pos)
+        return self._looked_up(text, pos)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return next(iter(self.finditer(text, pos)), None)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        found = self.search(text, pos)
+        return found if found is not None and found.start() == pos else None
+
     def sub(self, repl: str, text: str) -> str:
+        if text.isascii() or max(text, default="a") < LATIN_END:
+            return self.latin.sub(repl, text)
         names = self.names
 
-        def replace(match: re.Match[str]) -> str:
-            return repl if name_key(match[1]) in names else match[0]
+        def replace(found: re.Match[str]) -> str:
+            return repl if name_key(found[1]) in names else found[0]
 
         return _NAME_RE.sub(replace, text)
 
@@ -136,16 +151,16 @@ class _StampStart:
     """A quick test for lines that may be stamp lines: a digit first, or a month, weekday or
     filler word (``Fri 19 Feb…``, ``Published at…``, ``Dienstag, 5. März``).
 
-    A screen before the parser, so it is generous: a word counts when it is a name or starts
-    with the first three letters of one (``Thurs``, ``Sept``, ``marca``).
+    A screen before the parser: a word counts when it is a name of any language, or (for the
+    languages whose abbreviations pages stretch: ``Thurs``, ``Sept``, ``Mittw.``) starts with
+    the first three letters of one of their names.
     """
 
     _FIRST = re.compile(rf"[\W_]{{0,3}}(?:(\d)|({NAME_WORD})\.?(?:\s|,))")
 
-    def __init__(self, names: Collection[str]) -> None:
+    def __init__(self, names: Collection[str], stretched: Collection[str]) -> None:
         self.names = frozenset(names)
-        self.short = frozenset(n for n in names if len(n) == 2)
-        self.prefixes = frozenset(n[:3] for n in names if len(n) >= 3)
+        self.prefixes = frozenset(n[:3] for n in stretched if len(n) >= 3)
 
     def match(self, text: str) -> bool:
         found = self._FIRST.match(text)
@@ -154,13 +169,22 @@ class _StampStart:
         if found[1]:
             return True
         word = name_key(found[2])
-        return word in self.names or (
-            len(word) <= 12 and (word[:3] in self.prefixes or word[:2] in self.short)
-        )
+        return word in self.names or (len(word) <= 12 and word[:3] in self.prefixes)
 
 
+def _names_of(languages: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    for language in languages:
+        for key in ("months", "weekdays"):
+            for spellings in NAMES[language][key]:
+                out.update(filter(None, spellings.split("|")))
+    return out
+
+
+_STAMP_WORDS = {"le", "am", "on", "the", "published", "posted"}
 STAMP_START = _StampStart(
-    {*MONTH_NAMES, *WEEKDAY_NAMES, "le", "am", "on", "the", "published", "posted"}
+    {*MONTH_NAMES, *WEEKDAY_NAMES, *_STAMP_WORDS},
+    _names_of(("en", "de", "fr", "es", "it", "nl")) - {"die", "tu", "ma"},
 )
 """Lines shaped like the start of a stamp line (see :class:`_StampStart`)."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from parsers.dates.names_data import NAMES
 
@@ -72,9 +73,12 @@ MONTH_NAMES, WEEKDAY_NAMES = _build()
 """Casefolded month name → 1-12; weekday name → 0 (Monday) to 6."""
 
 
+@lru_cache(maxsize=4096)
 def month_number(name: str) -> int | None:
     """The month a printed name stands for (``März``, ``Sept.``, ``марта``), or None."""
-    word = unicodedata.normalize("NFC", name.casefold()).rstrip(".")
+    word = name.casefold().rstrip(".")
+    if not word.isascii():
+        word = unicodedata.normalize("NFC", word)
     number = MONTH_NAMES.get(word)
     if number is None and not word.isascii():
         number = MONTH_NAMES.get(strip_accents(word))
