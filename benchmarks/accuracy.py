@@ -5,7 +5,7 @@ over the generated layouts of ``tests/layout_generator.py`` (overall, per chosen
 value of every generator axis, and the worst pairs of values). Entries are matched one to one
 by body overlap; see ``tests/accuracy_support.py`` for the rules.
 
-    python benchmarks/accuracy.py [--pages 1000] [--seed 9] [--floors]
+    python benchmarks/accuracy.py [--pages 1000] [--seed 9] [--compact] [--floors]
 
 ``--floors`` also prints the ``FLOOR_*`` constants of ``tests/test_generated_layouts.py`` for
 the parser as it is now (measured minus 0.02).
@@ -91,6 +91,19 @@ def report_generated(results: list[Result]) -> None:
         print(f"  {line}")
 
 
+def print_compact(results: list[Result]) -> None:
+    """One line per axis: ``value F1/time`` for each value (for notes and reports)."""
+    print("\n== per choice, compact (F1/time over matched)")
+    tallies = by_choice(results)
+    for axis in sorted({axis for axis, _ in tallies}):
+        cells = [
+            f"{value} {tally.f1:.2f}/{tally.time:.2f}"
+            for (name, value), tally in sorted(tallies.items())
+            if name == axis
+        ]
+        print(f"{axis}: " + ", ".join(cells))
+
+
 def _floor(value: float) -> float:
     return max(0.0, math.floor((value - 0.02) * 100) / 100)
 
@@ -112,10 +125,13 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000, help="generated pages")
     parser.add_argument("--seed", type=int, default=9, help="generator seed")
     parser.add_argument("--floors", action="store_true", help="print the test's FLOOR_* values")
+    parser.add_argument("--compact", action="store_true", help="one line per generator axis")
     args = parser.parse_args()
     report_fixtures()
     results = score_pages(corpus(args.pages, args.seed))
     report_generated(results)
+    if args.compact:
+        print_compact(results)
     if args.floors:
         print_floors(results)
 
