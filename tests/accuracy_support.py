@@ -167,7 +167,13 @@ class Tally:
 
     @property
     def time(self) -> float:
+        """Timestamp accuracy as the issue counts it: right times over the entries found."""
         return self.rate("time")
+
+    @property
+    def time_found(self) -> float:
+        """Right times over all truth posts: rises with recall too, so floors use it."""
+        return self.time_ok / self.truth if self.truth else 1.0
 
 
 def score(

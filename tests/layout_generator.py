@@ -8,7 +8,8 @@ posts in that layout and records what a perfect parser would return for each pos
 labels and first sentence. The same seed always gives the same bytes.
 
 A few combinations cannot be written (a label line needs a line to stand on; a headline that
-ends with its stamp is always *before* it); the page then records the value it actually used,
+ends with its stamp is always *before* it; ``Uhr`` stamps are German and ``21h05`` French, so
+the zone the page assumes is not in doubt); the page then records the value it actually used,
 so per-choice figures count what the page shows.
 """
 
@@ -133,6 +134,10 @@ def draw_choices(rng: random.Random) -> dict[str, str]:
     elif choices["stamp_position"] == "none":
         choices["stamp_position"] = rng.choice(tuple(HEADLINE_PLACES)[:-1])
     choices["headline"] = rng.choice(HEADLINE_PLACES[choices["stamp_position"]])
+    # A stamp word of one language (``Uhr``, ``21h05``) says which zone the page assumes.
+    choices["language"] = {"uhr": "de", "french_h": "fr"}.get(
+        choices["stamp_form"], choices["language"]
+    )
     if not _headline_alone(choices["stamp_position"], choices["headline"]):
         choices["headline_style"] = "plain"  # bullets and indents mark a headline's own line
     return choices
