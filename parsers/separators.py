@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from parsers.blocks import ends_sentence
 from parsers.dates.grammar import AMPM_LATIN, HM, LONG_ZONE, STAMP_START, ZONE_ABBREVIATION
+from parsers.dates.match_minutes import match_minute
 from parsers.dates.relative import EPOCH_GLUED_RE, RELATIVE_ENDS, RELATIVE_FIRST
 from parsers.dates.vocabulary import (
     EDIT_WORDS,
@@ -55,6 +56,7 @@ FORM_HM = "h:mm"
 FORM_HOUR = "hour"
 FORM_FOUR = "4-digit"
 FORM_DATED = "dated"
+FORM_MATCH = "match minute"
 
 # --- vocabulary: every word list comes from parsers.dates (one copy for all handlers) ---
 _ZONES = ZONE_ABBREVIATION
@@ -153,6 +155,8 @@ class Separator:
     paren: bool = False
     """A ``suffix`` stamp in parentheses: ``Title (0942 GMT)``."""
     form: str = FORM_HM
+    label: str | None = None
+    """A match minute (``45+2'``): where in the match the post belongs, kept as a label."""
     """How the clock was printed: ``h:mm``, an hour only (``10am``) or ``4-digit``."""
 
 
@@ -312,7 +316,24 @@ def _digit_first(text: str, index: int, found: Scan) -> bool:
             if stamp is not None and stamp.has_time:
                 seps.append(Separator(index, SPACE, stamp, rest=rest))
                 return True
-    return size <= 200 and _dated_lead(text, index, found)
+    if size <= 200 and _dated_lead(text, index, found):
+        return True
+    return _match_lead(text, index, found)
+
+
+def _match_lead(text: str, index: int, found: Scan) -> bool:
+    """A match minute opening a line (``45+2': Goal!``, ``67 min``): no clock time."""
+    minute = match_minute(text) if len(text) <= 400 else None
+    if minute is None:
+        return False
+    rest = minute.rest
+    if rest is not None and not (rest[0].isupper() or rest[0] in _REST_START):
+        return False
+    kind = LEAD if rest else OWN
+    found.separators.append(
+        Separator(index, kind, None, rest=rest, form=FORM_MATCH, label=minute.label)
+    )
+    return True
 
 
 def _dated_lead(text: str, index: int, found: Scan) -> bool:

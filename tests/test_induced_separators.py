@@ -217,3 +217,18 @@ def test_the_same_trailer_under_every_post_closes_it_and_is_no_publish_time() ->
     assert [e.body[-1] for e in document.entries] == list(BODIES[:3])
     assert all(e.published is None for e in document.entries)
     assert not any("Revised" in (e.title or "") for e in document.entries)
+
+
+def test_match_minutes_separate_posts_and_stay_labels_never_clock_times() -> None:
+    text = (
+        "Cup final live\nSaturday 4 May 2024\n\n"
+        "12': Harbour United score first\nA low shot from the edge of the box beat the keeper.\n\n"
+        "45+2': Second goal before the break\nThe winger curled it into the top corner.\n\n"
+        "67 min\nRed card for the visitors\nThe defender was sent off after a late tackle.\n"
+    )
+    document = _parse(text)
+    assert [e.title for e in document.entries] == [
+        "Harbour United score first", "Second goal before the break", "Red card for the visitors"
+    ]
+    assert [e.labels for e in document.entries] == [("12'",), ("45+2'",), ("67'",)]
+    assert all(e.published is None and e.time_of_day is None for e in document.entries)

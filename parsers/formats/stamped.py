@@ -418,6 +418,8 @@ class StampedParser:
                 draft.dropped.append(text)
             else:
                 above = text
+        if sep.label:
+            entry.labels.append(sep.label)
         title: str | None = sep.title or above
         first_body: str | None = None
         if sep.kind in (LEAD, SPACE) and sep.rest:
