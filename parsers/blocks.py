@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from parsers.boilerplate import is_boilerplate
+
 BULLET_RE = re.compile(r"^\s*(?:[•●◦▪‣·*–-]|\d{1,2}[.)])\s+")
 """A bulleted or numbered list item."""
 
@@ -43,7 +45,13 @@ def _hard_wrapped(block: list[str]) -> bool:
 
 
 def paragraphs(block: list[str]) -> list[str]:
-    """The paragraphs of one block: joined if hard-wrapped, else one per line."""
+    """The paragraphs of one block: joined if hard-wrapped, else one per line.
+
+    A chrome line closing the block (``Copy link`` under a post's last sentence) is never
+    wrapped into the paragraph above it: it stays a line of its own, for the body filler to drop.
+    """
+    if len(block) >= 2 and is_boilerplate(block[-1]):
+        return [*paragraphs(block[:-1]), block[-1]]
     if _hard_wrapped(block):
         return [" ".join(block)]
     return list(block)
