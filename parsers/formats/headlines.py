@@ -70,8 +70,17 @@ class HeadlinesFormat:
                 else:
                     paras.append(paragraph)
         body = self._header(paras, draft)
+        head = paras[: len(paras) - len(body)]
+        # The headline printed right above the opening post's text: the page title when nothing
+        # (standfirst, key points, a printed date) came between, else a headline found there.
+        lead = draft.title if draft.title and head and head[-1] == draft.title else None
         last_author = self._trailer(body)
         posts = self._split(body)
+        if posts and posts[0][0] is not None and posts[0][1] and body and posts[0][0] == body[0]:
+            lead = posts[0][0]
+            if len(posts) == 1 and draft.title:
+                # An article: its title is the page's; the line above its text stays body.
+                posts = [(None, [lead, *posts[0][1]])]
         for title, segment in posts:
             entry = EntryDraft(title=title)
             if segment and (people := byline(segment[0])) is not None and title:
@@ -81,9 +90,15 @@ class HeadlinesFormat:
             draft.entries.append(entry)
         if last_author is not None and draft.entries:
             draft.entries[-1].authors.append(last_author)
+        opening = draft.entries[0] if draft.entries else None
+        if opening is not None and opening.title is None:
+            # Keyed as the post it becomes once the page grows: titled by ``lead`` (new posts
+            # on top push it down under a headline) or, with no lead, by its first paragraph.
+            opening.key = entry_key(EntryDraft(title=lead) if lead else opening)
         if len(draft.entries) == 1:
             article = draft.entries[0]
-            article.key = entry_key(article)
+            if article.key is None:
+                article.key = entry_key(article)
             if article.title is None:
                 article.title = draft.title
             if draft.standfirst:
@@ -164,9 +179,8 @@ class HeadlinesFormat:
             before = body[index - 1] if index else None
             after = body[index + 1] if index + 1 < len(body) else None
             if (
-                before is not None
-                and after is not None
-                and ends_sentence(before)
+                after is not None
+                and (before is None or ends_sentence(before))
                 and headline_like(paragraph)
                 and not headline_like(after)
                 and credit_only(after) is None
