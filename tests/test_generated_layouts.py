@@ -1,0 +1,318 @@
+"""Generated live blogs in many layouts parse to their ground truth (issue 9).
+
+``layout_generator`` writes pages from independent choices and knows each post's truth;
+``accuracy_support`` parses them as ``liveblog parse --json`` does and scores them. The
+issue's targets are below; the committed test holds the regression floors (what the parser
+achieved when this test was written, minus 0.02), so a change that loses ground fails. The
+lead raises the floors after merging the parser work of issue 9, until they reach the
+targets; ``LIVEBLOG_TARGETS=1`` runs the target test as well.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from datetime import datetime
+
+import pytest
+from accuracy_support import (
+    Result,
+    Tally,
+    by_choice,
+    describe_worst,
+    match,
+    score,
+    score_pages,
+    shortfalls,
+    total,
+    words,
+)
+from layout_generator import AXES, Page, TruthPost, corpus
+
+from parsers.decode import decode
+
+F1_TARGET = 0.95
+"""Issue 9: entry F1 over the generated pages."""
+TIME_TARGET = 0.95
+"""Issue 9: timestamp accuracy over the matched entries."""
+PER_CHOICE_TARGET = 0.85
+"""Issue 9: no single choice value below this, in F1 or timestamp accuracy."""
+
+# Regression floors: what main achieved (d8fc4eb, 1000 pages, seed 9) minus 0.02, from
+# `python benchmarks/accuracy.py --floors`. The lead raises them after merging the parser
+# branches of issue 9 (rerun the benchmark and paste its output here); never lower them to
+# make a change pass.
+FLOOR_F1 = 0.83
+FLOOR_TIME = 0.32
+FLOOR_PER_CHOICE: dict[str, tuple[float, float]] = {
+    "byline=by": (0.86, 0.34),
+    "byline=name_role": (0.85, 0.34),
+    "byline=none": (0.86, 0.26),
+    "byline=trailer": (0.78, 0.35),
+    "caption=none": (0.83, 0.32),
+    "caption=paren_credit": (0.84, 0.31),
+    "caption=photograph": (0.82, 0.36),
+    "caption=pic_line": (0.83, 0.29),
+    "chrome=Advertisement": (0.84, 0.26),
+    "chrome=Copy link": (0.83, 0.32),
+    "chrome=Share": (0.86, 0.34),
+    "chrome=local_share": (0.77, 0.32),
+    "chrome=none": (0.86, 0.37),
+    "encoding=cp1252": (0.83, 0.33),
+    "encoding=utf-16": (0.84, 0.34),
+    "encoding=utf-8": (0.82, 0.33),
+    "encoding=utf-8-sig": (0.83, 0.28),
+    "headline=absent": (0.79, 0.32),
+    "headline=after": (0.8, 0.29),
+    "headline=before": (0.87, 0.34),
+    "label=Analysis": (0.84, 0.32),
+    "label=Breaking": (0.85, 0.34),
+    "label=local": (0.87, 0.3),
+    "label=none": (0.79, 0.32),
+    "language=de": (0.83, 0.36),
+    "language=en": (0.87, 0.23),
+    "language=es": (0.79, 0.31),
+    "language=fr": (0.83, 0.37),
+    "language=it": (0.83, 0.34),
+    "line_ending=CRLF": (0.83, 0.34),
+    "line_ending=LF": (0.83, 0.3),
+    "order=newest": (0.83, 0.37),
+    "order=newest_midnight": (0.83, 0.28),
+    "order=oldest": (0.83, 0.3),
+    "order=oldest_midnight": (0.84, 0.33),
+    "page_head=full": (0.8, 0.74),
+    "page_head=none": (0.85, 0.04),
+    "page_head=title": (0.86, 0.09),
+    "page_head=title_date": (0.83, 0.64),
+    "page_head=title_zone": (0.81, 0.1),
+    "separator=blank": (0.85, 0.29),
+    "separator=none": (0.81, 0.34),
+    "separator=rule": (0.83, 0.33),
+    "stamp_form=dated_dmy": (0.75, 0.45),
+    "stamp_form=dated_iso": (0.76, 0.63),
+    "stamp_form=dated_mdy": (0.78, 0.57),
+    "stamp_form=dated_time_first": (0.83, 0.55),
+    "stamp_form=four_digit": (0.62, 0.0),
+    "stamp_form=french_h": (0.9, 0.26),
+    "stamp_form=h12_bare": (0.89, 0.19),
+    "stamp_form=h12_compact": (0.87, 0.23),
+    "stamp_form=h12_dotted": (0.91, 0.32),
+    "stamp_form=h24_colon": (0.91, 0.32),
+    "stamp_form=h24_dot": (0.89, 0.26),
+    "stamp_form=none": (0.58, 0.92),
+    "stamp_form=uhr": (0.86, 0.17),
+    "stamp_form=zone_BST": (0.89, 0.2),
+    "stamp_form=zone_CET": (0.9, 0.23),
+    "stamp_form=zone_EET": (0.71, 0.15),
+    "stamp_form=zone_ET": (0.92, 0.46),
+    "stamp_form=zone_GMT": (0.89, 0.29),
+    "stamp_form=zone_offset": (0.77, 0.18),
+    "stamp_position=end_dash": (0.93, 0.43),
+    "stamp_position=end_paren": (0.82, 0.26),
+    "stamp_position=framed_pipe": (0.82, 0.27),
+    "stamp_position=framed_plus": (0.89, 0.37),
+    "stamp_position=glued": (0.76, 0.12),
+    "stamp_position=line_after_headline": (0.94, 0.45),
+    "stamp_position=none": (0.58, 0.92),
+    "stamp_position=own_line": (0.94, 0.41),
+    "stamp_position=prefix_colon": (0.8, 0.24),
+    "stamp_position=prefix_dash": (0.85, 0.16),
+    "stamp_position=prefix_pipe": (0.79, 0.37),
+    "stamp_position=prefix_space": (0.61, 0.0),
+}
+"""``axis=value``: (F1 floor, timestamp-accuracy floor)."""
+
+PAGES = 1000
+SEED = 9
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[Page]:
+    return corpus(PAGES, SEED)
+
+
+@pytest.fixture(scope="module")
+def results(pages: list[Page]) -> list[Result]:
+    return score_pages(pages)
+
+
+# --- the generator's truth -----------------------------------------------------------------
+
+
+def test_same_seed_same_pages_other_seed_other_pages() -> None:
+    first, again, other = corpus(20, 3), corpus(20, 3), corpus(20, 4)
+    assert [p.data for p in first] == [p.data for p in again]
+    assert [p.data for p in first] != [p.data for p in other]
+
+
+def test_every_value_of_every_axis_is_written(pages: list[Page]) -> None:
+    for axis, values in AXES.items():
+        seen = Counter(page.choices[axis] for page in pages)
+        assert set(seen) == set(values), axis
+        assert min(seen.values()) >= 20, (axis, seen)
+
+
+def test_bytes_decode_to_the_text_written(pages: list[Page]) -> None:
+    for page in pages:
+        encoding = page.choices["encoding"]
+        raw = page.data.decode("utf-16" if encoding == "utf-16" else encoding)
+        assert raw.lstrip("\ufeff").replace("\r\n", "\n") == page.text, page.name
+        assert ("\r\n" in raw) == (page.choices["line_ending"] == "CRLF")
+        assert decode(page.data).text is not None
+
+
+def _in_page(fragment: str, text: str) -> bool:
+    return " ".join(fragment.split()) in " ".join(text.split())
+
+
+def test_truth_posts_are_printed_in_their_page(pages: list[Page]) -> None:
+    for page in pages:
+        assert 3 <= len(page.posts) <= 8
+        firsts = [post.first_words for post in page.posts]
+        assert len(set(firsts)) == len(firsts), page.name
+        for post in page.posts:
+            assert post.first_words and _in_page(post.first_words, page.text), page.name
+            if post.title is not None:
+                assert _in_page(post.title, page.text), page.name
+            for name in post.authors:
+                assert name in page.text, page.name
+            for label in post.labels:
+                assert f"\n{label}\n" in page.text, page.name
+
+
+def _instants(posts: tuple[TruthPost, ...]) -> list[datetime]:
+    return [datetime.fromisoformat(post.published) for post in posts if post.published]
+
+
+def test_truth_times_follow_the_page_order(pages: list[Page]) -> None:
+    for page in pages:
+        choices, posts = page.choices, page.posts
+        if choices["stamp_form"] == "none":
+            assert all(p.published is None and p.time_of_day is None for p in posts)
+            continue
+        assert all(p.time_of_day for p in posts)
+        instants = _instants(posts)
+        dated = choices["stamp_form"].startswith("dated") or choices["page_head"] in (
+            "title_date",
+            "full",
+        )
+        assert len(instants) == (len(posts) if dated else 0), page.name
+        for post, instant in zip(posts, instants, strict=False):
+            assert f"{instant:%H:%M}" == post.time_of_day
+        if instants:
+            newest_first = choices["order"].startswith("newest")
+            assert instants == sorted(instants, reverse=newest_first), page.name
+        clocks = [p.time_of_day or "" for p in posts]
+        if choices["order"].startswith("newest"):
+            clocks.reverse()
+        wraps = sum(later < earlier for earlier, later in zip(clocks, clocks[1:], strict=False))
+        assert wraps == (1 if choices["order"].endswith("midnight") else 0), page.name
+
+
+# --- the scorer ------------------------------------------------------------------------------
+
+
+def _perfect(page: Page) -> list[dict[str, object]]:
+    return [
+        {
+            "published": post.published,
+            "time_of_day": post.time_of_day,
+            "title": post.title,
+            "authors": [{"name": name, "role": None} for name in post.authors],
+            "labels": list(post.labels),
+            "body": "\n\n".join(post.body),
+        }
+        for post in page.posts
+    ]
+
+
+def test_scorer_gives_a_perfect_parse_full_marks(pages: list[Page]) -> None:
+    for page in pages[:50]:
+        tally = score(page.posts, _perfect(page))
+        assert (tally.f1, tally.time, tally.rate("title"), tally.rate("author")) == (1, 1, 1, 1)
+
+
+def test_scorer_counts_a_swallowing_entry_as_one_post() -> None:
+    page = corpus(1, 5)[0]
+    entries = _perfect(page)
+    merged = dict(entries[0], body="\n\n".join(str(e["body"]) for e in entries))
+    tally = score(page.posts, [merged])
+    assert tally.matched == 1 and tally.precision == 1.0
+    assert tally.recall == pytest.approx(1 / len(page.posts))
+
+
+def test_scorer_wants_time_of_day_and_no_instant_on_undated_pages() -> None:
+    post = TruthPost(None, "22:15", "Ferries stop", ("Anna Holt",), (), "The ferries stopped.")
+    entry: dict[str, object] = {"title": "Ferries stop", "body": "The ferries stopped."}
+    assert score([post], [entry]).time_ok == 0
+    assert score([post], [dict(entry, time_of_day="22:15")]).time_ok == 1
+    invented = dict(entry, time_of_day="22:15", published="2024-03-05T22:15:00+00:00")
+    assert score([post], [invented]).time_ok == 0
+
+
+def test_scorer_compares_instants_not_strings() -> None:
+    post = TruthPost("2024-03-05T14:31:00+01:00", "14:31", None, (), (), "Roads closed.")
+    assert score([post], [{"published": "2024-03-05T13:31:00+00:00", "body": "Roads closed."}]
+                 ).time_ok == 1
+    assert score([post], [{"published": "2024-03-05T14:31:00+00:00", "body": "Roads closed."}]
+                 ).time_ok == 0
+
+
+def test_matching_ignores_case_punctuation_and_glued_stamps() -> None:
+    post = TruthPost(None, "14:31", None, (), (), "The mayor said, calmly, that roads reopen.")
+    assert words("14:31The mayor said") == "14 31the mayor said"
+    assert match([post], [{"title": None, "body": "14:31: THE MAYOR SAID calmly that roads "
+                                                  "reopen."}]) == [(0, 0)]
+    assert match([post], [{"title": None, "body": "Something else."}]) == []
+
+
+# --- the parser on generated pages -------------------------------------------------------------
+
+
+def _failure(results: list[Result], problems: list[str]) -> str:
+    overall = total(results)
+    head = (
+        f"F1 {overall.f1:.3f} (P {overall.precision:.3f}, R {overall.recall:.3f}), "
+        f"time {overall.time:.3f}, title {overall.rate('title'):.3f}"
+    )
+    return "\n".join([head, *problems[:30], describe_worst(results, 10)])
+
+
+def _below_floors(results: list[Result]) -> list[str]:
+    problems = []
+    overall = total(results)
+    if overall.f1 < FLOOR_F1:
+        problems.append(f"entry F1 {overall.f1:.3f} < floor {FLOOR_F1}")
+    if overall.time < FLOOR_TIME:
+        problems.append(f"timestamp accuracy {overall.time:.3f} < floor {FLOOR_TIME}")
+    tallies: dict[tuple[str, str], Tally] = by_choice(results)
+    for key, (f1_floor, time_floor) in FLOOR_PER_CHOICE.items():
+        axis, _, value = key.partition("=")
+        tally = tallies.get((axis, value))
+        if tally is None:
+            problems.append(f"{key}: no pages")
+        elif tally.f1 < f1_floor or tally.time < time_floor:
+            problems.append(
+                f"{key}: F1 {tally.f1:.3f} (floor {f1_floor}), "
+                f"time {tally.time:.3f} (floor {time_floor})"
+            )
+    return problems
+
+
+def test_generated_layouts_hold_the_regression_floors(results: list[Result]) -> None:
+    problems = _below_floors(results)
+    assert not problems, _failure(results, problems)
+
+
+@pytest.mark.skipif(
+    os.environ.get("LIVEBLOG_TARGETS") != "1",
+    reason="issue 9 targets: set LIVEBLOG_TARGETS=1 (the floors above guard regressions)",
+)
+def test_generated_layouts_meet_the_issue_targets(results: list[Result]) -> None:
+    problems = shortfalls(results, F1_TARGET, TIME_TARGET, PER_CHOICE_TARGET)
+    assert not problems, _failure(results, problems)
+
+
+def test_floors_never_exceed_the_targets() -> None:
+    assert FLOOR_F1 <= F1_TARGET and FLOOR_TIME <= TIME_TARGET
+    assert set(FLOOR_PER_CHOICE) <= {f"{a}={v}" for a, values in AXES.items() for v in values}
