@@ -14,8 +14,18 @@ import re
 from parsers.blocks import BULLET_RE, blocks, ends_sentence, paragraphs
 from parsers.body import fill_body
 from parsers.boilerplate import is_boilerplate, is_summary_heading
-from parsers.bylines import byline, trailer
-from parsers.captions import credit_only, glued_caption
+from parsers.boundaries import (
+    headline_like,
+    is_day_header,
+    is_rule,
+    name_role,
+    split_posts,
+    unmarked,
+)
+from parsers.bylines import blog_byline, byline, trailer
+from parsers.captions import credit_only
+from parsers.chrome import closing_chrome
+from parsers.dating import zone_statement
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.finish import entry_key
 from parsers.formats.base import Sniff
@@ -29,22 +39,6 @@ _CAPTURE = re.compile(
     r"(?:\s+|$)"
 )
 _KICKER = re.compile(r"^[A-Z0-9][A-Z0-9 &'’-]{1,30}$")
-_OPENERS = re.compile(r"^[A-Z0-9\"“‘'À-Ö]")
-
-
-def headline_like(text: str, most_words: int = 12) -> bool:
-    """A short line that reads as a headline, not a sentence or a list item."""
-    words = text.split()
-    return (
-        2 <= len(words) <= most_words
-        and len(text) <= 120
-        and not ends_sentence(text)
-        and not text.endswith(",")
-        and _OPENERS.match(text) is not None
-        and BULLET_RE.match(text) is None
-        and credit_only(text) is None
-        and glued_caption(text) is None
-    )
 
 
 class HeadlinesFormat:
@@ -62,31 +56,46 @@ class HeadlinesFormat:
         draft = DocumentDraft()
         lines = text.split("\n")
         self._capture_date(lines, draft)
+        found = [p for group in blocks(lines) for p in paragraphs(group)]
+        chrome = closing_chrome(found)
+        rules = sum(1 for p in found if is_rule(p))
         paras: list[str] = []
-        for group in blocks(lines):
-            for paragraph in paragraphs(group):
-                if is_boilerplate(paragraph):
-                    draft.dropped.append(paragraph)
-                else:
-                    paras.append(paragraph)
+        cut_at: set[int] = set()
+        for paragraph in found:
+            repeated = paragraph.casefold() in chrome or (rules >= 2 and is_rule(paragraph))
+            if repeated or is_boilerplate(paragraph):
+                draft.dropped.append(paragraph)
+                if repeated:
+                    cut_at.add(len(paras))  # a post ended here
+            else:
+                paras.append(paragraph)
         body = self._header(paras, draft)
-        head = paras[: len(paras) - len(body)]
+        offset = len(paras) - len(body)
+        head = paras[:offset]
         # The headline printed right above the opening post's text: the page title when nothing
         # (standfirst, key points, a printed date) came between, else a headline found there.
         lead = draft.title if draft.title and head and head[-1] == draft.title else None
         last_author = self._trailer(body)
-        posts = self._split(body)
-        if posts and posts[0][0] is not None and posts[0][1] and body and posts[0][0] == body[0]:
-            lead = posts[0][0]
-            if len(posts) == 1 and draft.title:
+        cut_before = {i - offset for i in cut_at if 0 < i - offset < len(body)}
+        posts = split_posts(body, set(), cut_before).posts
+        first = posts[0] if posts else None
+        if first is not None and first.title is not None and first.title == unmarked(body[0]):
+            lead = first.title
+            if len(posts) == 1 and draft.title and not first.labels:
                 # An article: its title is the page's; the line above its text stays body.
-                posts = [(None, [lead, *posts[0][1]])]
-        for title, segment in posts:
-            entry = EntryDraft(title=title)
-            if segment and (people := byline(segment[0])) is not None and title:
+                first.body.insert(0, body[0])
+                first.title = None
+        for post in posts:
+            entry = EntryDraft(title=post.title, labels=post.labels)
+            segment = post.body
+            if segment and (people := byline(segment[0])) is not None and post.title:
                 entry.authors.extend(people)
                 segment = segment[1:]
+            elif segment and post.title and (person := name_role(segment[0])) is not None:
+                entry.authors.append(person)
+                segment = segment[1:]
             fill_body(entry, [[p] for p in segment], draft)
+            entry.authors.extend(post.authors)
             draft.entries.append(entry)
         if last_author is not None and draft.entries:
             draft.entries[-1].authors.append(last_author)
@@ -148,6 +157,8 @@ class HeadlinesFormat:
         ):
             draft.standfirst = paras[i]
             i += 1
+        if draft.title:
+            i = self._head_lines(paras, i, draft)
         if i < len(paras) and is_summary_heading(paras[i]):
             draft.dropped.append(paras[i])
             i += 1
@@ -155,6 +166,40 @@ class HeadlinesFormat:
             draft.key_points.append(paras[i][bullet.end() :])
             i += 1
         return paras[i:]
+
+    def _head_lines(self, paras: list[str], i: int, draft: DocumentDraft) -> int:
+        """Page bylines, zone notes and date lines under the title (and the standfirst above
+        them): the page's, not a post's. Returns the index of the first paragraph left."""
+        start = i
+        while i < len(paras) and i - start < 6:
+            paragraph = paras[i]
+            after = paras[i + 1] if i + 1 < len(paras) else None
+            if (people := blog_byline(paragraph)) is not None and people:
+                draft.authors.extend(people)
+            elif zone_statement(paragraph) or is_day_header(paragraph):
+                draft.dropped.append(paragraph)
+                stamp = parse_stamp(paragraph)
+                if draft.published is None and stamp is not None and stamp.year is not None:
+                    draft.published = to_timestamp(stamp)
+            elif after is not None and self._head_line(after) and len(paragraph.split()) <= 60:
+                if draft.standfirst is None and i == start and BULLET_RE.match(paragraph) is None:
+                    draft.standfirst = paragraph  # a standfirst over the page's byline or date
+                elif i > start and headline_like(paragraph, 8):
+                    draft.dropped.append(paragraph)  # a note between head lines (a zone note)
+                else:
+                    break
+            else:
+                break
+            i += 1
+        return i
+
+    @staticmethod
+    def _head_line(paragraph: str) -> bool:
+        return (
+            zone_statement(paragraph)
+            or is_day_header(paragraph)
+            or bool(blog_byline(paragraph))
+        )
 
     def _printed_date(self, paragraph: str) -> Timestamp | None:
         """A paragraph that is only a date (and maybe a time): the page's own date."""
@@ -172,22 +217,3 @@ class HeadlinesFormat:
                 body.pop()
                 return author
         return None
-
-    def _split(self, body: list[str]) -> list[tuple[str | None, list[str]]]:
-        posts: list[tuple[str | None, list[str]]] = [(None, [])]
-        for index, paragraph in enumerate(body):
-            before = body[index - 1] if index else None
-            after = body[index + 1] if index + 1 < len(body) else None
-            if (
-                after is not None
-                and (before is None or ends_sentence(before))
-                and headline_like(paragraph)
-                and not headline_like(after)
-                and credit_only(after) is None
-            ):
-                posts.append((paragraph, []))
-            else:
-                posts[-1][1].append(paragraph)
-        if not posts[0][1]:
-            posts.pop(0)
-        return posts
