@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.blocks import BULLET_RE, ends_sentence
-from parsers.bylines import is_person_name, trailer
+from parsers.bylines import byline, is_person_name, trailer
 from parsers.captions import credit_only, glued_caption
-from parsers.chrome import prose
+from parsers.chrome import prose, textual
 from parsers.labels import label_line
 from parsers.model import Author
 from parsers.timestamps import parse_stamp
@@ -160,7 +160,7 @@ def _strict_headline(body: list[str], index: int, cut_before: bool) -> bool:
         after is not None
         and (before is None or cut_before or ends_sentence(before))
         and headline_like(paragraph)
-        and not headline_like(after)
+        and not headline_like(unmarked(after))
         and credit_only(after) is None
     )
 
@@ -172,19 +172,22 @@ def _relaxed_headline(body: list[str], index: int) -> bool:
     paragraph, before, after = body[index], body[index - 1], body[index + 1]
     return (
         headline_like(paragraph, 10)
-        and len(before.split()) >= 20
-        and len(paragraph) * 2 <= len(before)
-        and prose(after)
+        and len(before.split()) >= 6
+        and len(paragraph) < len(after)
+        and textual(after)
         and not headline_like(after)
         and credit_only(after) is None
     )
 
 
-def split_posts(body: list[str], chrome: set[str], cut_before: set[int]) -> Split:
+def split_posts(
+    body: list[str], chrome: set[str], cut_before: set[int], indented: frozenset[int] = frozenset()
+) -> Split:
     """Split ``body`` paragraphs into posts.
 
     ``chrome`` holds folded repeated chrome lines still in ``body``; ``cut_before`` holds
-    indexes where a chrome line the caller already removed stood (a post ended there).
+    indexes where a chrome line the caller already removed stood (a post ended there);
+    ``indented`` the paragraphs printed indented on a page whose text mostly is not.
     """
     dropped: list[str] = []
     kinds: list[str] = []
@@ -228,7 +231,7 @@ def split_posts(body: list[str], chrome: set[str], cut_before: set[int]) -> Spli
         and i + 1 < len(body)
         and (is_tag(paragraph) or label_line(paragraph) is not None)
         and kinds[i + 1] == "text"
-        and (i == 0 or kinds[i - 1] != "text" or not headline_like(body[i - 1]))
+        and (i == 0 or kinds[i - 1] != "text" or not headline_like(body[i - 1], 7))
     ]
     if _spread(tag_lines, len(body)):
         families["tag"] = len(tag_lines)
@@ -240,9 +243,26 @@ def split_posts(body: list[str], chrome: set[str], cut_before: set[int]) -> Spli
     if days:
         families["day"] = len(days)
         cuts |= {i + 1 for i in days}
+    # Bulleted headlines: single bullets, each over body text, spread over the page.
+    bullets = [
+        i
+        for i, paragraph in enumerate(body)
+        if kinds[i] == "text"
+        and (BULLET_RE.match(paragraph) or i in indented)
+        and headline_like(unmarked(paragraph))
+        and i + 1 < len(body)
+        and kinds[i + 1] == "text"
+        and BULLET_RE.match(body[i + 1]) is None
+        and textual(body[i + 1])
+        and (i == 0 or BULLET_RE.match(body[i - 1]) is None)
+    ]
+    if _spread(bullets, len(body)) or (len(bullets) >= 2 and families.get("closer")):
+        families["bullet"] = len(bullets)
+        starts |= set(bullets)
     # Headlines.
-    heads = set()
-    relaxed = set()
+    heads: set[int] = set()
+    relaxed: set[int] = set()
+    loose: set[int] = set()
     for index, paragraph in enumerate(body):
         if kinds[index] != "text" or index in starts:
             continue
@@ -252,17 +272,57 @@ def split_posts(body: list[str], chrome: set[str], cut_before: set[int]) -> Spli
                 heads.add(index)
             continue
         if _strict_headline(body, index, False):
-            heads.add(index)
+            # Over a closer (``(Jane Doe)``, ``Share``) it may be a last paragraph's sentence.
+            closed = index + 1 < len(body) and kinds[index + 1] != "text"
+            (loose if closed else heads).add(index)
+        elif index - 1 in heads or name_role(paragraph) or byline(paragraph) is not None:
+            continue  # the line under a headline: its byline, never a second headline
         elif _relaxed_headline(body, index):
             relaxed.add(index)
-        elif _headline_only(body, kinds, index):
-            heads.add(index)
+        elif _headline_only(body, kinds, index) or (
+            index + 1 in starts and _ends_post(body, index)
+        ):
+            loose.add(index)
+    # The page's own headline length: looser candidates must match it (a last paragraph
+    # that lost its full stop is a sentence's length, not a headline's).
+    sizes = sorted(len(unmarked(body[h]).split()) for h in heads | set(bullets))
+    longest = sizes[len(sizes) // 2] + 2 if sizes else 9
+    relaxed = {i for i in relaxed if len(body[i].split()) <= longest}
+    loose = {i for i in loose if len(body[i].split()) <= longest}
     if len(relaxed) >= 2 or (relaxed and len(heads) >= 2):
         heads |= relaxed
+    heads |= loose
+    heads |= {i + 1 for i in loose if kinds[i + 1] == "text" and i + 1 not in starts}
+    # A headline whose next line is the next post's headline: a post that is a headline only.
+    heads |= {
+        h + 1
+        for h in heads
+        if _next_is_headline(body, kinds, h) and len(body[h + 1].split()) <= longest
+    }
     if heads:
         families["headline"] = len(heads)
     starts |= heads
     return Split(_assemble(body, kinds, starts, cuts, set(closers), dropped), dropped, families)
+
+
+def _ends_post(body: list[str], index: int) -> bool:
+    """A headline right before a post start (a tag line): a post that is a headline only."""
+    return index > 0 and textual(body[index - 1]) and headline_like(body[index])
+
+
+def _next_is_headline(body: list[str], kinds: list[str], index: int) -> bool:
+    """The line after headline ``index`` heads a post of its own (not a label or byline)."""
+    if index + 2 >= len(body) or kinds[index + 1] != "text":
+        return False
+    after = body[index + 1]
+    return (
+        headline_like(after)
+        and label_line(after) is None
+        and not is_tag(after)
+        and name_role(after) is None
+        and byline(after) is None
+        and _strict_headline(body, index + 1, True)
+    )
 
 
 def _headline_only(body: list[str], kinds: list[str], index: int) -> bool:
@@ -271,7 +331,7 @@ def _headline_only(body: list[str], kinds: list[str], index: int) -> bool:
         return False
     before, paragraph, after = body[index - 1], body[index], body[index + 1]
     return (
-        ends_sentence(before)
+        textual(before)
         and headline_like(paragraph)
         and kinds[index + 1] == "text"
         and label_line(after) is None

@@ -28,6 +28,11 @@ def prose(text: str) -> bool:
     return ends_sentence(text) or len(text.split()) >= 14
 
 
+def textual(text: str) -> bool:
+    """Body text, even one that lost its final full stop (eight words and more)."""
+    return prose(text) or len(text.split()) >= 8
+
+
 @dataclass(frozen=True, slots=True)
 class Repeat:
     """One short line printed several times on the page."""
@@ -68,7 +73,7 @@ def repeats(paras: list[str], least: int = 2) -> list[Repeat]:
     for key, positions in where.items():
         if len(positions) < least:
             continue
-        after = sum(1 for i in positions if i and prose(paras[i - 1]))
+        after = sum(1 for i in positions if i and textual(paras[i - 1]))
         before = sum(1 for i in positions if i + 1 < len(paras) and prose(paras[i + 1]))
         out.append(Repeat(first[key], tuple(positions), after, before))
     return out

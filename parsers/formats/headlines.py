@@ -41,6 +41,10 @@ _CAPTURE = re.compile(
 _KICKER = re.compile(r"^[A-Z0-9][A-Z0-9 &'’-]{1,30}$")
 
 
+def _chrome_word(paragraph: str) -> bool:
+    return len(paragraph) <= 25 and len(paragraph.split()) <= 3 and not ends_sentence(paragraph)
+
+
 class HeadlinesFormat:
     """Headline-separated posts; the fallback for text no other handler claims."""
 
@@ -57,6 +61,7 @@ class HeadlinesFormat:
         lines = text.split("\n")
         self._capture_date(lines, draft)
         found = [p for group in blocks(lines) for p in paragraphs(group)]
+        indented_lines = {x.strip() for x in lines if x[:1] in (" ", "\t") and x.strip()}
         chrome = closing_chrome(found)
         rules = sum(1 for p in found if is_rule(p))
         paras: list[str] = []
@@ -77,7 +82,31 @@ class HeadlinesFormat:
         lead = draft.title if draft.title and head and head[-1] == draft.title else None
         last_author = self._trailer(body)
         cut_before = {i - offset for i in cut_at if 0 < i - offset < len(body)}
-        posts = split_posts(body, set(), cut_before).posts
+        # Indented lines on a page of flush text: a signal (headlines printed indented).
+        indented = frozenset(i for i, p in enumerate(body) if p in indented_lines)
+        if len(indented) * 3 > len(body):
+            indented = frozenset()
+        posts = split_posts(body, set(), cut_before, indented).posts
+        standfirst = draft.standfirst
+        if (
+            standfirst
+            and draft.kicker is None
+            and head[-1:] == [standfirst]
+            and body
+            and headline_like(standfirst)
+        ):
+            # A "standfirst" that is the first of several posts' headlines: the page's own
+            # headline shape says so (it titles a post like the others do). A head with a
+            # kicker is a full one (kicker, title, standfirst) and keeps its standfirst.
+            trial = split_posts(
+                [standfirst, *body],
+                set(),
+                {i + 1 for i in cut_before},
+                frozenset(i + 1 for i in indented),
+            ).posts
+            if len([p for p in trial if p.title]) >= 2 and trial[0].title == standfirst:
+                draft.standfirst = None
+                body, posts, head = [standfirst, *body], trial, head[:-1]
         first = posts[0] if posts else None
         if first is not None and first.title is not None and first.title == unmarked(body[0]):
             lead = first.title
@@ -130,11 +159,11 @@ class HeadlinesFormat:
 
     def _header(self, paras: list[str], draft: DocumentDraft) -> list[str]:
         """Take kicker, title, standfirst, key points and a printed date off the front."""
-        i = 0
-        if len(paras) > 2 and _KICKER.match(paras[0]) and len(paras[0].split()) <= 4:
-            if headline_like(paras[1], 25):
-                draft.kicker = paras[0]
-                i = 1
+        i = self._page_chrome(paras, draft)
+        if len(paras) > i + 2 and _KICKER.match(paras[i]) and len(paras[i].split()) <= 4:
+            if headline_like(paras[i + 1], 25):
+                draft.kicker = paras[i]
+                i += 1
         if i < len(paras) - 1 and headline_like(paras[i], 25):
             draft.title = paras[i]
             i += 1
@@ -159,13 +188,31 @@ class HeadlinesFormat:
             i += 1
         if draft.title:
             i = self._head_lines(paras, i, draft)
-        if i < len(paras) and is_summary_heading(paras[i]):
+        summary = i < len(paras) and is_summary_heading(paras[i])
+        if summary:
             draft.dropped.append(paras[i])
             i += 1
-        while i < len(paras) and (bullet := BULLET_RE.match(paras[i])):
+        listed = i < len(paras) and (
+            summary or (i + 1 < len(paras) and BULLET_RE.match(paras[i + 1]) is not None)
+        )
+        while listed and i < len(paras) and (bullet := BULLET_RE.match(paras[i])):
+            # Key points: a run of bullets (one bullet over prose is a post's headline).
             draft.key_points.append(paras[i][bullet.end() :])
             i += 1
         return paras[i:]
+
+    @staticmethod
+    def _page_chrome(paras: list[str], draft: DocumentDraft) -> int:
+        """Site chrome above the title (``Menu``, ``Home``, ``News``): a run of two or more
+        one- to three-word lines right before a headline. Dropped; the last may be the kicker."""
+        run = 0
+        while run < min(len(paras) - 1, 10) and _chrome_word(paras[run]):
+            run += 1
+        if run < 2 or not headline_like(paras[run], 25):
+            return 0
+        keep = 1 if _KICKER.match(paras[run - 1]) else 0  # ``WAR`` over the headline
+        draft.dropped.extend(paras[: run - keep])
+        return run - keep
 
     def _head_lines(self, paras: list[str], i: int, draft: DocumentDraft) -> int:
         """Page bylines, zone notes and date lines under the title (and the standfirst above
