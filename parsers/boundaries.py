@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from parsers.blocks import BULLET_RE, ends_sentence
 from parsers.bylines import byline, is_person_name, trailer
 from parsers.captions import credit_only, glued_caption
-from parsers.chrome import prose, textual
+from parsers.chrome import textual
 from parsers.labels import label_line
 from parsers.model import Author
 from parsers.timestamps import parse_stamp
@@ -175,7 +175,7 @@ def _relaxed_headline(body: list[str], index: int) -> bool:
         and len(before.split()) >= 6
         and len(paragraph) < len(after)
         and textual(after)
-        and not headline_like(after)
+        and not headline_like(unmarked(after))
         and credit_only(after) is None
     )
 
@@ -231,9 +231,14 @@ def split_posts(
         and i + 1 < len(body)
         and (is_tag(paragraph) or label_line(paragraph) is not None)
         and kinds[i + 1] == "text"
-        and (i == 0 or kinds[i - 1] != "text" or not headline_like(body[i - 1], 7))
     ]
-    if _spread(tag_lines, len(body)):
+    # Openers when most stand over a post (not under a headline, as a label does).
+    over = [
+        i
+        for i in tag_lines
+        if i == 0 or kinds[i - 1] != "text" or not headline_like(body[i - 1], 7)
+    ]
+    if len(over) * 3 >= len(tag_lines) * 2 and _spread(tag_lines, len(body)):
         families["tag"] = len(tag_lines)
         starts |= set(tag_lines)
     # Day headers.
@@ -273,7 +278,7 @@ def split_posts(
             continue
         if _strict_headline(body, index, False):
             # Over a closer (``(Jane Doe)``, ``Share``) it may be a last paragraph's sentence.
-            closed = index + 1 < len(body) and kinds[index + 1] != "text"
+            closed = index + 1 < len(body) and (kinds[index + 1] != "text" or index + 1 in starts)
             (loose if closed else heads).add(index)
         elif index - 1 in heads or name_role(paragraph) or byline(paragraph) is not None:
             continue  # the line under a headline: its byline, never a second headline
@@ -358,7 +363,7 @@ def _assemble(
         kind = kinds[index]
         current = posts[-1]
         opens = index in starts or (index in cuts and kind == "text")
-        if opens and (current.title or current.body or current.labels):
+        if opens and (current.title or current.body):  # a tag line opens with its headline
             current = Post()
             posts.append(current)
         if kind in ("chrome", "updated", "day"):
@@ -379,7 +384,7 @@ def _assemble(
             if label is not None or (opens and is_tag(line)):
                 current.labels.append(label or line)
                 continue
-            if opens and not current.title and headline_like(line):
+            if (opens or current.labels) and not current.title and headline_like(line):
                 current.title = line
                 continue
             current.body.append(line)

@@ -33,6 +33,11 @@ def textual(text: str) -> bool:
     return prose(text) or len(text.split()) >= 8
 
 
+def _post_end(text: str) -> bool:
+    """What a post ends with: body text, or a closing credit (``(Jane Doe)``, ``— Jane Doe``)."""
+    return textual(text) or (len(text) <= 80 and text.startswith(("(", "—", "–")))
+
+
 @dataclass(frozen=True, slots=True)
 class Repeat:
     """One short line printed several times on the page."""
@@ -73,7 +78,7 @@ def repeats(paras: list[str], least: int = 2) -> list[Repeat]:
     for key, positions in where.items():
         if len(positions) < least:
             continue
-        after = sum(1 for i in positions if i and textual(paras[i - 1]))
+        after = sum(1 for i in positions if i and _post_end(paras[i - 1]))
         before = sum(1 for i in positions if i + 1 < len(paras) and prose(paras[i + 1]))
         out.append(Repeat(first[key], tuple(positions), after, before))
     return out

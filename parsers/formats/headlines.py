@@ -18,6 +18,7 @@ from parsers.boundaries import (
     headline_like,
     is_day_header,
     is_rule,
+    is_tag,
     name_role,
     split_posts,
     unmarked,
@@ -183,6 +184,8 @@ class HeadlinesFormat:
             and not is_summary_heading(paras[i])
             and credit_only(paras[i + 1]) is None
             and BULLET_RE.match(paras[i]) is None
+            and not is_tag(paras[i])
+            and not is_day_header(paras[i])
         ):
             draft.standfirst = paras[i]
             i += 1
