@@ -50,8 +50,8 @@ def paragraphs(block: list[str]) -> list[str]:
     A chrome line closing the block (``Copy link`` under a post's last sentence) is never
     wrapped into the paragraph above it: it stays a line of its own, for the body filler to drop.
     """
-    if len(block) >= 2 and is_boilerplate(block[-1]):
-        return [*paragraphs(block[:-1]), block[-1]]
     if _hard_wrapped(block):
+        if is_boilerplate(block[-1]):
+            return [*paragraphs(block[:-1]), block[-1]]
         return [" ".join(block)]
     return list(block)

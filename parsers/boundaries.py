@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from parsers.blocks import BULLET_RE, ends_sentence
 from parsers.bylines import byline, is_person_name, trailer
@@ -39,12 +40,19 @@ _UPDATED = re.compile(
 )
 """An ``Updated ...`` trailer (the words match those :mod:`parsers.formats.stamped` reads)."""
 _NAME_LINE = re.compile(r"^(?:\((?P<paren>[^()]{3,60})\)|[—–-]\s*(?P<dash>[^—–-]{3,60}))$")
+_MARKS = frozenset("■□▪▫►▶▸●•◆◇★☆+>»✓✔")
 _MARKER = re.compile(r"^(?P<mark>[■□▪▫►▶▸●•◆◇★☆+>»✓✔])\s+")
+_DIGIT = re.compile(r"\d")
 _TAG_CHARS = re.compile(r"^[^\W\d_][^\W_]*(?:[ &/'’-][^\W_]+){0,3}$")
 
 
+@lru_cache(maxsize=4096)
 def headline_like(text: str, most_words: int = 12) -> bool:
-    """A short line that reads as a headline, not a sentence, a caption or a list item."""
+    """A short line that reads as a headline, not a sentence, a caption or a list item.
+
+    Cached: the boundary search asks about the same paragraphs several times."""
+    if len(text) > 120:
+        return False
     words = text.split()
     return (
         2 <= len(words) <= most_words
@@ -110,7 +118,7 @@ def is_tag(text: str) -> bool:
 def is_day_header(text: str) -> bool:
     """A line that is only a date (``Tuesday, May 7``), no time of day."""
     text = text.strip()
-    if len(text) > 50 or text.endswith(("!", "?", ";")):
+    if len(text) > 50 or text.endswith(("!", "?", ";")) or _DIGIT.search(text) is None:
         return False
     stamp = parse_stamp(text)
     if stamp is None or stamp.month is None or stamp.hour is not None:
@@ -190,16 +198,17 @@ def split_posts(
     ``indented`` the paragraphs printed indented on a page whose text mostly is not.
     """
     dropped: list[str] = []
-    kinds: list[str] = []
-    for paragraph in body:
-        if paragraph.casefold() in chrome or is_rule(paragraph):
-            kinds.append("chrome")
+    kinds = ["text"] * len(body)
+    # Only short paragraphs can be closers, tags, day headers or headlines (a fast path).
+    shorts = [i for i, paragraph in enumerate(body) if len(paragraph) <= 125]
+    for i in shorts:
+        paragraph = body[i]
+        if (chrome and paragraph.casefold() in chrome) or is_rule(paragraph):
+            kinds[i] = "chrome"
         elif is_updated(paragraph):
-            kinds.append("updated")
+            kinds[i] = "updated"
         elif closing_name(paragraph) is not None:
-            kinds.append("name")
-        else:
-            kinds.append("text")
+            kinds[i] = "name"
     closer_kinds = ("chrome", "updated", "name")
     closers = [i for i, kind in enumerate(kinds) if kind in closer_kinds]
     cuts = set(cut_before)
@@ -213,6 +222,8 @@ def split_posts(
     # Markers: posts that each open with the same marker, with text between them.
     marks: dict[str, list[int]] = {}
     for index, paragraph in enumerate(body):
+        if paragraph[:1] not in _MARKS:
+            continue
         match = _MARKER.match(paragraph)
         if match is not None and kinds[index] == "text":
             marks.setdefault(match["mark"], []).append(index)
@@ -226,10 +237,10 @@ def split_posts(
     # Tags: ALL-CAPS topic lines and repeated label lines above text.
     tag_lines = [
         i
-        for i, paragraph in enumerate(body)
+        for i in shorts
         if kinds[i] == "text"
         and i + 1 < len(body)
-        and (is_tag(paragraph) or label_line(paragraph) is not None)
+        and (is_tag(body[i]) or label_line(body[i]) is not None)
         and kinds[i + 1] == "text"
     ]
     # Openers when most stand over a post (not under a headline, as a label does).
@@ -242,7 +253,7 @@ def split_posts(
         families["tag"] = len(tag_lines)
         starts |= set(tag_lines)
     # Day headers.
-    days = [i for i, p in enumerate(body) if kinds[i] == "text" and is_day_header(p)]
+    days = [i for i in shorts if kinds[i] == "text" and is_day_header(body[i])]
     for index in days:
         kinds[index] = "day"
     if days:
@@ -251,10 +262,10 @@ def split_posts(
     # Bulleted headlines: single bullets, each over body text, spread over the page.
     bullets = [
         i
-        for i, paragraph in enumerate(body)
+        for i in shorts
         if kinds[i] == "text"
-        and (BULLET_RE.match(paragraph) or i in indented)
-        and headline_like(unmarked(paragraph))
+        and (BULLET_RE.match(body[i]) or i in indented)
+        and headline_like(unmarked(body[i]))
         and i + 1 < len(body)
         and kinds[i + 1] == "text"
         and BULLET_RE.match(body[i + 1]) is None
@@ -268,7 +279,8 @@ def split_posts(
     heads: set[int] = set()
     relaxed: set[int] = set()
     loose: set[int] = set()
-    for index, paragraph in enumerate(body):
+    for index in shorts:
+        paragraph = body[index]
         if kinds[index] != "text" or index in starts:
             continue
         line = unmarked(paragraph)

@@ -24,11 +24,12 @@ _STRIP = ".,;:!?…\"'“”‘’„«»()[]-–—*"
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", "»", ")")
 _COMMENT_STARTS = ("#", "//", "/*", "--", ";", "%", "!", "<!--", "@", "$ ", ".\\\"")
 _CODE_ENDS = ("{", "}", ";", "(", "[", "\\", "=", ",\\", "*/", "-->", "/>", ">", "):", "->")
-_CODE_MARKS = ("=", "{", "}", "->", "=>", "::", "&&", "||", "_", "/", "<", ">", "$", "(")
-_CODE_ANYWHERE = (" # ", " = ", "==", "!=", "&&", "||", "\t", "   ", "();", "<", "/>")
+_CODE_ANYWHERE = re.compile(r" # | = |==|!=|&&|\|\||\t|   |\(\);|<|/>|\w\((?!\d{1,2}\))")
+"""Code anywhere on a line: operators, inline comments, aligned columns, ``name(`` calls (not
+a man-page section such as ``ls(1)``). Alternatives of fixed text: linear time."""
+_FIRST_TOKEN_CODE = re.compile(r"[^\s]*?(?:=|\{|\}|->|::|_|/|<|>|\$|\()")
+"""A first token holding code marks: ``key=value``, ``set_x``, ``/path``, ``$VAR``, ``f(``."""
 
-_CALL = re.compile(r"\w\((?!\d{1,2}\))")
-"""A call or a signature: ``name(`` (not a man-page section such as ``ls(1)``)."""
 _ADDRESS = re.compile(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b")
 
 
@@ -87,12 +88,11 @@ def _is_code(line: str) -> bool:
     """A comment, a setting, a statement or a row of a table."""
     if line.startswith(_COMMENT_STARTS) or line.endswith(_CODE_ENDS):
         return True
-    if any(mark in line for mark in _CODE_ANYWHERE):
+    if _CODE_ANYWHERE.search(line) is not None:
         return True
-    if _CALL.search(line) is not None or (line[0].islower() and line.endswith(":")):
-        return True  # ``name(args)``, ``if x:``
-    first = line.split(None, 1)[0]
-    return any(mark in first for mark in _CODE_MARKS)
+    if line[0].islower() and line.endswith(":"):
+        return True  # ``if x:``
+    return _FIRST_TOKEN_CODE.match(line) is not None
 
 
 def _is_setting(line: str) -> bool:
@@ -134,9 +134,18 @@ def shape(text: str) -> Shape:
         prose_chars += len(line)
         if tokens >= 8 or line.endswith(_SENTENCE_ENDS):
             sentences += 1
-            if sentences >= 3 and prose_chars * 3 >= window:
-                break
+            if sentences >= 3 and (
+                prose_chars * 3 >= window or (code * 10 < lines and prose * 2 >= lines)
+            ):
+                break  # clearly running text: the rest of the head cannot turn the verdict
     return Shape(lines, prose, sentences, code, prose_chars, chars)
+
+
+def _plainly_prose(head: str) -> bool:
+    """Many sentence ends and hardly any code punctuation: running text (a cheap first test)."""
+    if head.count(". ") < 10:
+        return False
+    return head.count("=") + head.count("{") + head.count(";") + head.count("#") < 4
 
 
 def _markup(text: str) -> bool:
@@ -153,6 +162,8 @@ class UnstructuredFormat:
     def sniff(self, text: str) -> Sniff | None:
         if _markup(text):
             return Sniff(0.06, "not a live blog or article: markup that no markup handler reads")
+        if _plainly_prose(text[:4096]):
+            return None
         measured = shape(text)
         reason = measured.verdict()
         if reason is None:
