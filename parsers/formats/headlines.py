@@ -1,10 +1,18 @@
-"""The fallback: posts separated by headline paragraphs, without times; single articles.
+"""The fallback: pages without times (posts told apart by their own structure); articles.
 
-Shape: an optional kicker (``WAR``), the page headline (sometimes printed twice), an optional
-standfirst, optional summary bullets, then posts. A post starts at a short headline-like
-paragraph that follows a finished sentence and precedes prose; the text before the first such
-headline is the opening post. A page with a single post is an article: the post takes the
-page headline. A trailing byline sentence (``Name News Reporter.``) credits the last post.
+The page head is the document's: site chrome above the title is dropped; an optional kicker
+(``WAR``), the page headline (sometimes printed twice), a standfirst, page bylines, zone notes,
+date lines and summary bullets go to the :class:`~parsers.model.Document`, never to an entry.
+
+The posts under it are found by :func:`parsers.boundaries.split_posts` from the page's own
+evidence: headlines, repeated chrome between posts (found by repetition,
+:mod:`parsers.chrome`), separator rules, reporter-name and ``Updated`` trailers, ALL-CAPS tags,
+markers and day headers, each family used only when it is consistent over the page. A page
+with no consistent structure is a single article: its post takes the page headline. A
+trailing byline sentence (``Name News Reporter.``) credits the last post.
+
+Ids: an opening post (or an article) is keyed by the headline printed right above its text, so
+it keeps its id when the page grows more posts, on top or below (see :mod:`parsers.finish`).
 """
 
 from __future__ import annotations
