@@ -207,8 +207,8 @@ def split_posts(
             kinds[i] = "chrome"
         elif is_updated(paragraph):
             kinds[i] = "updated"
-        elif closing_name(paragraph) is not None:
-            kinds[i] = "name"
+        elif closing_name(paragraph) is not None and not (i and headline_like(body[i - 1])):
+            kinds[i] = "name"  # (under a headline it is the post's byline, not its close)
     closer_kinds = ("chrome", "updated", "name")
     closers = [i for i, kind in enumerate(kinds) if kind in closer_kinds]
     cuts = set(cut_before)
