@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from parsers.blocks import BULLET_RE, ends_sentence
+from parsers.blocks import BULLET_RE, BYLINE_OPENERS, ends_sentence
 from parsers.bylines import byline, is_person_name, trailer
 from parsers.captions import credit_only, glued_caption
 from parsers.chrome import textual
@@ -79,6 +79,8 @@ def name_role(text: str) -> Author | None:
     if len(text) > 90 or ends_sentence(text):
         return None
     name, comma, role = text.partition(", ")
+    if name.startswith(BYLINE_OPENERS):
+        name = name.split(None, 1)[-1]  # ``Par Jane Doe, correspondante``
     if not comma or not is_person_name(name) or not 1 <= len(role.split()) <= 6:
         return None
     return Author(name.strip(), role.strip())

@@ -186,3 +186,31 @@ def test_line_shapes(line: str, tag: bool, day: bool, name: str | None) -> None:
     assert is_day_header(line) is day
     author = closing_name(line)
     assert (author.name if author else None) == name
+
+
+def test_the_page_head_is_the_documents_header() -> None:
+    head = (
+        f"{TITLE}\n\nThe river is expected to peak overnight, the agency said.\n\n"
+        "By Nora Haldane and Tomas Vell\n\nAll times are GMT\n\nSaturday 18 May 2019\n\n"
+    )
+    text, titles = write_page(
+        {"headline": "plain", "between": "blank", "stop": "kept", "headline_only": "no",
+         "head": "plain"}
+    )
+    document = parse_text(head + text.split("\n", 2)[2])
+    assert document.standfirst == "The river is expected to peak overnight, the agency said."
+    assert [a.name for a in document.authors] == ["Nora Haldane", "Tomas Vell"]
+    assert document.published is not None and document.published.iso() == "2019-05-18"
+    assert [e.title for e in document.entries] == titles
+    everything = "\n".join(p for e in document.entries for p in e.body)
+    for line in ("By Nora Haldane", "All times are GMT", "Saturday 18 May 2019", "peak overnight"):
+        assert line not in everything
+
+
+def test_a_byline_right_under_its_headline_in_any_language() -> None:
+    posts = [
+        f"{HEADLINES[n]}\nPar {REPORTERS[n]}, correspondante\n\n{SENTENCES[n]}." for n in range(3)
+    ]
+    document = parse_text(f"{TITLE}\n\n" + "\n\n".join(posts) + "\n")
+    assert [e.title for e in document.entries] == HEADLINES[:3]
+    assert [[a.name for a in e.authors] for e in document.entries] == [[r] for r in REPORTERS]

@@ -97,25 +97,34 @@ class HeadlinesFormat:
             indented = frozenset()
         posts = split_posts(body, set(), cut_before, indented).posts
         standfirst = draft.standfirst
+        at = head.index(standfirst) if standfirst in head else -1
+        tail = head[at + 1 :] if at >= 0 else []  # page bylines taken under the "standfirst"
         if (
             standfirst
             and draft.kicker is None
-            and head[-1:] == [standfirst]
+            and all(blog_byline(line) for line in tail)
+            and len(tail) <= 1
             and body
             and headline_like(standfirst)
         ):
-            # A "standfirst" that is the first of several posts' headlines: the page's own
-            # headline shape says so (it titles a post like the others do). A head with a
-            # kicker is a full one (kicker, title, standfirst) and keeps its standfirst.
+            # A "standfirst" that is the first of several posts' headlines (with its byline):
+            # the page's own headline shape says so (it titles a post like the others do). A
+            # head with a kicker is a full one (kicker, title, standfirst) and keeps its own.
+            moved = [standfirst, *tail]
+            shift = len(moved)
             trial = split_posts(
-                [standfirst, *body],
+                [*moved, *body],
                 set(),
-                {i + 1 for i in cut_before},
-                frozenset(i + 1 for i in indented),
+                {i + shift for i in cut_before},
+                frozenset(i + shift for i in indented),
             ).posts
             if len([p for p in trial if p.title]) >= 2 and trial[0].title == standfirst:
                 draft.standfirst = None
-                body, posts, head = [standfirst, *body], trial, head[:-1]
+                for line in tail:
+                    for person in blog_byline(line) or []:
+                        if person in draft.authors:
+                            draft.authors.remove(person)
+                body, posts, head = [*moved, *body], trial, head[:at]
         first = posts[0] if posts else None
         if first is not None and first.title is not None and first.title == unmarked(body[0]):
             lead = first.title
