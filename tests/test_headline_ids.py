@@ -73,3 +73,18 @@ def test_a_headline_right_under_the_page_head_titles_the_opening_post() -> None:
     document = parse_text(_page(HEAD, POSTS[:2]), "page.txt")
     assert [e.title for e in document.entries] == [title for title, _ in POSTS[:2]]
     assert document.title == "Storm hits the coast as thousands lose power"
+
+
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_tailing_a_growing_page_leaves_no_first_version_behind(newest_first: bool) -> None:
+    from tui.engine.ingest import Added, Tracker
+
+    tracker = Tracker()
+    added = 0
+    for count in range(1, len(POSTS) + 1):
+        posts = POSTS[:count]
+        page = _page(HEAD, list(reversed(posts)) if newest_first else posts)
+        events = tracker.parsed("page.txt", parse_text(page, "page.txt"), None)
+        added += sum(len(e.entries) for e in events if isinstance(e, Added))
+    assert added == len(POSTS)
+    assert len(tracker.entries) == len(POSTS)
