@@ -60,7 +60,7 @@ class HeadlinesFormat:
     name = "headlines"
 
     def sniff(self, text: str) -> Sniff | None:
-        head = text.lstrip()[:200].lower()
+        head = text[:1000].lstrip()[:200].lower()
         if head.startswith("<") and ("<html" in head or "<?xml" in head or "<!doctype" in head):
             return None
         return Sniff(0.05, "fallback: no stronger signature found")
@@ -76,7 +76,8 @@ class HeadlinesFormat:
         paras: list[str] = []
         cut_at: set[int] = set()
         for paragraph in found:
-            repeated = paragraph.casefold() in chrome or (rules >= 2 and is_rule(paragraph))
+            repeated = bool(chrome) and len(paragraph) <= 40 and paragraph.casefold() in chrome
+            repeated = repeated or (rules >= 2 and is_rule(paragraph))
             if repeated or is_boilerplate(paragraph):
                 draft.dropped.append(paragraph)
                 if repeated:

@@ -150,7 +150,7 @@ def _plainly_prose(head: str) -> bool:
 
 def _markup(text: str) -> bool:
     """An XML or HTML document (the markup handlers claim the ones they can read)."""
-    head = text.lstrip()[:200].lower()
+    head = text[:1000].lstrip()[:200].lower()
     return head.startswith("<") and ("<html" in head or "<?xml" in head or "<!doctype" in head)
 
 
@@ -170,7 +170,7 @@ class UnstructuredFormat:
             return None
         # Above the fallback always; above the text layouts when hardly anything is prose.
         # Markup and JSON keep the low claim: their own handlers outbid it when they read them.
-        head = "".join(text.lstrip()[:40].split())[:2]
+        head = "".join(text[:1000].lstrip()[:40].split())[:2]
         json = head[:1] == "{" or head in ("[{", '["', "[[")
         score = 0.92 if measured.strong() and not json else 0.06
         return Sniff(score, f"not a live blog or article: {reason}")
