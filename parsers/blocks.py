@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import re
 
+from parsers.boilerplate import is_boilerplate
+from parsers.bylines import _BYLINE_OPENERS as BYLINE_OPENERS
+from parsers.bylines import is_person_name
+
 BULLET_RE = re.compile(r"^\s*(?:[•●◦▪‣·*–-]|\d{1,2}[.)])\s+")
 """A bulleted or numbered list item."""
 
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"’”)\]]*$")
+
+
+def byline_shaped(line: str) -> bool:
+    """``By Jane Doe, role`` in any language the byline openers know, role or not."""
+    if not line.startswith(BYLINE_OPENERS) or len(line) > 120:
+        return False
+    names = line.partition(",")[0].split(None, 1)[1:]
+    return bool(names) and is_person_name(names[0])
 
 
 def ends_sentence(text: str) -> bool:
@@ -35,6 +47,8 @@ def _hard_wrapped(block: list[str]) -> bool:
     """True when a block looks like one paragraph wrapped at a fixed width."""
     if len(block) < 2:
         return False
+    if len(block) == 2 and byline_shaped(block[1]):
+        return False  # a headline over its byline (``Par Jane Doe, correspondante``)
     heads = block[:-1]
     if any(BULLET_RE.match(line) for line in block):
         return False
@@ -43,7 +57,13 @@ def _hard_wrapped(block: list[str]) -> bool:
 
 
 def paragraphs(block: list[str]) -> list[str]:
-    """The paragraphs of one block: joined if hard-wrapped, else one per line."""
+    """The paragraphs of one block: joined if hard-wrapped, else one per line.
+
+    A chrome line closing the block (``Copy link`` under a post's last sentence) is never
+    wrapped into the paragraph above it: it stays a line of its own, for the body filler to drop.
+    """
     if _hard_wrapped(block):
+        if is_boilerplate(block[-1]):
+            return [*paragraphs(block[:-1]), block[-1]]
         return [" ".join(block)]
     return list(block)

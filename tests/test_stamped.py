@@ -35,6 +35,7 @@ def _entry_view(document: Document, index: int) -> dict[str, Any]:
         "captions": [{"text": c.text, "credit": c.credit} for c in entry.captions],
         "body_starts": entry.body[0][:40] if entry.body else None,
         "body_count": len(entry.body),
+        "body_ends": entry.body[-1][-40:] if entry.body else None,
         "updated": entry.updated.iso() if entry.updated else None,
     }
 

@@ -1,7 +1,8 @@
 """The ordered set of format handlers. Adding a format is adding a module and a line here.
 
 Detection asks every handler to sniff the text and picks the highest score; on a tie the
-earlier handler wins. ``headlines`` is the fallback and always claims a little.
+earlier handler wins. ``headlines`` is the fallback and always claims a little;
+``unstructured`` claims text with no sentences (code, settings) to report it, not parse it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from parsers.formats.json_feed import JsonFeedFormat
 from parsers.formats.jsonld import JsonLdFormat
 from parsers.formats.numbered import NumberedFormat
 from parsers.formats.stamped import StampedFormat
+from parsers.formats.unstructured import UnstructuredFormat
 
 FORMATS: tuple[FormatHandler, ...] = (
     FeedFormat(),
@@ -22,6 +24,7 @@ FORMATS: tuple[FormatHandler, ...] = (
     HtmlPageFormat(),
     NumberedFormat(),
     StampedFormat(),
+    UnstructuredFormat(),
     HeadlinesFormat(),
 )
 

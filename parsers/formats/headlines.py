@@ -1,10 +1,18 @@
-"""The fallback: posts separated by headline paragraphs, without times; single articles.
+"""The fallback: pages without times (posts told apart by their own structure); articles.
 
-Shape: an optional kicker (``WAR``), the page headline (sometimes printed twice), an optional
-standfirst, optional summary bullets, then posts. A post starts at a short headline-like
-paragraph that follows a finished sentence and precedes prose; the text before the first such
-headline is the opening post. A page with a single post is an article: the post takes the
-page headline. A trailing byline sentence (``Name News Reporter.``) credits the last post.
+The page head is the document's: site chrome above the title is dropped; an optional kicker
+(``WAR``), the page headline (sometimes printed twice), a standfirst, page bylines, zone notes,
+date lines and summary bullets go to the :class:`~parsers.model.Document`, never to an entry.
+
+The posts under it are found by :func:`parsers.boundaries.split_posts` from the page's own
+evidence: headlines, repeated chrome between posts (found by repetition,
+:mod:`parsers.chrome`), separator rules, reporter-name and ``Updated`` trailers, ALL-CAPS tags,
+markers and day headers, each family used only when it is consistent over the page. A page
+with no consistent structure is a single article: its post takes the page headline. A
+trailing byline sentence (``Name News Reporter.``) credits the last post.
+
+Ids: an opening post (or an article) is keyed by the headline printed right above its text, so
+it keeps its id when the page grows more posts, on top or below (see :mod:`parsers.finish`).
 """
 
 from __future__ import annotations
@@ -14,8 +22,19 @@ import re
 from parsers.blocks import BULLET_RE, blocks, ends_sentence, paragraphs
 from parsers.body import fill_body
 from parsers.boilerplate import is_boilerplate, is_summary_heading
-from parsers.bylines import byline, trailer
-from parsers.captions import credit_only, glued_caption
+from parsers.boundaries import (
+    headline_like,
+    is_day_header,
+    is_rule,
+    is_tag,
+    name_role,
+    split_posts,
+    unmarked,
+)
+from parsers.bylines import blog_byline, byline, trailer
+from parsers.captions import credit_only
+from parsers.chrome import closing_chrome
+from parsers.dating import zone_statement
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.finish import entry_key
 from parsers.formats.base import Sniff
@@ -29,22 +48,10 @@ _CAPTURE = re.compile(
     r"(?:\s+|$)"
 )
 _KICKER = re.compile(r"^[A-Z0-9][A-Z0-9 &'’-]{1,30}$")
-_OPENERS = re.compile(r"^[A-Z0-9\"“‘'À-Ö]")
 
 
-def headline_like(text: str, most_words: int = 12) -> bool:
-    """A short line that reads as a headline, not a sentence or a list item."""
-    words = text.split()
-    return (
-        2 <= len(words) <= most_words
-        and len(text) <= 120
-        and not ends_sentence(text)
-        and not text.endswith(",")
-        and _OPENERS.match(text) is not None
-        and BULLET_RE.match(text) is None
-        and credit_only(text) is None
-        and glued_caption(text) is None
-    )
+def _chrome_word(paragraph: str) -> bool:
+    return len(paragraph) <= 25 and len(paragraph.split()) <= 3 and not ends_sentence(paragraph)
 
 
 class HeadlinesFormat:
@@ -53,7 +60,7 @@ class HeadlinesFormat:
     name = "headlines"
 
     def sniff(self, text: str) -> Sniff | None:
-        head = text.lstrip()[:200].lower()
+        head = text[:1000].lstrip()[:200].lower()
         if head.startswith("<") and ("<html" in head or "<?xml" in head or "<!doctype" in head):
             return None
         return Sniff(0.05, "fallback: no stronger signature found")
@@ -62,28 +69,93 @@ class HeadlinesFormat:
         draft = DocumentDraft()
         lines = text.split("\n")
         self._capture_date(lines, draft)
+        found = [p for group in blocks(lines) for p in paragraphs(group)]
+        indented_lines = {x.strip() for x in lines if x[:1] in (" ", "\t") and x.strip()}
+        chrome = closing_chrome(found)
+        rules = sum(1 for p in found if is_rule(p))
         paras: list[str] = []
-        for group in blocks(lines):
-            for paragraph in paragraphs(group):
-                if is_boilerplate(paragraph):
-                    draft.dropped.append(paragraph)
-                else:
-                    paras.append(paragraph)
+        cut_at: set[int] = set()
+        for paragraph in found:
+            repeated = bool(chrome) and len(paragraph) <= 40 and paragraph.casefold() in chrome
+            repeated = repeated or (rules >= 2 and is_rule(paragraph))
+            if repeated or is_boilerplate(paragraph):
+                draft.dropped.append(paragraph)
+                if repeated:
+                    cut_at.add(len(paras))  # a post ended here
+            else:
+                paras.append(paragraph)
         body = self._header(paras, draft)
+        offset = len(paras) - len(body)
+        head = paras[:offset]
+        # The headline printed right above the opening post's text: the page title when nothing
+        # (standfirst, key points, a printed date) came between, else a headline found there.
+        lead = draft.title if draft.title and head and head[-1] == draft.title else None
         last_author = self._trailer(body)
-        posts = self._split(body)
-        for title, segment in posts:
-            entry = EntryDraft(title=title)
-            if segment and (people := byline(segment[0])) is not None and title:
+        cut_before = {i - offset for i in cut_at if 0 < i - offset < len(body)}
+        # Indented lines on a page of flush text: a signal (headlines printed indented).
+        indented = frozenset(i for i, p in enumerate(body) if p in indented_lines)
+        if len(indented) * 3 > len(body):
+            indented = frozenset()
+        posts = split_posts(body, set(), cut_before, indented).posts
+        standfirst = draft.standfirst
+        at = head.index(standfirst) if standfirst in head else -1
+        tail = head[at + 1 :] if at >= 0 else []  # page bylines taken under the "standfirst"
+        if (
+            standfirst
+            and draft.kicker is None
+            and all(blog_byline(line) for line in tail)
+            and len(tail) <= 1
+            and body
+            and headline_like(standfirst)
+        ):
+            # A "standfirst" that is the first of several posts' headlines (with its byline):
+            # the page's own headline shape says so (it titles a post like the others do). A
+            # head with a kicker is a full one (kicker, title, standfirst) and keeps its own.
+            moved = [standfirst, *tail]
+            shift = len(moved)
+            trial = split_posts(
+                [*moved, *body],
+                set(),
+                {i + shift for i in cut_before},
+                frozenset(i + shift for i in indented),
+            ).posts
+            if len([p for p in trial if p.title]) >= 2 and trial[0].title == standfirst:
+                draft.standfirst = None
+                for line in tail:
+                    for person in blog_byline(line) or []:
+                        if person in draft.authors:
+                            draft.authors.remove(person)
+                body, posts, head = [*moved, *body], trial, head[:at]
+        first = posts[0] if posts else None
+        if first is not None and first.title is not None and first.title == unmarked(body[0]):
+            lead = first.title
+            if len(posts) == 1 and draft.title and not first.labels:
+                # An article: its title is the page's; the line above its text stays body.
+                first.body.insert(0, body[0])
+                first.title = None
+        for post in posts:
+            entry = EntryDraft(title=post.title, labels=post.labels)
+            segment = post.body
+            if segment and (people := byline(segment[0])) is not None and post.title:
                 entry.authors.extend(people)
                 segment = segment[1:]
+            elif segment and post.title and (person := name_role(segment[0])) is not None:
+                entry.authors.append(person)
+                segment = segment[1:]
             fill_body(entry, [[p] for p in segment], draft)
+            entry.authors.extend(post.authors)
             draft.entries.append(entry)
         if last_author is not None and draft.entries:
             draft.entries[-1].authors.append(last_author)
+        opening = draft.entries[0] if draft.entries else None
+        if opening is not None and opening.title is None:
+            # Keyed as the post it becomes once the page grows: titled by ``lead`` (new posts
+            # on top push it down under a headline) or, with no lead, by its first paragraph.
+            opening.key = entry_key(EntryDraft(title=lead) if lead else opening)
         if len(draft.entries) == 1:
             article = draft.entries[0]
-            article.key = entry_key(article)
+            if article.key is None:
+                article.key = entry_key(article)
             if article.title is None:
                 article.title = draft.title
             if draft.standfirst:
@@ -106,11 +178,11 @@ class HeadlinesFormat:
 
     def _header(self, paras: list[str], draft: DocumentDraft) -> list[str]:
         """Take kicker, title, standfirst, key points and a printed date off the front."""
-        i = 0
-        if len(paras) > 2 and _KICKER.match(paras[0]) and len(paras[0].split()) <= 4:
-            if headline_like(paras[1], 25):
-                draft.kicker = paras[0]
-                i = 1
+        i = self._page_chrome(paras, draft)
+        if len(paras) > i + 2 and _KICKER.match(paras[i]) and len(paras[i].split()) <= 4:
+            if headline_like(paras[i + 1], 25):
+                draft.kicker = paras[i]
+                i += 1
         if i < len(paras) - 1 and headline_like(paras[i], 25):
             draft.title = paras[i]
             i += 1
@@ -130,16 +202,72 @@ class HeadlinesFormat:
             and not is_summary_heading(paras[i])
             and credit_only(paras[i + 1]) is None
             and BULLET_RE.match(paras[i]) is None
+            and not is_tag(paras[i])
+            and not is_day_header(paras[i])
         ):
             draft.standfirst = paras[i]
             i += 1
-        if i < len(paras) and is_summary_heading(paras[i]):
+        if draft.title:
+            i = self._head_lines(paras, i, draft)
+        summary = i < len(paras) and is_summary_heading(paras[i])
+        if summary:
             draft.dropped.append(paras[i])
             i += 1
-        while i < len(paras) and (bullet := BULLET_RE.match(paras[i])):
+        listed = i < len(paras) and (
+            summary or (i + 1 < len(paras) and BULLET_RE.match(paras[i + 1]) is not None)
+        )
+        while listed and i < len(paras) and (bullet := BULLET_RE.match(paras[i])):
+            # Key points: a run of bullets (one bullet over prose is a post's headline).
             draft.key_points.append(paras[i][bullet.end() :])
             i += 1
         return paras[i:]
+
+    @staticmethod
+    def _page_chrome(paras: list[str], draft: DocumentDraft) -> int:
+        """Site chrome above the title (``Menu``, ``Home``, ``News``): a run of two or more
+        one- to three-word lines right before a headline. Dropped; the last may be the kicker."""
+        run = 0
+        while run < min(len(paras) - 1, 10) and _chrome_word(paras[run]):
+            run += 1
+        if run < 2 or not headline_like(paras[run], 25):
+            return 0
+        keep = 1 if _KICKER.match(paras[run - 1]) else 0  # ``WAR`` over the headline
+        draft.dropped.extend(paras[: run - keep])
+        return run - keep
+
+    def _head_lines(self, paras: list[str], i: int, draft: DocumentDraft) -> int:
+        """Page bylines, zone notes and date lines under the title (and the standfirst above
+        them): the page's, not a post's. Returns the index of the first paragraph left."""
+        start = i
+        while i < len(paras) and i - start < 6:
+            paragraph = paras[i]
+            after = paras[i + 1] if i + 1 < len(paras) else None
+            if (people := blog_byline(paragraph)) is not None and people:
+                draft.authors.extend(people)
+            elif zone_statement(paragraph) or is_day_header(paragraph):
+                draft.dropped.append(paragraph)
+                stamp = parse_stamp(paragraph)
+                if draft.published is None and stamp is not None and stamp.year is not None:
+                    draft.published = to_timestamp(stamp)
+            elif after is not None and self._head_line(after) and len(paragraph.split()) <= 60:
+                if draft.standfirst is None and i == start and BULLET_RE.match(paragraph) is None:
+                    draft.standfirst = paragraph  # a standfirst over the page's byline or date
+                elif i > start and headline_like(paragraph, 8):
+                    draft.dropped.append(paragraph)  # a note between head lines (a zone note)
+                else:
+                    break
+            else:
+                break
+            i += 1
+        return i
+
+    @staticmethod
+    def _head_line(paragraph: str) -> bool:
+        return (
+            zone_statement(paragraph)
+            or is_day_header(paragraph)
+            or bool(blog_byline(paragraph))
+        )
 
     def _printed_date(self, paragraph: str) -> Timestamp | None:
         """A paragraph that is only a date (and maybe a time): the page's own date."""
@@ -157,23 +285,3 @@ class HeadlinesFormat:
                 body.pop()
                 return author
         return None
-
-    def _split(self, body: list[str]) -> list[tuple[str | None, list[str]]]:
-        posts: list[tuple[str | None, list[str]]] = [(None, [])]
-        for index, paragraph in enumerate(body):
-            before = body[index - 1] if index else None
-            after = body[index + 1] if index + 1 < len(body) else None
-            if (
-                before is not None
-                and after is not None
-                and ends_sentence(before)
-                and headline_like(paragraph)
-                and not headline_like(after)
-                and credit_only(after) is None
-            ):
-                posts.append((paragraph, []))
-            else:
-                posts[-1][1].append(paragraph)
-        if not posts[0][1]:
-            posts.pop(0)
-        return posts

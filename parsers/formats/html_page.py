@@ -14,6 +14,9 @@ from parsers.html_text import html_to_text
 from parsers.model import Caption
 
 MARKUP_FORMATS = frozenset({"feed", "jsonfeed", "jsonld", "html"})
+_NOT_FOR_PAGE_TEXT = MARKUP_FORMATS | {"unstructured"}
+"""Never asked about a page's text: markup handlers, and the not-a-live-blog verdict (a page
+this handler claimed is a page, even when its text is a code listing)."""
 """Handlers that read markup; text extracted from markup is never given back to them."""
 
 HEAD_CHARS = 4096
@@ -57,7 +60,7 @@ def text_draft(text: str) -> tuple[DocumentDraft, str]:
     best: FormatHandler | None = None
     best_score = 0.0
     for handler in FORMATS:
-        if handler.name in MARKUP_FORMATS:
+        if handler.name in _NOT_FOR_PAGE_TEXT:
             continue
         try:
             sniff = handler.sniff(text)
@@ -66,7 +69,7 @@ def text_draft(text: str) -> tuple[DocumentDraft, str]:
         if sniff is not None and sniff.score > best_score:
             best, best_score = handler, sniff.score
     if best is None:
-        candidates = [h for h in FORMATS if h.name not in MARKUP_FORMATS]
+        candidates = [h for h in FORMATS if h.name not in _NOT_FOR_PAGE_TEXT]
         if not candidates:
             return DocumentDraft(problems=["no text format handler is available"]), "none"
         best = candidates[-1]
