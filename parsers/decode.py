@@ -10,6 +10,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from parsers.clean import BIDI_CONTROLS, INVISIBLE_IN_NAMES
+
 MAX_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused rather than read into memory."""
 
@@ -23,13 +25,19 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]?"
     r"|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x9c)?"
 )
-# C0 controls except TAB and LF, DEL, C1 controls, zero-width/BOM characters.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe]+")
+# C0 controls except TAB and LF, DEL, C1 controls, zero-width/BOM characters, bidi controls.
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe" + BIDI_CONTROLS + "]+"
+)
+# Lone surrogates (a JSON ``\\ud800`` escape, a name decoded with surrogateescape): not text.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# Invisible in a name or a headline (kept in body text, where scripts need the joiners).
+_INVISIBLE_IN_NAMES = re.compile("[" + INVISIBLE_IN_NAMES + "]+")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ODD_BREAKS = re.compile(r"[\u2028\u2029]")
 _NEEDS_WORK = re.compile(
     r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f"
-    r"\u2060\u3000\ufeff\ufffe]"
+    r"\u2060\u3000\ufeff\ufffe\ud800-\udfff" + BIDI_CONTROLS + INVISIBLE_IN_NAMES + "]"
 )
 
 
@@ -41,7 +49,8 @@ def needs_cleaning(text: str) -> bool:
 def clean(text: str) -> str:
     """Normalise line endings and spaces; remove escape sequences and control characters.
 
-    Keeps ``\\n``. Tabs and no-break or other unusual spaces become plain spaces.
+    Keeps ``\\n``. Tabs and no-break or other unusual spaces become plain spaces. Lone
+    surrogates become U+FFFD; bidi controls (which reorder what is around them) go.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -49,6 +58,8 @@ def clean(text: str) -> str:
         text = text.replace("\xa0", " ")
     if _NEEDS_WORK.search(text) is None:
         return text
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPES.sub("", text)
     if _ODD_BREAKS.search(text):
@@ -66,6 +77,15 @@ def clean_line(text: str) -> str:
     if "\n" in text:
         text = " ".join(text.split())
     return text.strip()
+
+
+def clean_name(text: str) -> str:
+    """Like :func:`clean_line`, for names and headlines: soft hyphens and zero-width characters
+    (joiners included) go too, so two names that look alike are alike."""
+    text = clean_line(text)
+    if _INVISIBLE_IN_NAMES.search(text):
+        text = _INVISIBLE_IN_NAMES.sub("", text).strip()
+    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,10 @@
 
 :class:`Tracker` is the pure part: it remembers every entry seen (by id) and every source, and
 turns a freshly parsed document into events: :class:`Added` for new ids, :class:`Updated` for
-known ids whose content changed, and source events when files vanish, move or come back.
-Entries are never withdrawn: a deleted, renamed or truncated file leaves its entries readable.
+known ids whose content changed, :class:`Removed` for ids a re-read file no longer holds (the
+partial entries of a half-written file, the entries of a file rewritten shorter), and source
+events when files vanish, move or come back. A deleted or renamed file leaves its entries
+readable: only a file that is still there, and was read, withdraws entries.
 
 :class:`Ingest` drives it: it watches folders (:class:`tui.engine.watcher.Watcher`), waits until a
 changed file has been stable for ``settle`` seconds (so a half-written file is not parsed in a
@@ -145,6 +147,8 @@ class SourceState:
     """Where the file was renamed to, if it was."""
     header: Document | None = None
     problems: set[Problem] = field(default_factory=set)
+    ids: dict[str, None] = field(default_factory=dict)
+    """The ids the file held when it was last read, in document order."""
 
 
 class Tracker:
@@ -167,6 +171,7 @@ class Tracker:
             state = self.sources.setdefault(path, SourceState(path))
             state.header = _header(document)
             state.problems.update(document.problems)
+            state.ids = dict.fromkeys(entry.id for entry in document.entries)
             state.stamp = Stamp.of(path)
             if state.stamp is not None:
                 self.by_inode[(state.stamp.dev, state.stamp.ino)] = path
@@ -209,7 +214,11 @@ class Tracker:
         ):
             other.gone, other.moved_to = True, path
             self.sources[path] = SourceState(
-                other.identity, stamp, header=other.header, problems=set(other.problems)
+                other.identity,
+                stamp,
+                header=other.header,
+                problems=set(other.problems),
+                ids=dict(other.ids),
             )
             return other.identity, [SourceRenamed(old, path)]
         self.sources[path] = SourceState(path)
@@ -238,6 +247,14 @@ class Tracker:
             events.append(Added(added))
         if updated:
             events.append(Updated(updated))
+        if document.readable:  # a file that could not be read at all withdraws nothing
+            ids = dict.fromkeys(entry.id for entry in document.entries)
+            gone = tuple(i for i in state.ids if i not in ids)
+            state.ids = ids
+            for entry_id in gone:
+                self.entries.pop(entry_id, None)
+            if gone:
+                events.append(Removed(path, gone))
         return events
 
     def diff(self, entries: Iterable[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:

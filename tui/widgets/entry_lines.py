@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from parsers.decode import clean_line
+from parsers.clean import shown
 from parsers.model import Entry, Timestamp
 from tui.time_display import ShownTime, ZoneMode, day_label, show
 
@@ -31,8 +31,8 @@ UNDATED_LABEL = "undated"
 
 
 def safe(text: str) -> str:
-    """One line of untrusted text, without escape sequences or control characters."""
-    return clean_line(text)
+    """One line of untrusted text (a field, a file name): :func:`parsers.clean.shown`."""
+    return shown(" ".join(text.split()) if "\n" in text else text)
 
 
 def shown_time(entry: Entry, mode: ZoneMode, local: tzinfo | None) -> ShownTime | None:
