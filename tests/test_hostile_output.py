@@ -149,7 +149,8 @@ def test_invisible_characters_leave_names_and_headlines_but_joiners_stay_in_bodi
     assert clean("a\u202eb\u2066c\u200ed\u061ce") == "abcde"
     assert clean("\u0645\u200c\u0627 and \u200d") == "\u0645\u200c\u0627 and \u200d"
     assert clean_name("Pre\u00adsi\u200bdent\u200d \u200cX") == "President X"
-    text = "Bad\u202e\u00ad hea\u200bdline\u200d\n\nBy Ann\u200c Lee\n\nA body with \u200d joiner.\n"
+    text = "Bad\u202e\u00ad hea\u200bdline\u200d\n\nBy Ann\u200c Lee\n\n"
+    text += "A body with \u200d joiner.\n"
     entry = parse_text(text, "x.txt").entries[0]
     assert entry.title is not None and "\u200d" not in entry.title and "\u202e" not in entry.title
     assert "\u00ad" not in entry.title
