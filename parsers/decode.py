@@ -49,15 +49,16 @@ def needs_cleaning(text: str) -> bool:
 def clean(text: str) -> str:
     """Normalise line endings and spaces; remove escape sequences and control characters.
 
-    Keeps ``\\n``. Tabs and no-break or other unusual spaces become plain spaces. Lone
+    Keeps ``\\n``. Tabs and no-break or other unusual spaces become plain spaces, and runs of
+    more than :data:`MAX_SPACE_RUN` spaces are cut to that length. Lone
     surrogates become U+FFFD; bidi controls (which reorder what is around them) go.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\xa0" in text:  # by far the commonest odd space: a plain replace is much cheaper
         text = text.replace("\xa0", " ")
-    if _NEEDS_WORK.search(text) is None:
-        return text
+    if _NEEDS_WORK.search(text) is None:  # then every space is a plain space
+        return _LONG_SPACE_RUN.sub(_SPACE_RUN, text) if _RUN_PROBE in text else text
     if _SURROGATES.search(text):
         text = _SURROGATES.sub("\ufffd", text)
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
@@ -68,7 +69,22 @@ def clean(text: str) -> str:
         text = _ODD_SPACES.sub(" ", text)
     if _CONTROLS.search(text):
         text = _CONTROLS.sub("", text)
-    return text
+    return _LONG_SPACE_RUN.sub(_SPACE_RUN, text) if _RUN_PROBE in text else text
+
+
+MAX_SPACE_RUN = 8
+"""Longer runs of spaces are cut to this length: no pattern ever sees a long run, so none that
+backtracks over whitespace (``\\s*`` next to ``\\s*``) can take more than linear time."""
+_LONG_SPACE_RUN = re.compile(
+    r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{" + str(MAX_SPACE_RUN + 1) + ",}"
+)
+_SPACE_RUN = " " * MAX_SPACE_RUN
+_RUN_PROBE = " " * (MAX_SPACE_RUN + 1)
+
+
+def cap_space_runs(text: str) -> str:
+    """``text`` with every run of more than :data:`MAX_SPACE_RUN` spaces cut to that length."""
+    return _LONG_SPACE_RUN.sub(_SPACE_RUN, text)
 
 
 def clean_line(text: str) -> str:
