@@ -141,31 +141,76 @@ def parse_file(
     return parse_bytes(data, shown, format_name)
 
 
+def is_ignored_folder(name: str) -> bool:
+    """True for a folder never walked: a hidden one (``.git``). A folder named like a temporary
+    file (``drafts.tmp``) is walked: the suffixes name editors' files, not folders."""
+    return name.startswith(".")
+
+
+def _folder_problem(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "folder not readable (permission denied)"
+    return f"cannot read folder: {error.strerror or error}"
+
+
+def walk(root: str) -> Iterator[tuple[str, os.stat_result | str]]:
+    """Every file to read under the folder ``root``, with its status, in sorted order; or a
+    path with a problem message (an unreadable folder, a symlink loop, a broken symlink).
+
+    The one folder walker: ``parse``, the reader and the watcher all use it, so they read and
+    follow the same files. Hidden folders and hidden or temporary files are skipped; symlinked
+    folders are followed, each folder once. Never raises.
+    """
+    seen: set[tuple[int, int]] = set()
+    errors: list[OSError] = []
+    for folder, dirs, names in os.walk(root, onerror=errors.append, followlinks=True):
+        while errors:
+            error = errors.pop()
+            yield os.fspath(error.filename or folder), _folder_problem(error)
+        try:
+            status = os.stat(folder)
+        except OSError as exc:
+            dirs[:] = []
+            yield folder, _folder_problem(exc)
+            continue
+        key = (status.st_dev, status.st_ino)
+        if key in seen:
+            # Reached again through a symlink: a loop when it points back to an ancestor,
+            # else a second way into a folder already walked (harmless, skipped quietly).
+            target = os.path.realpath(folder)
+            parent = os.path.realpath(os.path.dirname(folder))
+            if parent == target or parent.startswith(target.rstrip(os.sep) + os.sep):
+                yield folder, "symlink loop: not followed"
+            dirs[:] = []
+            continue
+        seen.add(key)
+        dirs[:] = sorted(d for d in dirs if not is_ignored_folder(d))
+        for name in sorted(names):
+            if is_ignored(name):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                yield path, os.stat(path)
+            except OSError as exc:
+                if os.path.islink(path):
+                    yield path, "broken or looping symlink"
+                elif not isinstance(exc, FileNotFoundError):  # else deleted meanwhile
+                    yield path, f"cannot read: {exc.strerror or exc}"
+    while errors:  # the root itself could not be listed
+        error = errors.pop()
+        yield os.fspath(error.filename or root), _folder_problem(error)
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
     """Yield ``(path, problem)`` for each file named or found in a named folder.
 
-    Folders are walked recursively in sorted order, skipping hidden and temporary files and
-    never following a symlinked folder twice (no loops). ``problem`` is set for a path that
-    does not exist.
+    Folders are walked by :func:`walk`. ``problem`` is set for a path that does not exist and
+    for what a walk could not read (an unreadable folder, a symlink loop).
     """
     for given in paths:
         if os.path.isdir(given):
-            seen: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(given, followlinks=True):
-                try:
-                    stat = os.stat(root)
-                except OSError:
-                    dirs[:] = []
-                    continue
-                key = (stat.st_dev, stat.st_ino)
-                if key in seen:
-                    dirs[:] = []
-                    continue
-                seen.add(key)
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not is_ignored(name):
-                        yield os.path.join(root, name), None
+            for path, found in walk(given):
+                yield path, found if isinstance(found, str) else None
         elif os.path.exists(given) or os.path.islink(given):
             yield given, None
         else:
