@@ -83,6 +83,18 @@ def _dropped(lines: list[str]) -> tuple[str, ...]:
     return tuple(" ".join(x.split()) if "\n" in x else x.strip() for x in lines)
 
 
+def first_words(text: str, limit: int) -> str:
+    """``" ".join(text.split())[:limit]`` without splitting all of a long text (a 60 MB
+    paragraph would become millions of words in memory)."""
+    size = 4 * limit
+    while True:
+        words = text[:size].split()
+        joined = " ".join(words)
+        if size >= len(text) or (words and len(joined) - len(words[-1]) > limit):
+            return joined[:limit]
+        size *= 4
+
+
 def entry_key(draft: EntryDraft) -> str:
     """What identifies an entry within its document, independent of its position.
 
@@ -96,7 +108,7 @@ def entry_key(draft: EntryDraft) -> str:
         return f"{stamp}\x00{clean_line(draft.title).casefold()}"
     first = ""
     for paragraph in draft.body:
-        first = " ".join(paragraph.split())[:160].casefold()
+        first = first_words(paragraph, 160).casefold()
         if first:
             break
     if not first and draft.captions:

@@ -96,6 +96,23 @@ def parse_bytes(data: bytes, path: str = "<bytes>", format_name: str | None = No
     return _parse_clean(decoded.text, source, format_name, decoded.problems)
 
 
+def _size_text(size: int) -> str:
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}".replace(".0 ", " ")
+    return f"{size} bytes"
+
+
+def too_large(size: int, limit: int) -> str:
+    """The message for a file over the size limit, with its real size (in bytes too when the
+    rounded sizes would read the same)."""
+    shown, most = _size_text(size), _size_text(limit)
+    if shown == most:
+        shown = f"{size:,} bytes"
+        most = f"{limit:,} bytes"
+    return f"too large ({shown}; the limit is {most})"
+
+
 def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes | Document:
     """A file's bytes, or an unreadable :class:`Document` saying why not.
 
@@ -112,11 +129,11 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes | Document:
                 return unreadable(path, "not a regular file (a pipe, socket or device); skipped")
             size = status.st_size
             if size > max_bytes:
-                return unreadable(
-                    path,
-                    f"too large ({size / 2**20:.1f} MiB; the limit is {max_bytes / 2**20:.0f} MiB)",
-                )
-            data = handle.read(max_bytes + 1)
+                return unreadable(path, too_large(size, max_bytes))
+            # Sized by the file: read(max_bytes + 1) would set aside 64 MiB for every file.
+            data = handle.read(size + 1)
+            if len(data) > size:  # it grew since: read on, up to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except IsADirectoryError:
         return unreadable(path, "is a directory")
     except FileNotFoundError:
