@@ -155,3 +155,29 @@ def test_invisible_characters_leave_names_and_headlines_but_joiners_stay_in_bodi
     assert entry.title is not None and "\u200d" not in entry.title and "\u202e" not in entry.title
     assert "\u00ad" not in entry.title
     assert any("\u200d" in paragraph for paragraph in entry.body)
+
+
+async def test_reader_full_view_and_key_points_titles_show_names_escaped(tmp_path: Path) -> None:
+    from textual.containers import VerticalScroll
+
+    from parsers.read import parse_file
+    from tui.app import make_app
+    from tui.screens.text_screen import TextScreen
+
+    name = os.path.join(os.fsencode(tmp_path), b"t\x1b]0;pwned\x07\x1b]52;c;eA==\x07\xff.txt")
+    with open(name, "w", encoding="utf-8") as handle:
+        handle.write("Officials said the crossing reopened at dawn after talks.\n")
+    document = parse_file(os.fsdecode(name))
+    assert document.entries and document.entries[0].title is None  # no headline: name shown
+    app = make_app(documents=[document])
+    async with app.run_test(size=(120, 36)) as pilot:
+        for key in ("enter", "i"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, TextScreen)
+            title = app.screen.query_one("#page", VerticalScroll).border_title
+            plain = getattr(title, "plain", str(title))
+            assert "\x1b" not in plain and "\x07" not in plain and "\udcff" not in plain
+            assert "\\x1b]0;pwned\\x07" in plain or plain == "Key points"
+            await pilot.press("escape")
+            await pilot.pause()

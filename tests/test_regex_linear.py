@@ -3,8 +3,8 @@
 Every module-level pattern runs (``search`` and ``match``) on runs of spaces, digits, dots,
 colons, ``am``, letters... as the parsers see them (after :func:`parsers.decode.clean`), at two
 lengths. The time may grow about linearly: the ratio of the two times is checked, never an
-absolute time. A quadratic pattern gives a ratio near 16 for four times the length, a linear one
-near 4. Patterns only ever applied to bounded input are listed with their bound.
+absolute time. A quadratic pattern gives a ratio near 64 for eight times the length, a linear
+one near 8. Patterns only ever applied to bounded input are listed with their bound.
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ BOUNDED = {
 }
 UNITS = [" ", "\t", "\u3000", "\xa0", "1", ".", ":", "am", "a", "A", "Aa ", "1 ", "1:", ". "]
 UNITS += [": ", "am ", "- ", "|", ", ", "<", "&", "@", "a@", "(", "'"]
-SHORT, LONG = 1000, 4000
-MAX_RATIO = 9.0
-"""Four times the input may cost at most this many times as much (linear: about 4)."""
+SHORT, LONG = 2000, 16000
+MAX_RATIO = 24.0
+"""Eight times the input may cost at most this many times as much (linear: about 8, quadratic
+about 64): a wide margin, as the machine may be busy."""
 NOISE = 0.004
 """Below this many seconds for the long input a pattern is fast, whatever the ratio."""
 
@@ -50,7 +51,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _time(pattern: re.Pattern[str], text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         pattern.search(text)
         pattern.match(text)
@@ -67,11 +68,14 @@ def _slow_units(pattern: re.Pattern[str]) -> list[tuple[str, float, float]]:
         if t_long < NOISE:
             continue
         t_short = _time(pattern, short)
-        if t_long / max(t_short, 1e-6) > MAX_RATIO:
-            # Measured again once: a busy machine can stall a single run.
+        ratio = t_long / max(t_short, 1e-6)
+        for _ in range(3):  # measured again: a busy machine can stall a run (the best counts)
+            if ratio <= MAX_RATIO:
+                break
             t_short, t_long = _time(pattern, short), _time(pattern, long)
-            if t_long >= NOISE and t_long / max(t_short, 1e-6) > MAX_RATIO:
-                slow.append((unit, t_short, t_long))
+            ratio = min(ratio, t_long / max(t_short, 1e-6))
+        if ratio > MAX_RATIO and t_long >= NOISE:
+            slow.append((unit, t_short, t_long))
     return slow
 
 
@@ -94,7 +98,7 @@ def test_nav_suffix_is_linear_on_a_raw_run_of_spaces() -> None:
     ratios = []
     for unit in (" ", "\t", "\u3000"):
         short = _time(_NAV_SUFFIX, f"word{unit * 2000}word")
-        long = _time(_NAV_SUFFIX, f"word{unit * 8000}word")
+        long = _time(_NAV_SUFFIX, f"word{unit * 16000}word")
         ratios.append(long / max(short, 1e-6) if long >= NOISE else 1.0)
     assert max(ratios) < MAX_RATIO
     assert _NAV_SUFFIX.search("Minister resigns | Politics  View post")
@@ -110,5 +114,5 @@ def test_a_page_header_with_a_long_run_of_spaces_parses_quickly() -> None:
         parse_text(text, "page.txt")
         return time.perf_counter() - start
 
-    short, long = parse_time(1000), parse_time(4000)
+    short, long = parse_time(1000), parse_time(8000)
     assert long < NOISE or long / short < MAX_RATIO

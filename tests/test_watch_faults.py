@@ -187,11 +187,12 @@ def _lock(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     """Make listing ``folder`` fail as it does for a user without permission (tests run as
     root here, which chmod cannot stop)."""
     real = os.scandir
+    locked = os.fspath(folder)
 
-    def scandir(path: object = ".") -> object:
-        if os.fspath(path) == os.fspath(folder):  # type: ignore[arg-type]
-            raise PermissionError(13, "Permission denied", os.fspath(folder))  # type: ignore[arg-type]
-        return real(path)  # type: ignore[arg-type]
+    def scandir(path: str = ".") -> object:
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
 
@@ -280,3 +281,20 @@ async def test_a_file_growing_all_the_time_reaches_the_feed_within_a_second(
     delays = [seen[title] - at for title, at in written.items()]
     # Read at least every max_delay (0.5 s) while it grows; about 0.25 s median when idle.
     assert statistics.median(delays) < 1.0
+
+
+def test_tail_json_prints_removed_for_entries_a_file_lost(tmp_path: Path) -> None:
+    from test_tail_command import Tail
+
+    path = tmp_path / "cut.txt"
+    write(path, posts("poltava", 3))
+    before = ids_of(path)
+    tail = Tail(str(tmp_path))
+    try:
+        tail.until(lambda r: any(x["event"] == "ready" for x in r), "ready")
+        write(path, posts("poltava", 1))
+        records = tail.until(lambda r: any(x["event"] == "removed" for x in r), "removed")
+    finally:
+        tail.close()
+    removed = [r for r in records if r["event"] == "removed"]
+    assert removed == [{"event": "removed", "source": str(path), "ids": before[1:]}]

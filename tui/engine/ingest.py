@@ -601,9 +601,9 @@ class Ingest:
             results = await loop.run_in_executor(self._pool, _read_batch, jobs)
             added: list[Entry] = []
             updated: list[Entry] = []
-            for job, (document, stamp, moved) in zip(jobs, results, strict=True):
+            for job, (document, stamp, proved) in zip(jobs, results, strict=True):
                 path = job.path
-                if moved and job.moved_from is not None:
+                if proved and job.moved_from is not None:
                     events += self.tracker.adopt(path, job.moved_from)
                 for event in self.tracker.parsed(path, document, stamp):
                     if isinstance(event, Added):
