@@ -7,8 +7,10 @@ so no escape sequence or control character from a file ever reaches a terminal.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from parsers.clean import BIDI_CONTROLS, INVISIBLE_IN_NAMES
 
@@ -210,3 +212,25 @@ def decode(data: bytes) -> Decoded:
         "cp1252",
         (f"not valid UTF-8 (first bad byte at offset {position}); read as cp1252",),
     )
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATES.sub("\ufffd", value) if _SURROGATES.search(value) else value
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
+
+
+def load_json(text: str) -> Any:
+    """``json.loads`` (lenient about control characters in strings) whose strings hold no lone
+    surrogate: a ``\\ud800`` escape becomes U+FFFD as it is read, like any bad byte."""
+    value = json.loads(text, strict=False)
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return value
+    return _without_surrogates(value)

@@ -181,3 +181,14 @@ async def test_reader_full_view_and_key_points_titles_show_names_escaped(tmp_pat
             assert "\\x1b]0;pwned\\x07" in plain or plain == "Key points"
             await pilot.press("escape")
             await pilot.pause()
+
+
+def test_json_is_read_without_lone_surrogates_but_keeps_pairs() -> None:
+    from parsers.decode import load_json
+
+    value = load_json('{"a\\udc00": ["x\\ud800y", "\\ud83d\\ude00", {"k": "\\uDFFF"}], "n": 1}')
+    assert value == {"a\ufffd": ["x\ufffdy", "\U0001f600", {"k": "\ufffd"}], "n": 1}
+    authors = '"authors": [{"name": "Ann \\ud800 Lee"}], '
+    feed = SURROGATE_FEED.replace('"items": [', authors + '"items": [')
+    document = parse_text(feed, "feed.json")
+    assert [a.name for a in document.authors] == ["Ann \ufffd Lee"]
