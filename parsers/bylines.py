@@ -70,7 +70,8 @@ def is_person_name(text: str) -> bool:
 
 def split_names(text: str) -> list[str]:
     """``A, B and C`` into ``[A, B, C]``."""
-    return [part.strip() for part in _SPLIT_NAMES.split(text.strip()) if part and part.strip()]
+    text = " ".join(text.split())  # single spaces: the split pattern's runs stay short
+    return [part.strip() for part in _SPLIT_NAMES.split(text) if part and part.strip()]
 
 
 def people(text: str) -> list[Author]:

@@ -7,8 +7,12 @@ so no escape sequence or control character from a file ever reaches a terminal.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from dataclasses import dataclass
+from typing import Any
+
+from parsers.clean import BIDI_CONTROLS, INVISIBLE_IN_NAMES
 
 MAX_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused rather than read into memory."""
@@ -23,13 +27,19 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]?"
     r"|\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x9c)?"
 )
-# C0 controls except TAB and LF, DEL, C1 controls, zero-width/BOM characters.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe]+")
+# C0 controls except TAB and LF, DEL, C1 controls, zero-width/BOM characters, bidi controls.
+_CONTROLS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe" + BIDI_CONTROLS + "]+"
+)
+# Lone surrogates (a JSON ``\\ud800`` escape, a name decoded with surrogateescape): not text.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# Invisible in a name or a headline (kept in body text, where scripts need the joiners).
+_INVISIBLE_IN_NAMES = re.compile("[" + INVISIBLE_IN_NAMES + "]+")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _ODD_BREAKS = re.compile(r"[\u2028\u2029]")
 _NEEDS_WORK = re.compile(
     r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f"
-    r"\u2060\u3000\ufeff\ufffe]"
+    r"\u2060\u3000\ufeff\ufffe\ud800-\udfff" + BIDI_CONTROLS + INVISIBLE_IN_NAMES + "]"
 )
 
 
@@ -41,14 +51,18 @@ def needs_cleaning(text: str) -> bool:
 def clean(text: str) -> str:
     """Normalise line endings and spaces; remove escape sequences and control characters.
 
-    Keeps ``\\n``. Tabs and no-break or other unusual spaces become plain spaces.
+    Keeps ``\\n``. Tabs and no-break or other unusual spaces become plain spaces, and runs of
+    more than :data:`MAX_SPACE_RUN` spaces are cut to that length. Lone
+    surrogates become U+FFFD; bidi controls (which reorder what is around them) go.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\xa0" in text:  # by far the commonest odd space: a plain replace is much cheaper
         text = text.replace("\xa0", " ")
-    if _NEEDS_WORK.search(text) is None:
-        return text
+    if _NEEDS_WORK.search(text) is None:  # then every space is a plain space
+        return _LONG_SPACE_RUN.sub(_SPACE_RUN, text) if _RUN_PROBE in text else text
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPES.sub("", text)
     if _ODD_BREAKS.search(text):
@@ -57,7 +71,22 @@ def clean(text: str) -> str:
         text = _ODD_SPACES.sub(" ", text)
     if _CONTROLS.search(text):
         text = _CONTROLS.sub("", text)
-    return text
+    return _LONG_SPACE_RUN.sub(_SPACE_RUN, text) if _RUN_PROBE in text else text
+
+
+MAX_SPACE_RUN = 8
+"""Longer runs of spaces are cut to this length: no pattern ever sees a long run, so none that
+backtracks over whitespace (``\\s*`` next to ``\\s*``) can take more than linear time."""
+_LONG_SPACE_RUN = re.compile(
+    r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{" + str(MAX_SPACE_RUN + 1) + ",}"
+)
+_SPACE_RUN = " " * MAX_SPACE_RUN
+_RUN_PROBE = " " * (MAX_SPACE_RUN + 1)
+
+
+def cap_space_runs(text: str) -> str:
+    """``text`` with every run of more than :data:`MAX_SPACE_RUN` spaces cut to that length."""
+    return _LONG_SPACE_RUN.sub(_SPACE_RUN, text)
 
 
 def clean_line(text: str) -> str:
@@ -66,6 +95,15 @@ def clean_line(text: str) -> str:
     if "\n" in text:
         text = " ".join(text.split())
     return text.strip()
+
+
+def clean_name(text: str) -> str:
+    """Like :func:`clean_line`, for names and headlines: soft hyphens and zero-width characters
+    (joiners included) go too, so two names that look alike are alike."""
+    text = clean_line(text)
+    if _INVISIBLE_IN_NAMES.search(text):
+        text = _INVISIBLE_IN_NAMES.sub("", text).strip()
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,3 +212,25 @@ def decode(data: bytes) -> Decoded:
         "cp1252",
         (f"not valid UTF-8 (first bad byte at offset {position}); read as cp1252",),
     )
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATES.sub("\ufffd", value) if _SURROGATES.search(value) else value
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
+
+
+def load_json(text: str) -> Any:
+    """``json.loads`` (lenient about control characters in strings) whose strings hold no lone
+    surrogate: a ``\\ud800`` escape becomes U+FFFD as it is read, like any bad byte."""
+    value = json.loads(text, strict=False)
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return value
+    return _without_surrogates(value)

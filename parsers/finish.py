@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from parsers.decode import clean, clean_line, needs_cleaning
+from parsers.decode import clean, clean_line, clean_name, needs_cleaning
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.model import (
     Author,
@@ -21,6 +21,14 @@ def _line(text: str | None) -> str | None:
     if text is None:
         return None
     text = clean_line(text)
+    return text or None
+
+
+def _name(text: str | None) -> str | None:
+    """:func:`_line` for a name or a headline: zero-width characters and soft hyphens go too."""
+    if text is None:
+        return None
+    text = clean_name(text)
     return text or None
 
 
@@ -54,7 +62,7 @@ def _authors(authors: Iterable[Author], cleaned: bool = False) -> tuple[Author, 
     out: list[Author] = []
     seen: set[tuple[str, str | None]] = set()
     for author in authors:
-        name = line(author.name)
+        name = _clean_line(author.name) if cleaned else _name(author.name)
         if not name:
             continue
         person = Author(name, line(author.role))
@@ -82,6 +90,18 @@ def _dropped(lines: list[str]) -> tuple[str, ...]:
     return tuple(" ".join(x.split()) if "\n" in x else x.strip() for x in lines)
 
 
+def first_words(text: str, limit: int) -> str:
+    """``" ".join(text.split())[:limit]`` without splitting all of a long text (a 60 MB
+    paragraph would become millions of words in memory)."""
+    size = 4 * limit
+    while True:
+        words = text[:size].split()
+        joined = " ".join(words)
+        if size >= len(text) or (words and len(joined) - len(words[-1]) > limit):
+            return joined[:limit]
+        size *= 4
+
+
 def entry_key(draft: EntryDraft) -> str:
     """What identifies an entry within its document, independent of its position.
 
@@ -95,7 +115,7 @@ def entry_key(draft: EntryDraft) -> str:
         return f"{stamp}\x00{clean_line(draft.title).casefold()}"
     first = ""
     for paragraph in draft.body:
-        first = " ".join(paragraph.split())[:160].casefold()
+        first = first_words(paragraph, 160).casefold()
         if first:
             break
     if not first and draft.captions:
@@ -130,7 +150,7 @@ def finish(
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         cleaned = _entry_is_clean(draft_entry)
-        line = _clean_line if cleaned else _line
+        line = _clean_line if cleaned else _name
         entries.append(
             Entry(
                 id=make_id(source.path, key, occurrence),
@@ -152,8 +172,8 @@ def finish(
         format=format_name,
         entries=tuple(entries),
         problems=tuple(all_problems),
-        title=_line(draft.title),
-        kicker=_line(draft.kicker),
+        title=_name(draft.title),
+        kicker=_name(draft.kicker),
         standfirst=_line(draft.standfirst),
         key_points=tuple(x for x in map(_line, draft.key_points) if x),
         authors=_authors(draft.authors),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from parsers.captions import credit_only, glued_caption
+from parsers.decode import cap_space_runs
 from parsers.model import Caption
 
 BLOCK_TAGS = frozenset(
@@ -188,7 +189,7 @@ class _Converter:
         self._buffer = []
         lines = []
         for line in raw.split("\n"):
-            line = line.strip() if self._pre else _SPACES.sub(" ", line).strip()
+            line = cap_space_runs(line.strip()) if self._pre else _SPACES.sub(" ", line).strip()
             if line:
                 lines.append(line)
         if lines:

@@ -96,6 +96,23 @@ def parse_bytes(data: bytes, path: str = "<bytes>", format_name: str | None = No
     return _parse_clean(decoded.text, source, format_name, decoded.problems)
 
 
+def _size_text(size: int) -> str:
+    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}".replace(".0 ", " ")
+    return f"{size} bytes"
+
+
+def too_large(size: int, limit: int) -> str:
+    """The message for a file over the size limit, with its real size (in bytes too when the
+    rounded sizes would read the same)."""
+    shown, most = _size_text(size), _size_text(limit)
+    if shown == most:
+        shown = f"{size:,} bytes"
+        most = f"{limit:,} bytes"
+    return f"too large ({shown}; the limit is {most})"
+
+
 def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes | Document:
     """A file's bytes, or an unreadable :class:`Document` saying why not.
 
@@ -112,11 +129,11 @@ def read_file(path: str, max_bytes: int = MAX_BYTES) -> bytes | Document:
                 return unreadable(path, "not a regular file (a pipe, socket or device); skipped")
             size = status.st_size
             if size > max_bytes:
-                return unreadable(
-                    path,
-                    f"too large ({size / 2**20:.1f} MiB; the limit is {max_bytes / 2**20:.0f} MiB)",
-                )
-            data = handle.read(max_bytes + 1)
+                return unreadable(path, too_large(size, max_bytes))
+            # Sized by the file: read(max_bytes + 1) would set aside 64 MiB for every file.
+            data = handle.read(size + 1)
+            if len(data) > size:  # it grew since: read on, up to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except IsADirectoryError:
         return unreadable(path, "is a directory")
     except FileNotFoundError:
@@ -141,31 +158,76 @@ def parse_file(
     return parse_bytes(data, shown, format_name)
 
 
+def is_ignored_folder(name: str) -> bool:
+    """True for a folder never walked: a hidden one (``.git``). A folder named like a temporary
+    file (``drafts.tmp``) is walked: the suffixes name editors' files, not folders."""
+    return name.startswith(".")
+
+
+def _folder_problem(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "folder not readable (permission denied)"
+    return f"cannot read folder: {error.strerror or error}"
+
+
+def walk(root: str) -> Iterator[tuple[str, os.stat_result | str]]:
+    """Every file to read under the folder ``root``, with its status, in sorted order; or a
+    path with a problem message (an unreadable folder, a symlink loop, a broken symlink).
+
+    The one folder walker: ``parse``, the reader and the watcher all use it, so they read and
+    follow the same files. Hidden folders and hidden or temporary files are skipped; symlinked
+    folders are followed, each folder once. Never raises.
+    """
+    seen: set[tuple[int, int]] = set()
+    errors: list[OSError] = []
+    for folder, dirs, names in os.walk(root, onerror=errors.append, followlinks=True):
+        while errors:
+            error = errors.pop()
+            yield os.fspath(error.filename or folder), _folder_problem(error)
+        try:
+            status = os.stat(folder)
+        except OSError as exc:
+            dirs[:] = []
+            yield folder, _folder_problem(exc)
+            continue
+        key = (status.st_dev, status.st_ino)
+        if key in seen:
+            # Reached again through a symlink: a loop when it points back to an ancestor,
+            # else a second way into a folder already walked (harmless, skipped quietly).
+            target = os.path.realpath(folder)
+            parent = os.path.realpath(os.path.dirname(folder))
+            if parent == target or parent.startswith(target.rstrip(os.sep) + os.sep):
+                yield folder, "symlink loop: not followed"
+            dirs[:] = []
+            continue
+        seen.add(key)
+        dirs[:] = sorted(d for d in dirs if not is_ignored_folder(d))
+        for name in sorted(names):
+            if is_ignored(name):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                yield path, os.stat(path)
+            except OSError as exc:
+                if os.path.islink(path):
+                    yield path, "broken or looping symlink"
+                elif not isinstance(exc, FileNotFoundError):  # else deleted meanwhile
+                    yield path, f"cannot read: {exc.strerror or exc}"
+    while errors:  # the root itself could not be listed
+        error = errors.pop()
+        yield os.fspath(error.filename or root), _folder_problem(error)
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
     """Yield ``(path, problem)`` for each file named or found in a named folder.
 
-    Folders are walked recursively in sorted order, skipping hidden and temporary files and
-    never following a symlinked folder twice (no loops). ``problem`` is set for a path that
-    does not exist.
+    Folders are walked by :func:`walk`. ``problem`` is set for a path that does not exist and
+    for what a walk could not read (an unreadable folder, a symlink loop).
     """
     for given in paths:
         if os.path.isdir(given):
-            seen: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(given, followlinks=True):
-                try:
-                    stat = os.stat(root)
-                except OSError:
-                    dirs[:] = []
-                    continue
-                key = (stat.st_dev, stat.st_ino)
-                if key in seen:
-                    dirs[:] = []
-                    continue
-                seen.add(key)
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not is_ignored(name):
-                        yield os.path.join(root, name), None
+            for path, found in walk(given):
+                yield path, found if isinstance(found, str) else None
         elif os.path.exists(given) or os.path.islink(given):
             yield given, None
         else:

@@ -23,8 +23,8 @@ MORE_ORGANISATION_WORDS = frozenset(
 )
 """Organisation words beyond :data:`parsers.bylines.ORGANISATION_WORDS`."""
 
-_EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\(([^()]+)\)\s*$")
-_EMAIL = re.compile(r"\S+@\S+")
+_EMAIL_NAME = re.compile(r"^\s*+[^\s@]++@\S+\s*\(([^()]+)\)\s*$")  # possessive: linear
+_EMAIL = re.compile(r"(?<!\S)[^\s@]++@\S+")  # starts at a word only: linear
 _BY = re.compile(r"^\s*(?:by|von|par|por|from)\s+", re.IGNORECASE)
 _PAREN_NOTE = re.compile(r"\s*\((?:now|earlier|later|updates?|[^()]{0,30}time)\)", re.IGNORECASE)
 _TRAILING_ON = re.compile(r"\s+on\s*(?:\(#?[A-Za-z0-9]+\))?\s*$")

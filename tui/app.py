@@ -218,7 +218,8 @@ class ReaderApp(App[int]):
             self.live.start()
         if message.total == 0:
             watching = " (watching for new ones)" if self.live is not None else ""
-            self.found_nothing = "No files found in " + ", ".join(self.paths) + watching + "."
+            where = ", ".join(safe(path) for path in self.paths)  # names are data, made safe
+            self.found_nothing = f"No files found in {where}{watching}."
             severity = "information" if self.live is not None else "warning"
             self.notify(self.found_nothing, severity=severity, markup=False)
         if not self.timeline.items:

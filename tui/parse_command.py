@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import textwrap
@@ -11,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from parsers import Document, Entry, expand_paths, explain, parse_file
+from parsers.clean import guard_stream, json_line, shown
 from parsers.export import entry_to_dict
 from parsers.formats import names as format_names
 from parsers.model import Precision, ZoneBasis
@@ -40,19 +40,20 @@ def run_parse(argv: Sequence[str]) -> int:
     """Run the command; 0 when every input was read, 1 when some could not be, 2 on misuse."""
     args = build_parser().parse_args(list(argv))
     paths = args.paths or [str(sample_dir())]
-    out = sys.stdout
+    out = guard_stream(sys.stdout)
+    guard_stream(sys.stderr)
     if args.explain:
         return _explain(paths, args.format, out)
     failed = False
     for document in _documents(paths, args.format):
         for problem in document.problems:
-            print(f"liveblog: {problem}", file=sys.stderr)
+            print(f"liveblog: {shown(problem)}", file=sys.stderr)
         if not document.readable:
             failed = True
             continue
         if args.json:
             for entry in document.entries:
-                out.write(json.dumps(entry_to_dict(entry), ensure_ascii=False))
+                out.write(json_line(entry_to_dict(entry)))
                 out.write("\n")
         else:
             _print_document(document, out)
@@ -102,20 +103,20 @@ def _size(path: str) -> int:
 def _explain(paths: list[str], format_name: str | None, out: TextIO) -> int:
     failed = False
     for path, problem in expand_paths(paths):
-        out.write(f"{path}\n")
+        out.write(f"{shown(path)}\n")
         if problem is not None:
-            out.write(f"  problem: {problem}\n")
+            out.write(f"  problem: {shown(problem)}\n")
             failed = True
             continue
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
         except OSError as exc:
-            out.write(f"  problem: cannot read: {exc.strerror or exc}\n")
+            out.write(f"  problem: cannot read: {shown(exc.strerror or exc)}\n")
             failed = True
             continue
         for line in explain(data, format_name):
-            out.write(f"  {line}\n")
+            out.write(f"  {shown(line)}\n")
     return 1 if failed else 0
 
 
@@ -142,7 +143,7 @@ def describe_time(entry: Entry) -> str:
 
 def _print_document(document: Document, out: TextIO) -> None:
     width = 100
-    out.write(f"== {document.source.path} [{document.format}]")
+    out.write(f"== {shown(document.source.path)} [{document.format}]")
     out.write(f" {document.title}\n" if document.title else "\n")
     for point in document.key_points:
         out.write(textwrap.fill(point, width, initial_indent="  • ", subsequent_indent="    "))

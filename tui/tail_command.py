@@ -3,8 +3,10 @@
 The entries already present are printed first (in file order, then document order), unless
 ``--new-only``; then each entry as it arrives (``added``), and again when its content changes
 (``updated``). With ``--json`` every line is a JSON object: entries have the keys of
-``liveblog parse --json`` plus ``event``; source events are ``gone``, ``renamed`` (``old`` and
-``source``), ``back``, ``problem`` (``source``, ``message``, ``fatal``) and ``ready`` (once the
+``liveblog parse --json`` plus ``event``; ``removed`` (``source``, ``ids``) withdraws entries a
+re-read file no longer holds (the partial entries of a half-written file); source events are
+``gone``, ``renamed`` (``old`` and ``source``), ``back``, ``problem`` (``source``, ``message``,
+``fatal``) and ``ready`` (once the
 files present at start are read and the watch is live: ``files``, ``mode``). Without
 ``--json``, source events and problems go to standard error. SIGINT or SIGTERM end it cleanly
 (exit status 0).
@@ -15,13 +17,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import signal
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from parsers.decode import clean_line
+from parsers.clean import guard_stream, json_line, shown
 from parsers.export import entry_to_dict
 from parsers.model import Entry
 from tui.engine.alerts import Alerts
@@ -31,6 +32,7 @@ from tui.engine.ingest import (
     IngestEvent,
     ProblemFound,
     Ready,
+    Removed,
     SourceBack,
     SourceGone,
     SourceRenamed,
@@ -125,6 +127,12 @@ class Printer:
                     matched = self.alerts.matches(entry)
                     self._entry(entry, kind, matched)
                     rang = rang or bool(matched)
+            elif isinstance(event, Removed):
+                count = len(event.ids)
+                self._note(
+                    {"event": "removed", "source": event.path, "ids": list(event.ids)},
+                    f"removed {count} {'entry' if count == 1 else 'entries'}: {event.path}",
+                )
             elif isinstance(event, Ready):
                 self.live = True
                 self._note(
@@ -162,7 +170,7 @@ class Printer:
             record = {"event": kind, **entry_to_dict(entry)}
             if self.alerts:
                 record["alerts"] = list(matched)
-            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.out.write(json_line(record) + "\n")
             return
         when = entry.published.iso() if entry.published else "-"
         first = entry.body[0] if entry.body else ""
@@ -174,14 +182,14 @@ class Printer:
             text = text[:159] + "…"
         mark = "+" if kind == "added" else "~"
         alert = f"ALERT({', '.join(matched)}) " if matched else ""
-        name = clean_line(entry.source.name)  # a file name may hold escape sequences too
-        self.out.write(f"{mark} {alert}{when}  {text}  ({name})\n")
+        name = shown(entry.source.name)  # a file name may hold escape sequences too
+        self.out.write(f"{mark} {alert}{shown(when)}  {shown(text)}  ({name})\n")
 
     def _note(self, record: dict[str, object], text: str) -> None:
         if self.as_json:
-            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.out.write(json_line(record) + "\n")
         else:
-            self.err.write(f"liveblog tail: {clean_line(text)}\n")
+            self.err.write(f"liveblog tail: {shown(text)}\n")
             self.err.flush()
 
 
@@ -222,4 +230,4 @@ async def tail(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_tail(argv: Sequence[str]) -> int:
     """Entry point of ``liveblog tail``; returns the exit status."""
     args = build_parser().parse_args(list(argv))
-    return asyncio.run(tail(args, sys.stdout, sys.stderr))
+    return asyncio.run(tail(args, guard_stream(sys.stdout), guard_stream(sys.stderr)))

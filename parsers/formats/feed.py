@@ -178,7 +178,8 @@ _CDATA = re.compile(r"<!\[CDATA\[.*?\]\]>", re.DOTALL)
 
 
 def _close_unclosed(chunk: str) -> str:
-    """Close the elements an item left open, just before the item's own end tag."""
+    """Close the elements an item left open: just before the item's own end tag, or, for an
+    item never closed, before the end tag of the element around it (or at the chunk's end)."""
     scan = _CDATA.sub(lambda m: " " * len(m.group(0)), chunk)
     stack: list[tuple[str, int]] = []
     for match in _TAG.finditer(scan):
@@ -190,28 +191,67 @@ def _close_unclosed(chunk: str) -> str:
             continue
         names = [n for n, _ in stack]
         if name not in names:
+            if stack and match.group(0).startswith("</"):  # closes what holds the item
+                closers = "".join(f"</{n}>" for n, _ in reversed(stack))
+                return chunk[: match.start()] + closers + chunk[match.start() :]
             continue
         depth = len(names) - 1 - names[::-1].index(name)
         if depth == 0 and name.rsplit(":", 1)[-1] in ("item", "entry"):
             closers = "".join(f"</{n}>" for n, _ in reversed(stack[1:]))
             return chunk[: match.start()] + closers + chunk[match.start() :]
         del stack[depth:]
-    return chunk
+    return chunk + "".join(f"</{n}>" for n, _ in reversed(stack))
 
 
 def _salvage(text: str) -> FeedParserDict | None:
-    """Read a broken feed item by item, so one bad item cannot swallow the others."""
+    """Read a broken feed again with every item's open elements closed: one more pass, so
+    one bad item cannot swallow the others (and salvage costs one parse, not one per item)."""
     starts = [m.start() for m in _ITEM_START.finditer(text)]
     if not starts:
         return None
-    head = text[: starts[0]]
     bounds = [*starts[1:], len(text)]
-    parsed = _feedparser(head)
-    parsed["entries"] = []
-    for start, end in zip(starts, bounds, strict=True):
-        part = _feedparser(head + _close_unclosed(text[start:end]))
-        parsed["entries"] += part.get("entries") or []
-    return parsed
+    pieces = [text[: starts[0]]]
+    pieces += [_close_unclosed(text[start:end]) for start, end in zip(starts, bounds, strict=True)]
+    return _feedparser("".join(pieces))
+
+
+_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9A-Fa-f]{1,8})|0*([0-9]{1,10}));|&#[xX]?[0-9A-Fa-f]{9,};")
+
+
+def _xml_char(code: int) -> bool:
+    """True for a code point XML 1.0 lets a character reference name."""
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
+
+
+def _fix_reference(match: re.Match[str]) -> str:
+    hexa, decimal = match.group(1), match.group(2)
+    if hexa is None and decimal is None:
+        return "&#xFFFD;"  # more digits than any character has
+    code = int(hexa, 16) if hexa is not None else int(decimal)
+    return match.group(0) if _xml_char(code) else "&#xFFFD;"
+
+
+def repair_references(text: str) -> tuple[str, int]:
+    """Character references to no character (a surrogate, past U+10FFFF, a control XML
+    forbids) become U+FFFD, so one bad reference cannot stop the whole feed being read.
+
+    Returns the text and how many references were replaced."""
+    if "&#" not in text:
+        return text, 0
+    fixed = 0
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal fixed
+        out = _fix_reference(match)
+        fixed += out != match.group(0)
+        return out
+
+    return _REFERENCE.sub(fix, text), fixed
 
 
 def _feedparser(text: str) -> FeedParserDict:
@@ -249,6 +289,7 @@ class FeedFormat:
         return Sniff(0.95, f"XML document whose root element is <{root}>")
 
     def parse(self, text: str) -> DocumentDraft:
+        text, repaired = repair_references(text)
         parsed = _feedparser(text)
         exception = parsed.get("bozo_exception") if parsed.get("bozo") else None
         problem = _bozo_message(exception) if exception is not None else None
@@ -266,6 +307,11 @@ class FeedFormat:
         )
         if problem:
             draft.problems.append(problem)
+        if repaired:
+            draft.problems.append(
+                f"{repaired} character reference{'s' if repaired > 1 else ''} to no character"
+                " (read as U+FFFD)"
+            )
         items = parsed.get("entries") or []
         for item in items:
             entry, plain = _entry(item, draft.dropped)

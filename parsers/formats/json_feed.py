@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+from parsers.decode import load_json
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
 from parsers.html_text import body_of, plain_paragraphs, strip_tags
@@ -72,7 +73,7 @@ class JsonFeedFormat:
 
     def parse(self, text: str) -> DocumentDraft:
         try:
-            feed = json.loads(text, strict=False)
+            feed = load_json(text)
         except (ValueError, RecursionError) as exc:
             where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
             return DocumentDraft(problems=[f"the JSON feed is not valid JSON{where}"])

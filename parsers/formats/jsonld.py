@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from parsers.decode import load_json
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
 from parsers.formats.html_page import HtmlPageFormat, html_signature
@@ -157,7 +158,7 @@ def _blocks(text: str, problems: list[str]) -> list[Any]:
         if not block.strip():
             continue
         try:
-            values.append(json.loads(block, strict=False))
+            values.append(load_json(block))
         except (ValueError, RecursionError) as exc:
             where = (
                 f" at line {exc.lineno}, column {exc.colno}"

@@ -74,7 +74,9 @@ from parsers.timestamps import (
     to_timestamp,
 )
 
-_NAV_SUFFIX = re.compile(r"\s*(?:\|\s*[^|]{2,60}?)?\s*View post$", re.IGNORECASE)
+# Linear: a match may only start after a non-space (no retry inside a run of spaces) and the
+# possessive runs never give back what the next run would take again.
+_NAV_SUFFIX = re.compile(r"(?<!\s)\s*+(?:\|\s*+[^|]{2,60}?)?\s*+View post$", re.IGNORECASE)
 _NAV_PREFIX = re.compile(
     r"^(?:\d+\s*(?:[smhd]|mins?|hrs?)\s+ago\s*)?(?:(?:[01]?\d|2[0-3])[:.][0-5]\d"
     rf"(?:\s?[ap]\.?m\.?)?(?:\s(?:{ZONE_ABBREVIATION}))?\s*)?",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from parsers.clean import shown
 from parsers.model import Entry
 
 
@@ -35,3 +36,19 @@ class Alerts:
             ]
         )
         return tuple(word for word, pattern in self._patterns if pattern.search(text))
+
+
+def alert_message(hits: Sequence[tuple[Entry, tuple[str, ...]]]) -> tuple[str, str]:
+    """The title and text of the notification for entries that matched alert words.
+
+    Both are :func:`parsers.clean.shown`: a file name or an alert word never reaches the
+    terminal raw (a notification is drawn by the terminal like any other text).
+    """
+    words = sorted({word for _, found in hits for word in found}, key=str.lower)
+    title = "Alert: " + ", ".join(words)
+    if len(hits) == 1:
+        entry = hits[0][0]
+        line = entry.title or (entry.body[0] if entry.body else "(no text)")
+        line = " ".join(line.split())
+        return shown(title), shown(f"{line[:120]} — {entry.source.name}")
+    return shown(title), shown(f"{len(hits)} new entries mention {', '.join(words)}")

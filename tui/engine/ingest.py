@@ -2,8 +2,10 @@
 
 :class:`Tracker` is the pure part: it remembers every entry seen (by id) and every source, and
 turns a freshly parsed document into events: :class:`Added` for new ids, :class:`Updated` for
-known ids whose content changed, and source events when files vanish, move or come back.
-Entries are never withdrawn: a deleted, renamed or truncated file leaves its entries readable.
+known ids whose content changed, :class:`Removed` for ids a re-read file no longer holds (the
+partial entries of a half-written file, the entries of a file rewritten shorter), and source
+events when files vanish, move or come back. A deleted or renamed file leaves its entries
+readable: only a file that is still there, and was read, withdraws entries.
 
 :class:`Ingest` drives it: it watches folders (:class:`tui.engine.watcher.Watcher`), waits until a
 changed file has been stable for ``settle`` seconds (so a half-written file is not parsed in a
@@ -145,6 +147,8 @@ class SourceState:
     """Where the file was renamed to, if it was."""
     header: Document | None = None
     problems: set[Problem] = field(default_factory=set)
+    ids: dict[str, None] = field(default_factory=dict)
+    """The ids the file held when it was last read, in document order."""
 
 
 class Tracker:
@@ -167,6 +171,7 @@ class Tracker:
             state = self.sources.setdefault(path, SourceState(path))
             state.header = _header(document)
             state.problems.update(document.problems)
+            state.ids = dict.fromkeys(entry.id for entry in document.entries)
             state.stamp = Stamp.of(path)
             if state.stamp is not None:
                 self.by_inode[(state.stamp.dev, state.stamp.ino)] = path
@@ -209,11 +214,56 @@ class Tracker:
         ):
             other.gone, other.moved_to = True, path
             self.sources[path] = SourceState(
-                other.identity, stamp, header=other.header, problems=set(other.problems)
+                other.identity,
+                stamp,
+                header=other.header,
+                problems=set(other.problems),
+                ids=dict(other.ids),
             )
             return other.identity, [SourceRenamed(old, path)]
         self.sources[path] = SourceState(path)
         return path, []
+
+    def rename_candidate(self, path: str, stamp: Stamp | None) -> str | None:
+        """A known source ``path``'s file may be, moved here and changed since (appended to
+        before it was read, or moved over a file that was here): same device and inode, and
+        its old path no longer holds it. Confirm by the entries' ids before :meth:`adopt`.
+        """
+        if stamp is None:
+            return None
+        inode = (stamp.dev, stamp.ino)
+        old = self.by_inode.get(inode)
+        other = self.sources.get(old) if old is not None else None
+        if old is None or other is None or old == path or other.moved_to is not None:
+            return None
+        if not other.ids:
+            return None  # nothing to confirm the move by
+        mine = self.sources.get(path)
+        if mine is not None and mine.stamp is not None:
+            if (mine.stamp.dev, mine.stamp.ino) == inode:
+                return None  # the same file as before at this path
+        there = Stamp.of(old)
+        if there is not None and (there.dev, there.ino) == inode:
+            return None  # still at its old path too: a second way to it, not a move
+        return old
+
+    def expected_ids(self, path: str) -> tuple[str, frozenset[str]]:
+        """The identity of the source at ``path`` and the ids it held."""
+        state = self.sources[path]
+        return state.identity, frozenset(state.ids)
+
+    def adopt(self, path: str, old: str) -> list[IngestEvent]:
+        """``path`` is the file known as ``old``, moved: it keeps its identity and ids."""
+        other = self.sources[old]
+        other.gone, other.moved_to = True, path
+        self.sources[path] = SourceState(
+            other.identity,
+            other.stamp,
+            header=other.header,
+            problems=set(other.problems),
+            ids=dict(other.ids),
+        )
+        return [SourceRenamed(old, path)]
 
     def parsed(self, path: str, document: Document, stamp: Stamp | None) -> list[IngestEvent]:
         """Events for a document just read from ``path`` (call :meth:`identity` first)."""
@@ -238,6 +288,14 @@ class Tracker:
             events.append(Added(added))
         if updated:
             events.append(Updated(updated))
+        if document.readable:  # a file that could not be read at all withdraws nothing
+            ids = dict.fromkeys(entry.id for entry in document.entries)
+            gone = tuple(i for i in state.ids if i not in ids)
+            state.ids = ids
+            for entry_id in gone:
+                self.entries.pop(entry_id, None)
+            if gone:
+                events.append(Removed(path, gone))
         return events
 
     def diff(self, entries: Iterable[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
@@ -288,12 +346,54 @@ def read_document(path: str, identity: str) -> Document:
     return replace(document, source=source, entries=entries)
 
 
-def _read_batch(jobs: Sequence[tuple[str, str]]) -> list[tuple[Document, Stamp | None]]:
+@dataclass(frozen=True, slots=True)
+class _Job:
+    path: str
+    identity: str
+    moved_from: str | None = None
+    """A source this file may be, moved (see :meth:`Tracker.rename_candidate`)."""
+    moved_identity: str = ""
+    moved_ids: frozenset[str] = frozenset()
+
+
+def _read_batch(jobs: Sequence[_Job]) -> list[tuple[Document, Stamp | None, bool]]:
+    """Each job's document and stamp, and whether it proved to be the source it may be."""
     out = []
-    for path, identity in jobs:
+    for job in jobs:
         # Reading never blocks: a named pipe comes back as an unreadable document.
-        out.append((read_document(path, identity), Stamp.of(path)))
+        if job.moved_from is not None:
+            document = read_document(job.path, job.moved_identity)
+            if any(entry.id in job.moved_ids for entry in document.entries):
+                out.append((document, Stamp.of(job.path), True))
+                continue
+        out.append((read_document(job.path, job.identity), Stamp.of(job.path), False))
     return out
+
+
+def _one_path_per_file(paths: Sequence[str]) -> list[tuple[str, Stamp | None]]:
+    """``paths`` with their stamps, one per file: a file reached twice in a batch (through a
+    symlink loop, a second link) keeps the path with no symlink in it, else the shortest."""
+    best: dict[tuple[int, int], str] = {}
+    out: list[tuple[str, Stamp | None]] = []
+    stamps: dict[str, Stamp | None] = {}
+    for path in paths:
+        stamp = stamps[path] = Stamp.of(path)
+        if stamp is None:
+            out.append((path, None))
+            continue
+        key = (stamp.dev, stamp.ino)
+        other = best.get(key)
+        if other is None or _directness(path) < _directness(other):
+            best[key] = path
+    chosen = set(best.values())
+    out += [(path, stamps[path]) for path in paths if path in chosen]
+    return sorted(out, key=lambda item: paths.index(item[0]))
+
+
+def _directness(path: str) -> tuple[bool, int]:
+    """Sorts a path with no symlinked folder in it first, then shorter paths."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return os.path.realpath(folder) != folder, len(path)
 
 
 @dataclass(slots=True)
@@ -338,7 +438,7 @@ class Ingest:
         poll_interval: float = 0.5,
         watcher: Watcher | None = None,
         known: Iterable[Document] = (),
-        max_delay: float = 2.0,
+        max_delay: float = 0.5,
         known_since: float | None = None,
     ) -> None:
         self.roots = list(roots)
@@ -486,19 +586,25 @@ class Ingest:
                 return
             chunk = paths[start : start + self.batch_size]
             events: list[IngestEvent] = []
-            jobs = []
-            for given in chunk:
-                stamp = Stamp.of(given)
+            jobs: list[_Job] = []
+            for given, stamp in _one_path_per_file(chunk):
                 path = self.tracker.canonical(given, stamp)
-                if any(path == job[0] for job in jobs):
+                if any(path == job.path for job in jobs):
                     continue
+                moved = self.tracker.rename_candidate(path, stamp)
                 identity, renamed = self.tracker.identity(path, stamp)
                 events += renamed
-                jobs.append((path, identity))
+                if renamed or moved is None:
+                    jobs.append(_Job(path, identity))
+                else:
+                    jobs.append(_Job(path, identity, moved, *self.tracker.expected_ids(moved)))
             results = await loop.run_in_executor(self._pool, _read_batch, jobs)
             added: list[Entry] = []
             updated: list[Entry] = []
-            for (path, _), (document, stamp) in zip(jobs, results, strict=True):
+            for job, (document, stamp, proved) in zip(jobs, results, strict=True):
+                path = job.path
+                if proved and job.moved_from is not None:
+                    events += self.tracker.adopt(path, job.moved_from)
                 for event in self.tracker.parsed(path, document, stamp):
                     if isinstance(event, Added):
                         added += event.entries

@@ -20,7 +20,7 @@ from collections.abc import AsyncGenerator, Iterable, Sequence
 from dataclasses import dataclass
 
 from parsers.model import Problem
-from parsers.read import is_ignored
+from parsers.read import is_ignored, is_ignored_folder, walk
 
 NO_EVENT_FILESYSTEMS = frozenset(
     "9p afs ceph cifs coda davfs glusterfs lustre ncpfs nfs nfs4 prl_fs smb smb2 smb3 smbfs "
@@ -100,83 +100,89 @@ class Stamp:
 def walk_files(root: str) -> tuple[dict[str, Stamp], list[Problem]]:
     """Every watched file under ``root`` with its stamp, and the problems met walking.
 
-    Symlinked folders are followed once (a folder seen before is a loop and is reported);
-    unreadable folders are reported and skipped. Never raises.
+    The walk is :func:`parsers.read.walk`, the one ``parse`` and the reader use. Never raises.
     """
     files: dict[str, Stamp] = {}
     problems: list[Problem] = []
-    seen: set[tuple[int, int]] = set()
-
-    def on_error(error: OSError) -> None:
-        where = error.filename or root
-        problems.append(Problem(os.fspath(where), f"cannot watch: {error.strerror or error}"))
-
-    if os.path.isfile(root):
+    if not os.path.isdir(root):
         stamp = Stamp.of(root)
         if stamp is not None:
             files[root] = stamp
         return files, problems
-    for folder, dirs, names in os.walk(root, onerror=on_error, followlinks=True):
-        try:
-            st = os.stat(folder)
-        except OSError as exc:
-            problems.append(Problem(folder, f"cannot watch: {exc.strerror or exc}"))
-            dirs[:] = []
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in seen:
-            # Reached again through a symlink: a loop when it points back to an ancestor,
-            # else a second way into a folder already watched (harmless, skipped quietly).
-            target = os.path.realpath(folder)
-            parent = os.path.realpath(os.path.dirname(folder))
-            if parent == target or parent.startswith(target.rstrip(os.sep) + os.sep):
-                problems.append(Problem(folder, "symlink loop: not followed"))
-            dirs[:] = []
-            continue
-        seen.add(key)
-        dirs[:] = sorted(d for d in dirs if not is_ignored(d))
-        for name in sorted(names):
-            if is_ignored(name):
-                continue
-            path = os.path.join(folder, name)
-            stamp = Stamp.of(path)
-            if stamp is None:
-                if os.path.islink(path):
-                    problems.append(Problem(path, "broken or looping symlink"))
-                continue
-            files[path] = stamp
+    for path, found in walk(root):
+        if isinstance(found, str):
+            problems.append(Problem(path, found))
+        else:
+            files[path] = Stamp(found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
     return files, problems
 
 
+def _identity(path: str) -> tuple[int, int] | None:
+    """The (device, inode) of a folder, or None when it is missing."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 class _Backend:
-    """One ``watchfiles`` notifier and the thread that waits on it, feeding a queue."""
+    """One ``watchfiles.watch`` generator and the thread that runs it, feeding a queue.
+
+    Only watchfiles' public API is used. The generator yields an empty set every
+    ``READY_MS`` when nothing happens, which tells :meth:`wait_ready` that the notifier exists.
+    """
+
+    READY_MS = 50
 
     def __init__(
         self, paths: list[str], recursive: bool, owner: Watcher, out: queue.Queue[object]
     ) -> None:
-        from watchfiles._rust_notify import RustNotify
-
-        self.notify = RustNotify(paths, False, False, 0, recursive, True)
+        self.paths = paths
+        self.recursive = recursive
         self.owner = owner
         self.out = out
+        self.ready = threading.Event()
+        self.failure: Exception | None = None
         self.thread = threading.Thread(target=self._run, name="liveblog-watch", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
+        from watchfiles import watch
+
         owner = self.owner
-        while not owner.stopped:
-            try:
-                raw = self.notify.watch(owner.debounce_ms, owner.step_ms, 500, owner.stop_event)
-            except Exception as exc:  # noqa: BLE001 - reported; the watcher then polls
-                self.out.put(exc)
-                return
-            if not isinstance(raw, str):
-                self.out.put(raw)
+        try:
+            for changes in watch(
+                *self.paths,
+                watch_filter=None,
+                debounce=owner.debounce_ms,
+                step=owner.step_ms,
+                stop_event=owner.stop_event,
+                rust_timeout=self.READY_MS,
+                yield_on_timeout=True,
+                raise_interrupt=False,
+                recursive=self.recursive,
+                ignore_permission_denied=True,
+            ):
+                self.ready.set()
+                if changes:
+                    self.out.put({(int(change), path) for change, path in changes})
+                if owner.stopped:
+                    return
+        except Exception as exc:  # noqa: BLE001 - reported; the watcher then polls
+            self.failure = exc
+            self.out.put(exc)
+        finally:
+            self.ready.set()
+
+    def wait_ready(self, timeout: float = 5.0) -> None:
+        """Return once the notifier watches; raise what stopped it from starting."""
+        self.ready.wait(timeout)
+        if self.failure is not None:
+            raise self.failure
 
     def close(self) -> None:
         self.thread.join(5)
-        if not self.thread.is_alive():
-            self.notify.close()
 
 
 class Watcher:
@@ -211,6 +217,7 @@ class Watcher:
         self._snapshot: dict[str, Stamp] = {}
         self._reported: set[Problem] = set()
         self._absolute: list[str] = []
+        self._root_ids: dict[str, tuple[int, int] | None] = {}
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -239,6 +246,8 @@ class Watcher:
                     self._backends.append(_Backend(folders, True, self, self._queue))
                 if parents:
                     self._backends.append(_Backend(parents, False, self, self._queue))
+                for backend in self._backends:
+                    backend.wait_ready()
                 self.mode = "events"
             except Exception as exc:  # noqa: BLE001 - e.g. the inotify watch limit: poll instead
                 problems.append(Problem(roots[0], f"change events unavailable ({exc}); polling"))
@@ -246,8 +255,11 @@ class Watcher:
                 polling = True
         snapshot, walk_problems = self._walk()
         problems += walk_problems
+        # Kept up to date from the events too: if the event backend ever stops, polling starts
+        # from what was last known, so nothing that changed meanwhile is missed.
+        self._snapshot = snapshot
+        self._root_ids = {r: _identity(r) for r in self.roots if os.path.isdir(r)}
         if polling:
-            self._snapshot = snapshot
             self.mode = "polling"
         return self._fresh(problems)
 
@@ -280,7 +292,7 @@ class Watcher:
         try:
             items = [self._queue.get(timeout=timeout)]
         except queue.Empty:
-            return []
+            items = []
         while True:
             try:
                 items.append(self._queue.get_nowait())
@@ -293,11 +305,42 @@ class Watcher:
                 failures.append(Problem(self.roots[0], f"watcher failed ({item}); polling"))
             elif isinstance(item, set):
                 raw |= item
+        failures += self._roots_replaced(raw)
         events = self._events(raw)
+        self._note(events)
         if failures and not self.stopped:
             self._switch_to_polling()
-            events = [*self._fresh(failures), *events]
+            events = [*self._fresh(failures), *events, *self._poll(0)]
         return events
+
+    def _roots_replaced(self, raw: set[tuple[int, str]]) -> list[Problem]:
+        """Problems for watched folders deleted, re-created or moved away (and maybe back):
+        inotify's watch on them is gone, so later changes would be missed."""
+        hit = {path for change, path in raw if change == 3}
+        out = []
+        for root, absolute in zip(self.roots, self._absolute, strict=True):
+            if root not in self._root_ids:
+                continue
+            if absolute in hit or _identity(root) != self._root_ids[root]:
+                message = "the watched folder was removed, replaced or moved; watching by polling"
+                out.append(Problem(root, message))
+        return out
+
+    def _holds(self, folder: str) -> bool:
+        prefix = folder.rstrip(os.sep) + os.sep
+        return any(path.startswith(prefix) for path in self._snapshot)
+
+    def _note(self, events: Iterable[WatchEvent]) -> None:
+        """Keep the snapshot in step with what the events said."""
+        for event in events:
+            if isinstance(event, Changed):
+                stamp = Stamp.of(event.path)
+                if stamp is not None:
+                    self._snapshot[event.path] = stamp
+            elif isinstance(event, Deleted):
+                prefix = event.path.rstrip(os.sep) + os.sep
+                for path in [p for p in self._snapshot if p == event.path or p.startswith(prefix)]:
+                    del self._snapshot[path]
 
     async def stream(self, timeout: float = 0.5) -> AsyncGenerator[list[WatchEvent], None]:
         """Batches of events until :meth:`stop` is called (waits in a worker thread)."""
@@ -341,7 +384,8 @@ class Watcher:
                 return given
             if path.startswith(absolute.rstrip(os.sep) + os.sep):
                 rel = os.path.relpath(path, absolute)
-                if any(is_ignored(part) for part in rel.split(os.sep)):
+                # The name's own rule (file or folder) is applied once its kind is known.
+                if any(is_ignored_folder(part) for part in rel.split(os.sep)):
                     return None
                 return os.path.join(given, rel)
         return None
@@ -356,6 +400,8 @@ class Watcher:
                 continue
             event: WatchEvent
             if change == 3:  # watchfiles.Change.deleted
+                if is_ignored(os.path.basename(path)) and not self._holds(path):
+                    continue  # a temporary file, not a folder we watched
                 event = Deleted(path)
             elif os.path.isdir(path):
                 if change != 1:  # a folder's own metadata changed: its files report themselves
@@ -367,6 +413,8 @@ class Watcher:
                         seen.add(Changed(name))
                         events.append(Changed(name))
                 continue
+            elif is_ignored(os.path.basename(path)):
+                continue
             else:
                 event = Changed(path)
             if event not in seen:
@@ -376,8 +424,7 @@ class Watcher:
 
     def _switch_to_polling(self) -> None:
         self._close_backends()
-        self._snapshot, _ = self._walk()
-        self.mode = "polling"
+        self.mode = "polling"  # from the snapshot kept so far: the first poll reports the rest
 
     def _poll(self, timeout: float) -> list[WatchEvent]:
         deadline = time.monotonic() + timeout
@@ -386,6 +433,11 @@ class Watcher:
             if self.stop_event.wait(max(0.0, min(self.poll_interval, remaining))):
                 return []
             files, problems = self._walk()
+            # Files under a folder that cannot be read now are not gone: only unreadable.
+            hidden = [p.source.rstrip(os.sep) + os.sep for p in problems if "folder" in p.message]
+            for path, stamp in self._snapshot.items():
+                if path not in files and any(path.startswith(h) for h in hidden):
+                    files[path] = stamp
             events: list[WatchEvent] = [*self._fresh(problems)]
             for path, stamp in files.items():
                 if self._snapshot.get(path) != stamp:

@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from parsers.clean import shown
+
 
 class TextScreen(ModalScreen[None]):
     """Shows one ``Text`` (never markup); ``esc``/``q`` close it, ``j``/``k`` scroll."""
@@ -28,7 +30,7 @@ class TextScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         page = VerticalScroll(id="page", can_focus=True)
-        page.border_title = Text(self.title_text)
+        page.border_title = Text(shown(self.title_text))  # a file name may hold escapes
         page.border_subtitle = "esc closes"
         with page:
             yield Static(self.body, markup=False, id="page-text")

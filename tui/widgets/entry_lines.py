@@ -11,6 +11,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
+from parsers.clean import shown
 from parsers.decode import clean_line
 from parsers.model import Entry, Timestamp
 from tui.time_display import ShownTime, ZoneMode, day_label, show, show_clock
@@ -31,8 +32,10 @@ UNDATED_LABEL = "undated"
 
 
 def safe(text: str) -> str:
-    """One line of untrusted text, without escape sequences or control characters."""
-    return clean_line(text)
+    """One line of untrusted text (a field, a file name), without escape sequences or control
+    characters (:func:`parsers.decode.clean_line`), then :func:`parsers.clean.shown` (bytes of
+    a name that are not UTF-8 shown as ``\\xff``, bidi controls removed)."""
+    return shown(clean_line(text))
 
 
 def shown_time(entry: Entry, mode: ZoneMode, local: tzinfo | None) -> ShownTime | None:
