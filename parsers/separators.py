@@ -194,6 +194,7 @@ def fast_time(text: str) -> Stamp | None:
     return Stamp(0, len(text), hour, minute, zone=match["z"], twelve_hour=twelve)
 
 
+@lru_cache(maxsize=8192)
 def own_stamp(text: str) -> Stamp | None:
     """The stamp when the whole line is one (with allowed fillers), else None."""
     fast = fast_time(text)
@@ -212,6 +213,7 @@ def own_stamp(text: str) -> Stamp | None:
     return stamp
 
 
+@lru_cache(maxsize=8192)
 def _suffix(text: str) -> tuple[str, Stamp] | None:
     """``Title 14:31`` / ``Titlepublished at 13:11 GMT 21 February 2022`` split apart."""
     space = text.rfind(" ")
