@@ -49,11 +49,11 @@ def _hard_wrapped(block: list[str]) -> bool:
         return False
     if len(block) == 2 and byline_shaped(block[1]):
         return False  # a headline over its byline (``Par Jane Doe, correspondante``)
-    heads = block[:-1]
-    if any(BULLET_RE.match(line) for line in block):
-        return False
-    lengths = [len(line) for line in heads]
-    return min(lengths) >= 45 and max(lengths) <= 100 and max(lengths) - min(lengths) <= 30
+    lengths = [len(line) for line in block[:-1]]
+    shortest, longest = min(lengths), max(lengths)
+    if shortest < 45 or longest > 100 or longest - shortest > 30:
+        return False  # the cheap test first: most blocks are not even-width runs
+    return not any(BULLET_RE.match(line) for line in block)
 
 
 def paragraphs(block: list[str]) -> list[str]:

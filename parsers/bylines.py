@@ -47,13 +47,19 @@ def is_role(line: str) -> bool:
     return any(w.casefold().strip(",") in ROLE_NOUNS for w in words)
 
 
+_ASCII_DIGIT = re.compile(r"[0-9]")
+"""The digits ``str.isdigit`` finds in ASCII text (one search instead of a loop per letter)."""
+
+
 def is_person_name(text: str) -> bool:
     """True for 2-4 capitalised words (particles allowed) that are not a role or outlet."""
     text = text.strip()
-    if not 3 <= len(text) <= 48 or any(c.isdigit() for c in text):
+    if not 3 <= len(text) <= 48:
         return False
     words = text.split()
     if not 2 <= len(words) <= 5:
+        return False
+    if _ASCII_DIGIT.search(text) if text.isascii() else any(c.isdigit() for c in text):
         return False
     capitalised = 0
     for word in words:

@@ -43,9 +43,26 @@ _NEEDS_WORK = re.compile(
 )
 
 
+_ASCII_CONTROLS = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])
+"""The characters of :data:`_NEEDS_WORK` that are ASCII."""
+
+
+def _has_odd_characters(text: str) -> bool:
+    """``_NEEDS_WORK.search(text) is not None``, without a regex scan for most texts.
+
+    ASCII text: a byte deletion of the ASCII controls. Other text: every character of
+    :data:`_NEEDS_WORK` is non-printable, so printable text (newlines aside) has none.
+    """
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_CONTROLS)) != len(text)
+    if text.replace("\n", " ").isprintable():
+        return False
+    return _NEEDS_WORK.search(text) is not None
+
+
 def needs_cleaning(text: str) -> bool:
     """True when :func:`clean` would change more than line endings' ``\r``... or anything."""
-    return "\r" in text or _NEEDS_WORK.search(text) is not None
+    return "\r" in text or _has_odd_characters(text)
 
 
 def clean(text: str) -> str:
@@ -59,7 +76,7 @@ def clean(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\xa0" in text:  # by far the commonest odd space: a plain replace is much cheaper
         text = text.replace("\xa0", " ")
-    if _NEEDS_WORK.search(text) is None:  # then every space is a plain space
+    if not _has_odd_characters(text):  # then every space is a plain space
         return _LONG_SPACE_RUN.sub(_SPACE_RUN, text) if _RUN_PROBE in text else text
     if _SURROGATES.search(text):
         text = _SURROGATES.sub("\ufffd", text)

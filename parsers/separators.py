@@ -77,6 +77,8 @@ _OWN_START = STAMP_START
 _DIGIT = re.compile(r"\d")
 _RELATIVE_ENDS = RELATIVE_ENDS
 _WORD_TIMES = WORD_TIME_LINES
+_WORD_TIME_LONGEST = max(map(len, WORD_TIME_LINES))
+"""No longer line can be one (case folding never shortens text): skips a casefold per line."""
 _WORDS = re.compile(r"[^\W\d_]+")
 _FILLERS = FILLERS
 _SUFFIX_ENDS = tuple(
@@ -194,6 +196,7 @@ def fast_time(text: str) -> Stamp | None:
     return Stamp(0, len(text), hour, minute, zone=match["z"], twelve_hour=twelve)
 
 
+@lru_cache(maxsize=8192)
 def own_stamp(text: str) -> Stamp | None:
     """The stamp when the whole line is one (with allowed fillers), else None."""
     fast = fast_time(text)
@@ -212,6 +215,7 @@ def own_stamp(text: str) -> Stamp | None:
     return stamp
 
 
+@lru_cache(maxsize=8192)
 def _suffix(text: str) -> tuple[str, Stamp] | None:
     """``Title 14:31`` / ``Titlepublished at 13:11 GMT 21 February 2022`` split apart."""
     space = text.rfind(" ")
@@ -457,7 +461,7 @@ def scan(lines: list[str], enough: int | None = None) -> Scan:
                 continue
         elif size <= 200 and (
             (_DIGIT.search(text, 0, 40) and _OWN_START.match(text))
-            or text.casefold() in _WORD_TIMES
+            or (size <= _WORD_TIME_LONGEST and text.casefold() in _WORD_TIMES)
         ):
             stamp = own_stamp(text) if size <= 70 else None
             if stamp is not None:

@@ -412,6 +412,17 @@ def parse_stamp(text: str, weak: bool = False) -> Stamp | None:
     date-time (``2022-03-10T22:15:00Z``) is read whole. ``weak`` lets four bare digits
     (``0942``) be a time: pass it only for text in a stamp position.
     """
+    if len(text) <= _CACHED_STAMP_TEXT:
+        return _parse_short_stamp(text, weak)
+    return _parse_stamp(text, weak)
+
+
+_CACHED_STAMP_TEXT = 200
+"""Stamp text up to this length is cached: a page's stamp lines are read by the sniff and
+again by the parse, and a :class:`Stamp` is frozen (safe to share)."""
+
+
+def _parse_stamp(text: str, weak: bool) -> Stamp | None:
     if "-" in text:
         iso = _iso_stamp(text)
         if iso is not None:
@@ -449,6 +460,9 @@ def parse_stamp(text: str, weak: bool = False) -> Stamp | None:
         twelve_hour=found_time.twelve_hour if found_time else False,
         weak=found_time.weak if found_time else False,
     )
+
+
+_parse_short_stamp = lru_cache(maxsize=8192)(_parse_stamp)
 
 
 def make_aware(

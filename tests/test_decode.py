@@ -142,3 +142,16 @@ def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
     document = parse_file(fifo)
     assert not document.readable
     assert "not a regular file" in document.problems[0].message
+
+
+@pytest.mark.parametrize("context", ["Scholz arrives{}\nin Paris", "Scholz arrivé{}\nà Paris"])
+def test_needs_cleaning_finds_exactly_what_clean_changes(context: str) -> None:
+    # The fast screen (ASCII bytes, printable text) must agree with clean() on every
+    # character of the Basic Multilingual Plane, in ASCII and in accented text.
+    from parsers.decode import needs_cleaning
+
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue  # lone surrogates never come out of a decoder
+        text = context.format(chr(code))
+        assert needs_cleaning(text) == (clean(text) != text), hex(code)
