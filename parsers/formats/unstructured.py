@@ -27,7 +27,7 @@ _CODE_ENDS = ("{", "}", ";", "(", "[", "\\", "=", ",\\", "*/", "-->", "/>", ">",
 _CODE_ANYWHERE = re.compile(r" # | = |==|!=|&&|\|\||\t|   |\(\);|<|/>|\w\((?!\d{1,2}\))")
 """Code anywhere on a line: operators, inline comments, aligned columns, ``name(`` calls (not
 a man-page section such as ``ls(1)``). Alternatives of fixed text: linear time."""
-_FIRST_TOKEN_CODE = re.compile(r"[^\s]*?(?:=|\{|\}|->|::|_|/|<|>|\$|\()")
+_FIRST_TOKEN_CODE = re.compile(r"(?<!\S)[^\s]*?(?:=|\{|\}|->|::|_|/|<|>|\$|\()")
 """A first token holding code marks: ``key=value``, ``set_x``, ``/path``, ``$VAR``, ``f(``."""
 
 _ADDRESS = re.compile(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b")
