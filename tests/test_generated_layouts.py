@@ -343,3 +343,9 @@ def test_page_head_prose_is_recorded_for_pages_that_print_one(pages: list[Page])
         kind = page.choices["page_head"]
         assert len(page.head) == {"none": 0, "full": 3}.get(kind, 1), page.name
         assert all(page.text.startswith(line) or f"\n{line}\n" in page.text for line in page.head)
+
+
+def test_scorer_lets_a_match_minute_be_a_label() -> None:
+    post = TruthPost(None, None, None, (), (), "The keeper saved.")
+    for labels, right in ((["67'"], 1), (["45+2'", "Breaking"], 0), (["12 min"], 1)):
+        assert score([post], [{"labels": labels, "body": "The keeper saved."}]).label_ok == right
