@@ -1,8 +1,13 @@
-"""Reader benchmark: first paint on the seeds, and a 100,000-entry timeline.
+"""Reader benchmark: first paint on the seeds, a 100,000-entry timeline, folders read from disk.
 
 Prints figures (medians of several runs); it never passes or fails. Headless (App.run_test).
 
     .venv/bin/python benchmarks/reader_bench.py [--entries 100000] [--runs 5]
+    .venv/bin/python benchmarks/reader_bench.py --disk 20 80 160
+
+``--disk`` writes folders of that many MB with the corpus builder (benchmarks/parse_corpus.py,
+under benchmarks/.corpus/, reused once written) and, for each, times ``liveblog parse --json``
+and the reader loading it (keys pressed all along the load), in the same run.
 
 Targets (issue 5): first paint with the seeds < 1 s from process start; with 100,000 entries a
 filter keystroke to the updated screen < 100 ms, G and paging < 50 ms, memory < 500 MB.
@@ -12,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import resource
 import statistics
@@ -58,6 +64,115 @@ asyncio.run(main())
 """
 
 CORPUS = ROOT / "benchmarks" / ".corpus" / "reader"
+
+LOAD_CHILD = """
+import asyncio, json, resource, sys, time
+started = time.perf_counter()
+from tui.app import make_app
+from tui.widgets.feed import Feed
+
+async def main():
+    app = make_app([sys.argv[1]])
+    shown = []
+    original = app._display
+
+    def display(screen, update):
+        original(screen, update)
+        if update is not None:
+            shown.append(time.perf_counter())
+
+    app._display = display
+    latencies = []
+    first = None
+    async with app.run_test(size=(120, 40)) as pilot:
+        feed = app.query_one(Feed)
+        keys = "jjkk"
+        n = 0
+        while app.loading is not None or not app.scan.done:
+            if first is None and feed.items:
+                first = time.perf_counter()
+            pressed = time.perf_counter()
+            await pilot.press(keys[n % len(keys)])
+            n += 1
+            while not shown or shown[-1] < pressed:
+                await asyncio.sleep(0.002)
+                if app.loading is None and app.scan.done and time.perf_counter() - pressed > 1:
+                    break
+            else:
+                latencies.append((shown[-1] - pressed) * 1000)
+            await asyncio.sleep(0.1)
+        loaded = time.perf_counter()
+        cursor = feed.cursor
+        moved = n > 0
+        count = len(app.timeline)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps(dict(first=(first or loaded) - started, loaded=loaded - started,
+        latencies=latencies, rss=rss, children_rss=children, entries=count, cursor=cursor)))
+
+asyncio.run(main())
+"""
+
+
+def disk_folder(megabytes: int) -> Path:
+    """A folder of about ``megabytes`` MB of pages written by the corpus builder."""
+    from benchmarks.parse_corpus import build_corpus
+
+    folder = ROOT / "benchmarks" / ".corpus" / f"disk-{megabytes}mb"
+    done = folder / ".complete"
+    if not done.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        for index, page in enumerate(build_corpus(megabytes)):
+            (folder / f"page-{index:05}.txt").write_bytes(page)
+        done.write_text("")
+    return folder
+
+
+def parse_json_seconds(folder: Path) -> float:
+    """Wall seconds of ``liveblog parse --json`` over ``folder`` (output discarded)."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "tui", "parse", "--json", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        check=False,
+    )
+    return time.perf_counter() - started
+
+
+def disk(sizes: list[int]) -> None:
+    """Load folders from disk in the reader: time, ratio to ``parse --json``, keys, memory."""
+    for megabytes in sizes:
+        folder = disk_folder(megabytes)
+        files = sum(1 for _ in folder.glob("*.txt"))
+        parse = parse_json_seconds(folder)
+        started = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-c", LOAD_CHILD, str(folder)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        ).stdout
+        wall = time.perf_counter() - started
+        result = json.loads(out.strip().splitlines()[-1])
+        keys = sorted(result["latencies"]) or [float("nan")]
+        p95 = keys[min(len(keys) - 1, int(len(keys) * 0.95))]
+        print(f"{megabytes} MB, {files:,} files, {result['entries']:,} entries:")
+        print(f"  parse --json              {parse:8.2f} s")
+        print(
+            f"  reader: first screen {result['first']:.2f} s, all loaded {result['loaded']:.2f} s "
+            f"(process {wall:.2f} s); ratio to parse --json {result['loaded'] / parse:.2f}"
+        )
+        print(
+            f"  keys during the load (ms): median {statistics.median(keys):.0f}, p95 {p95:.0f}, "
+            f"max {keys[-1]:.0f} (n={len(result['latencies'])})"
+        )
+        print(
+            f"  peak RSS: reader {result['rss']:.0f} MB, largest parsing process "
+            f"{result['children_rss']:.0f} MB; cursor at the end: {result['cursor']}"
+        )
 
 
 def seed_copies(copies: int) -> Path:
@@ -199,7 +314,7 @@ async def large(entries: int, runs: int) -> dict[str, list[float]]:
             await pilot.press("g")
 
         async def reparse() -> None:
-            app.apply_documents([documents[len(documents) // 2]])
+            app.show_change(app.timeline.upsert(documents[len(documents) // 2]))
             await pilot.pause()
 
         results["a re-parsed file (1,000 entries) applied, to the screen (ms)"] = [
@@ -265,7 +380,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--disk", type=int, nargs="*", metavar="MB", help="folders read from disk")
     options = parser.parse_args()
+    if options.disk is not None:
+        disk(options.disk or [20, 80])
+        return
     print(f"Python {sys.version.split()[0]}; {options.runs} runs each")
     paints, _, count = first_paint(options.runs)
     report(f"first paint on the seeds ({count} entries) from process start (s)", paints)

@@ -469,8 +469,7 @@ async def test_entries_arriving_above_do_not_move_the_entry_being_read() -> None
             "/data/later.txt",
             [entry("/data/later.txt", 0, title="Newer news", published=stamp("2022-02-26T10:00"))],
         )
-        app.timeline.upsert(later)
-        app.refresh_everything()
+        app.show_change(app.timeline.upsert(later))
         await pilot.pause()
         after = screen_text(app).splitlines()
         assert current_title(app) == reading
@@ -522,26 +521,27 @@ async def test_any_sequence_of_moves_keeps_the_cursor_on_screen() -> None:
             assert rows[0][0] == feed.top[0]
 
 
-async def test_documents_can_be_replaced_marked_gone_and_renamed_while_running() -> None:
+async def test_engine_events_update_mark_gone_and_rename_while_running() -> None:
     import dataclasses
+
+    from tui.engine.ingest import SourceGone, SourceRenamed, Updated
+    from tui.messages import EngineEvents
 
     app = synthetic_app()
     async with app.run_test(size=SIZE) as pilot:
         blog = kyiv_blog()
         edited = dataclasses.replace(blog.entries[0], title="Explosions heard in Kyiv (updated)")
-        new_ids, changed = app.apply_documents(
-            [dataclasses.replace(blog, entries=(edited, *blog.entries[1:]))]
-        )
-        await pilot.pause()
-        assert (new_ids, changed) == (set(), {edited.id})
+        app.post_message(EngineEvents([Updated((edited,))]))
+        await pilot.pause(0.3)
         assert "Explosions heard in Kyiv (updated)" in screen_text(app)
-        app.source_gone("/data/guardian.html")
-        await pilot.pause()
+        assert len(app.timeline) == 6
+        app.post_message(EngineEvents([SourceGone("/data/guardian.html")]))
+        await pilot.pause(0.3)
         assert "guardian.html (file gone)" in screen_text(app)
         app.query_one("#sources", PickList).focus()
         await pilot.press("space")  # select the BBC blog
-        app.source_renamed("/data/bbc.txt", "/data/bbc-archive.txt")
-        await pilot.pause()
+        app.post_message(EngineEvents([SourceRenamed("/data/bbc.txt", "/data/bbc-archive.txt")]))
+        await pilot.pause(0.3)
         assert app.sources_selected == {"/data/bbc-archive.txt"}
         assert feed_titles(app)[0] == "Explosions heard in Kyiv (updated)"
         assert len(feed_titles(app)) == 3

@@ -17,8 +17,8 @@ from reader_fixtures import screen_text
 from tailing_support import append, ids_of, posts, write
 from textual.pilot import Pilot
 
+import tui.app
 import tui.engine.ingest
-import tui.live
 from parsers.model import Document
 from parsers.read import parse_file
 from tui.app import ReaderApp, make_app
@@ -33,8 +33,8 @@ LIMIT = 10.0
 
 @pytest.fixture(autouse=True)
 def quick(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(tui.live, "SETTLE_SECONDS", 0.05)
-    monkeypatch.setattr(tui.live, "FLUSH_SECONDS", 0.02)
+    monkeypatch.setattr(tui.app, "SETTLE_SECONDS", 0.05)
+    monkeypatch.setattr(tui.app, "FLUSH_SECONDS", 0.02)
     yield
 
 
@@ -48,7 +48,7 @@ async def until(pilot: Pilot[int], condition: Callable[[], bool], what: str) -> 
 
 
 async def started(pilot: Pilot[int], app: ReaderApp) -> None:
-    await until(pilot, lambda: app.live is not None and app.live.mode is not None, "the watch")
+    await until(pilot, lambda: app.follow is not None and app.follow.mode is not None, "the watch")
 
 
 def json_feed(tag: str, minutes: list[int], words: str = "") -> str:
@@ -161,7 +161,7 @@ async def test_a_burst_of_200_files_arrives_whole_in_few_screen_updates(tmp_path
         ids = feed_ids(app)
         assert len(ids) == len(set(ids)) == 400
         assert len(rows(app)) == 200
-        assert app.live is not None and app.live.flushes < 50  # batches are coalesced
+        assert app.follow is not None and app.live_updates < 50  # batches are coalesced
 
 
 async def test_temporary_and_hidden_files_are_ignored(tmp_path: Path) -> None:
@@ -278,8 +278,8 @@ async def test_an_alert_word_marks_the_entry_and_raises_a_notification(tmp_path:
         write(tmp_path / "c.json", json_feed("charlie", [6], "nothing to see"))
         await until(pilot, lambda: len(app.timeline) == 3, "three entries")
         await pilot.pause()
-        assert app.live is not None
-        alerted = [i.entry.title for i in app.feed.items if i.id in app.live.alerted]
+        assert app.follow is not None
+        alerted = [i.entry.title for i in app.feed.items if i.id in app.follow.alerted]
         assert alerted == ["Bravo item 5"]
         notes = list(app._notifications)
         assert len(notes) == 1
@@ -311,7 +311,7 @@ async def test_without_watch_nothing_is_followed(tmp_path: Path) -> None:
     app = make_app([tmp_path], watch=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await app.workers.wait_for_complete()
-        assert app.live is None
+        assert app.follow is None
         write(tmp_path / "b.txt", posts("bravo", 1))
         await pilot.pause(0.3)
         assert len(app.timeline) == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from reader_fixtures import many_documents, screen_text
 
-import tui.app
+import tui.engine.loader
 from parsers.model import Document
 from parsers.read import parse_file
 from tui.app import make_app
@@ -28,7 +28,7 @@ async def test_entries_appear_while_later_files_are_still_loading(
             release.wait(10)  # b.txt and c.txt wait until the test has looked at the screen
         return parse_file(path)
 
-    monkeypatch.setattr(tui.app, "parse_file", slow_parse)
+    monkeypatch.setattr(tui.engine.loader, "_parse", slow_parse)
     monkeypatch.setattr(tui.app, "BATCH_SECONDS", 0.0)
     app = make_app([tmp_path])
     async with app.run_test(size=(100, 24)) as pilot:

@@ -122,12 +122,12 @@ class Query:
         if not (excluded or authors or sources or labels or since or until):
             if len(needles) == 1:
                 (needle,) = needles
-                return lambda item: needle in item.hay
-            return lambda item: all(n in item.hay for n in needles)
+                return lambda item: needle in item.hay or needle in item.page_lc
+            return lambda item: all(n in item.hay or n in item.page_lc for n in needles)
 
         def matches(item: Searchable) -> bool:
             hay = item.hay
-            if not all(n in hay for n in needles):
+            if not all(n in hay or n in item.page_lc for n in needles):
                 return False
             if any(n in hay for n in excluded):
                 return False
@@ -154,6 +154,8 @@ class Searchable:
     """What a query looks at (the timeline's items provide these attributes)."""
 
     hay: str
+    page_lc: str
+    """The page's key points, lower-cased: a word found there matches every entry of the page."""
     authors_lc: str
     source_lc: str
     labels_lc: str

@@ -1,13 +1,17 @@
 """A multi-select list for the sources and authors panes, drawn with the line API.
 
 Each row has a key (what filtering uses), a label, a detail (a role) and a count. Rows can be
-selected (``[x]``, the filter) and marked (``●``, the entry under the feed's cursor).
+selected (``[x]``, the filter) and marked (``●``, the entry under the feed's cursor). The
+selection belongs to the app: a toggle posts :class:`PickList.Changed` with the selection
+asked for, and the app shows what it decided with :meth:`PickList.set_selected`. Rows are
+replaced whole (:meth:`set_rows`) or a few at a time (:meth:`update_rows`), so a pane of
+17,000 sources costs only what changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.segment import Segment
 from rich.style import Style
@@ -54,7 +58,7 @@ class PickList(ScrollView, can_focus=True):
 
     @dataclass
     class Changed(Message):
-        """The selection of a pane changed."""
+        """The reader asked for another selection in a pane."""
 
         pick_list: PickList
         selected: frozenset[str]
@@ -67,18 +71,45 @@ class PickList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.empty = empty
         self.rows: list[Row] = []
-        self.selected: set[str] = set()
+        self._index: dict[str, int] = {}
+        self.selected: frozenset[str] = frozenset()
+        """What the app says is selected (see :meth:`set_selected`)."""
         self.marked: frozenset[str] = frozenset()
         self.highlight = 0
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        keys = {row.key for row in rows}
+        """Show ``rows`` instead of the present ones (the highlight stays on its key)."""
         current = self.rows[self.highlight].key if self.rows else None
         self.rows = list(rows)
-        self.selected &= keys
-        self.highlight = next((i for i, r in enumerate(self.rows) if r.key == current), 0)
+        self._index = {row.key: index for index, row in enumerate(self.rows)}
+        self.highlight = self._index.get(current, 0) if current is not None else 0
         self.virtual_size = Size(1, len(self.rows))
         self.refresh()
+
+    def update_rows(self, rows: Iterable[Row], renamed: Iterable[tuple[str, str]] = ()) -> None:
+        """Replace the rows with the same keys and append the others; ``renamed`` rows
+        (old key, new key) take their new key where they stand."""
+        for old, new in renamed:
+            index = self._index.pop(old, None)
+            if index is not None:
+                self._index[new] = index
+                self.rows[index] = replace(self.rows[index], key=new)
+        for row in rows:
+            index = self._index.get(row.key)
+            if index is None:
+                self._index[row.key] = len(self.rows)
+                self.rows.append(row)
+            else:
+                self.rows[index] = row
+        self.virtual_size = Size(1, len(self.rows))
+        self.refresh()
+
+    def set_selected(self, keys: Iterable[str]) -> None:
+        """Show ``keys`` as the selection."""
+        selected = frozenset(keys)
+        if selected != self.selected:
+            self.selected = selected
+            self.refresh()
 
     def set_marked(self, keys: Iterable[str]) -> None:
         marked = frozenset(keys)
@@ -87,9 +118,8 @@ class PickList(ScrollView, can_focus=True):
             self.refresh()
 
     def clear(self) -> None:
+        """Ask for an empty selection."""
         if self.selected:
-            self.selected.clear()
-            self.refresh()
             self.post_message(self.Changed(self, frozenset()))
 
     def action_move(self, delta: int) -> None:
@@ -111,9 +141,7 @@ class PickList(ScrollView, can_focus=True):
         if not self.rows:
             return
         key = self.rows[self.highlight].key
-        self.selected.symmetric_difference_update({key})
-        self.refresh()
-        self.post_message(self.Changed(self, frozenset(self.selected)))
+        self.post_message(self.Changed(self, self.selected ^ {key}))
 
     def action_clear(self) -> None:
         self.clear()
