@@ -86,7 +86,7 @@ async def main():
     first = None
     async with app.run_test(size=(120, 40)) as pilot:
         feed = app.query_one(Feed)
-        keys = "jjkk"
+        keys = "jg"  # away from the newest entry and back
         n = 0
         while app.loading is not None or not app.scan.done:
             if first is None and feed.items:
@@ -105,10 +105,12 @@ async def main():
         cursor = feed.cursor
         moved = n > 0
         count = len(app.timeline)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + workers.ru_utime + workers.ru_stime
     print(json.dumps(dict(first=(first or loaded) - started, loaded=loaded - started,
-        latencies=latencies, rss=rss, children_rss=children, entries=count, cursor=cursor)))
+        latencies=latencies, rss=me.ru_maxrss / 1024, children_rss=workers.ru_maxrss / 1024,
+        entries=count, cursor=cursor, last_key=keys[(n - 1) % len(keys)], cpu=cpu)))
 
 asyncio.run(main())
 """
@@ -128,8 +130,9 @@ def disk_folder(megabytes: int) -> Path:
     return folder
 
 
-def parse_json_seconds(folder: Path) -> float:
-    """Wall seconds of ``liveblog parse --json`` over ``folder`` (output discarded)."""
+def parse_json_seconds(folder: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of ``liveblog parse --json`` over ``folder`` (output discarded)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "tui", "parse", "--json", str(folder)],
@@ -138,40 +141,61 @@ def parse_json_seconds(folder: Path) -> float:
         cwd=ROOT,
         check=False,
     )
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
 
 
-def disk(sizes: list[int]) -> None:
-    """Load folders from disk in the reader: time, ratio to ``parse --json``, keys, memory."""
+def disk(sizes: list[int], runs: int) -> None:
+    """Load folders from disk in the reader: time, ratio to ``parse --json``, keys, memory.
+
+    ``parse --json`` and the reader alternate ``runs`` times (the machine's load changes;
+    medians of one run's pairs are comparable).
+    """
     for megabytes in sizes:
         folder = disk_folder(megabytes)
         files = sum(1 for _ in folder.glob("*.txt"))
-        parse = parse_json_seconds(folder)
-        started = time.perf_counter()
-        out = subprocess.run(
-            [sys.executable, "-c", LOAD_CHILD, str(folder)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=True,
-        ).stdout
-        wall = time.perf_counter() - started
-        result = json.loads(out.strip().splitlines()[-1])
-        keys = sorted(result["latencies"]) or [float("nan")]
+        parses: list[tuple[float, float]] = []
+        loads: list[dict[str, object]] = []
+        for _ in range(runs):
+            parses.append(parse_json_seconds(folder))
+            out = subprocess.run(
+                [sys.executable, "-c", LOAD_CHILD, str(folder)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=True,
+            ).stdout
+            loads.append(json.loads(out.strip().splitlines()[-1]))
+        parse_wall = statistics.median(p[0] for p in parses)
+        parse_cpu = statistics.median(p[1] for p in parses)
+        loaded = statistics.median(float(r["loaded"]) for r in loads)  # type: ignore[arg-type]
+        first = statistics.median(float(r["first"]) for r in loads)  # type: ignore[arg-type]
+        cpu = statistics.median(float(r["cpu"]) for r in loads)  # type: ignore[arg-type]
+        ratios = [float(r["loaded"]) / p[0] for r, p in zip(loads, parses, strict=True)]  # type: ignore[arg-type]
+        keys = sorted(k for r in loads for k in r["latencies"]) or [float("nan")]  # type: ignore[attr-defined]
         p95 = keys[min(len(keys) - 1, int(len(keys) * 0.95))]
-        print(f"{megabytes} MB, {files:,} files, {result['entries']:,} entries:")
-        print(f"  parse --json              {parse:8.2f} s")
+        last = loads[-1]
+        print(f"{megabytes} MB, {files:,} files, {last['entries']:,} entries ({runs} runs):")
+        print(f"  parse --json: {parse_wall:.2f} s wall, {parse_cpu:.2f} s CPU")
         print(
-            f"  reader: first screen {result['first']:.2f} s, all loaded {result['loaded']:.2f} s "
-            f"(process {wall:.2f} s); ratio to parse --json {result['loaded'] / parse:.2f}"
+            f"  reader: first screen {first:.2f} s, all loaded {loaded:.2f} s wall, "
+            f"{cpu:.2f} s CPU (all processes)"
+        )
+        print(
+            f"  ratio to parse --json: wall {statistics.median(ratios):.2f} (pairs: "
+            + ", ".join(f"{r:.2f}" for r in ratios)
+            + f"), CPU {cpu / parse_cpu:.2f}"
         )
         print(
             f"  keys during the load (ms): median {statistics.median(keys):.0f}, p95 {p95:.0f}, "
-            f"max {keys[-1]:.0f} (n={len(result['latencies'])})"
+            f"max {keys[-1]:.0f} (n={len(keys)})"
         )
         print(
-            f"  peak RSS: reader {result['rss']:.0f} MB, largest parsing process "
-            f"{result['children_rss']:.0f} MB; cursor at the end: {result['cursor']}"
+            f"  peak RSS: reader {last['rss']:.0f} MB, largest parsing process "
+            f"{last['children_rss']:.0f} MB; at the end the cursor is on entry {last['cursor']} "
+            f"(0 is the newest; the last key pressed was {last['last_key']})"
         )
 
 
@@ -383,7 +407,7 @@ def main() -> None:
     parser.add_argument("--disk", type=int, nargs="*", metavar="MB", help="folders read from disk")
     options = parser.parse_args()
     if options.disk is not None:
-        disk(options.disk or [20, 80])
+        disk(options.disk or [20, 80], options.runs)
         return
     print(f"Python {sys.version.split()[0]}; {options.runs} runs each")
     paints, _, count = first_paint(options.runs)

@@ -404,3 +404,44 @@ async def test_a_file_given_by_name_is_followed_too(tmp_path: Path) -> None:
         await pilot.pause(0.3)
         assert list(rows(app)) == ["one.txt"]
         assert sorted(feed_ids(app)) == sorted(ids_of(path))
+
+
+async def test_a_selected_source_renamed_by_the_watcher_stays_selected(tmp_path: Path) -> None:
+    moved = tmp_path / "old.txt"
+    write(moved, posts("moved", 2))
+    write(tmp_path / "other.txt", posts("other", 3))
+    app = make_app([tmp_path], watch=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot, app)
+        pane = app.query_one("#sources", PickList)
+        pane.focus()
+        pane.highlight = next(i for i, r in enumerate(pane.rows) if r.key.endswith("old.txt"))
+        await pilot.press("space")
+        await until(pilot, lambda: len(app.feed.items) == 2, "the selection applied")
+        moved.rename(tmp_path / "new.txt")
+        await until(pilot, lambda: "new.txt" in rows(app), "the rename")
+        await pilot.pause(0.1)
+        assert app.sources_selected == {str(tmp_path / "new.txt")}
+        assert pane.selected == app.sources_selected
+        assert len(app.feed.items) == 2  # the feed still shows the renamed file's entries
+        assert "showing 2 of 5 entries" in screen_text(app)
+
+
+def broken_rss(items: int) -> str:
+    """An RSS feed cut off inside its last item (as while it is being written)."""
+    whole = "".join(f"<item><title>Item {n}</title></item>" for n in range(items))
+    return f"<rss><channel>{whole}<item><title>Cut"
+
+
+async def test_a_growing_file_with_a_problem_lists_it_once(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"
+    write(path, broken_rss(1))
+    app = make_app([tmp_path], watch=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot, app)
+        assert len(app.timeline.problems) == 1
+        write(path, broken_rss(3))  # the problem's column moves: another message
+        await until(pilot, lambda: len(app.timeline) >= 3, "the re-read")
+        await pilot.pause(0.3)
+        assert len(app.timeline.problems) == 1  # replaced, not added to
+        assert "│ 1 problem (p)" in screen_text(app)

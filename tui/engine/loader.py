@@ -1,27 +1,32 @@
 """Reading many files at once: every file under some paths parsed, on every core.
 
 :func:`read_all` walks the paths (``parsers.read.expand_paths``) and parses each file, one
-document per task, in a pool of processes when there are enough files to pay for starting
-one (the documents come back pickled); otherwise in the calling thread. Documents are
-yielded in the walk's order, whatever order the processes finish in, so a load gives the
-same timeline every time. Pure: no Textual.
+document per task. With enough files to pay for starting them (and more than one core),
+the parsing happens in worker processes (:mod:`tui.engine.parse_worker`, plain
+subprocesses: nothing depends on how the caller's main module is written, nor on its
+stderr), the documents coming back pickled; otherwise in the calling thread. Documents are
+yielded in the walk's order whatever order the processes finish in, so a load gives the
+same timeline every time. A worker that fails hands its files back to the calling thread.
+Pure: no Textual.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import subprocess
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from typing import IO, cast
 
 from parsers.model import Document
+from tui.engine.parse_worker import receive, send
 
 POOL_MIN_FILES = 64
-"""Fewer files than this are parsed in the calling thread (a pool takes ~0.3 s to start)."""
+"""Fewer files than this are parsed in the calling thread (a worker takes ~0.3 s to start)."""
 
-IN_FLIGHT_PER_WORKER = 8
-"""Files handed to each process ahead of the one being waited for (bounds memory)."""
+IN_FLIGHT = 8
+"""Files handed to each worker ahead of the one being waited for (bounds memory)."""
 
 
 def _parse(path: str) -> Document:
@@ -33,10 +38,58 @@ def _parse(path: str) -> Document:
 def worker_count() -> int:
     """How many processes parse: one per core this process may use."""
     try:
-        cores = len(os.sched_getaffinity(0))
+        return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(1, cores)
+        return max(1, os.cpu_count() or 1)
+
+
+class _Worker:
+    """One parsing process and the paths it was handed, in order."""
+
+    def __init__(self) -> None:
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tui.engine.parse_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        self.waiting: deque[str] = deque()
+        self.broken = False
+
+    def give(self, path: str) -> None:
+        self.waiting.append(path)
+        if not self.broken:
+            try:
+                send(cast(IO[bytes], self.process.stdin), path)
+            except OSError:
+                self.broken = True
+
+    def take(self) -> Document:
+        """The document of the oldest path handed over (parsed here if the worker failed)."""
+        path = self.waiting.popleft()
+        if not self.broken:
+            try:
+                document = receive(cast(IO[bytes], self.process.stdout))
+                if isinstance(document, Document):
+                    return document
+            except (EOFError, OSError, ValueError):
+                pass
+            self.broken = True
+        return _parse(path)
+
+    def close(self) -> None:
+        for stream in (self.process.stdin, self.process.stdout):
+            try:
+                if stream is not None:
+                    stream.close()
+            except OSError:
+                pass
+        self.process.kill()
+        self.process.wait()
 
 
 def read_all(
@@ -61,23 +114,25 @@ def read_all(
                 return
             yield done, total, unreadable(path, problem) if problem else _parse(path)
         return
-    # A fresh interpreter per worker (not fork: the caller has threads, the UI's among them).
-    context = multiprocessing.get_context("forkserver")
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    pool = [_Worker() for _ in range(count)]
     try:
-        ahead = count * IN_FLIGHT_PER_WORKER
-        queue: deque[Future[Document] | Document] = deque()
-        waiting = iter(files)
-        for done in range(1, total + 1):
-            while len(queue) < ahead:
-                path_problem = next(waiting, None)
-                if path_problem is None:
-                    break
-                path, problem = path_problem
-                queue.append(unreadable(path, problem) if problem else pool.submit(_parse, path))
+        # File i goes to worker i % count, so results are read back in walk order.
+        handed = 0
+
+        def hand_out(upto: int) -> None:
+            nonlocal handed
+            while handed < min(upto, total):
+                path, problem = files[handed]
+                if problem is None:
+                    pool[handed % count].give(path)
+                handed += 1
+
+        for index, (path, problem) in enumerate(files):
+            hand_out(index + count * IN_FLIGHT)
             if cancelled():
                 return
-            head = queue.popleft()
-            yield done, total, head if isinstance(head, Document) else head.result()
+            document = unreadable(path, problem) if problem else pool[index % count].take()
+            yield index + 1, total, document
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in pool:
+            worker.close()
