@@ -191,8 +191,8 @@ def test_workers_give_the_documents_one_thread_gives_in_the_same_order(
     alone = list(read_all([str(tmp_path)], workers=1))
     pooled = list(read_all([str(tmp_path)], workers=2))
     assert [(done, total) for done, total, _ in pooled] == [(n, 12) for n in range(1, 13)]
-    assert [d for _, _, d in pooled] == [d for _, _, d in alone]
-    assert all(isinstance(d, Document) and d.entries for _, _, d in pooled)
+    assert [d for _, _, d in pooled] == [d for _, _, d in alone]  # documents and texts
+    assert all(isinstance(d.document, Document) and d.document.entries for _, _, d in pooled)
 
 
 def test_a_missing_path_is_an_unreadable_document_with_workers_too(
@@ -201,4 +201,4 @@ def test_a_missing_path_is_an_unreadable_document_with_workers_too(
     monkeypatch.setattr(tui.engine.loader, "POOL_MIN_FILES", 1)
     write(tmp_path / "a.txt", posts("a", 2))
     found = [d for _, _, d in read_all([str(tmp_path / "nope"), str(tmp_path)], workers=2)]
-    assert [d.readable for d in found] == [False, True]
+    assert [d.document.readable for d in found] == [False, True]

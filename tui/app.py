@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import time
 from collections.abc import Sequence
@@ -28,7 +29,7 @@ from parsers.model import Document, Problem
 from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow, alert_message
 from tui.engine.loader import read_all
 from tui.engine.query import Query, QueryError, parse_query
-from tui.engine.timeline import Change, Filter, Item, Scan, Timeline
+from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
 from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
 from tui.screens.help_screen import HelpScreen
 from tui.screens.pages import document_page, entry_page, problems_page
@@ -156,7 +157,7 @@ class ReaderApp(App[int]):
         self.force_polling: bool | None = None
         self.live_updates = 0
         """How many times arriving entries were applied (tests and benchmarks)."""
-        self._pending_documents: list[Document] = []
+        self._pending_documents: list[Indexed] = []
         self._pending_events: list[IngestEvent] = []
         self._scheduled = False
         self._last_apply = 0.0
@@ -200,7 +201,7 @@ class ReaderApp(App[int]):
         """Parse every file off the UI thread (on every core), handing documents over in
         batches."""
         worker = get_current_worker()
-        batch: list[Document] = []
+        batch: list[Indexed] = []
         last = time.monotonic()
         done = total = 0
         for done, total, document in read_all(paths, cancelled=lambda: worker.is_cancelled):
@@ -307,6 +308,9 @@ class ReaderApp(App[int]):
         started = time.perf_counter()
         if documents:
             self.show_change(self.timeline.upsert_many(documents))
+            # What is loaded stays: the collector need not walk it again and again (each
+            # pass over a large timeline would freeze the screen for a moment).
+            gc.freeze()
         if events:
             self.live_updates += 1
             self.show_change(self.timeline.apply(events), live=True)

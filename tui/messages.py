@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from parsers.model import Document
-
 if TYPE_CHECKING:  # the engine loads once watching starts
     from tui.engine.ingest import IngestEvent
+    from tui.engine.timeline import Indexed
 
 
 @dataclass
 class DocumentsLoaded(Message):
     """A batch of documents was parsed; ``done`` of ``total`` files are read so far."""
 
-    documents: list[Document]
+    documents: list[Indexed]
+    """Each with its entries' search text."""
     done: int
     total: int
 

@@ -19,8 +19,8 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, cast
 
-from parsers.model import Document
 from tui.engine.parse_worker import receive, send
+from tui.engine.timeline import Indexed
 
 POOL_MIN_FILES = 64
 """Fewer files than this are parsed in the calling thread (a worker takes ~0.3 s to start)."""
@@ -29,10 +29,10 @@ IN_FLIGHT = 8
 """Files handed to each worker ahead of the one being waited for (bounds memory)."""
 
 
-def _parse(path: str) -> Document:
+def _parse(path: str) -> Indexed:
     from parsers.read import parse_file
 
-    return parse_file(path)
+    return Indexed.of(parse_file(path))
 
 
 def worker_count() -> int:
@@ -68,13 +68,13 @@ class _Worker:
             except OSError:
                 self.broken = True
 
-    def take(self) -> Document:
+    def take(self) -> Indexed:
         """The document of the oldest path handed over (parsed here if the worker failed)."""
         path = self.waiting.popleft()
         if not self.broken:
             try:
                 document = receive(cast(IO[bytes], self.process.stdout))
-                if isinstance(document, Document):
+                if isinstance(document, Indexed):
                     return document
             except (EOFError, OSError, ValueError):
                 pass
@@ -97,8 +97,9 @@ def read_all(
     *,
     workers: int | None = None,
     cancelled: Callable[[], bool] = lambda: False,
-) -> Iterator[tuple[int, int, Document]]:
-    """``(done, total, document)`` for every file under ``paths``, in walk order.
+) -> Iterator[tuple[int, int, Indexed]]:
+    """``(done, total, document)`` for every file under ``paths``, in walk order (each
+    document with its entries' search text, :class:`tui.engine.timeline.Indexed`).
 
     ``workers``: processes to parse in (default: one per core; 1 parses in this thread).
     Stops early once ``cancelled()`` is true.
@@ -112,7 +113,7 @@ def read_all(
         for done, (path, problem) in enumerate(files, 1):
             if cancelled():
                 return
-            yield done, total, unreadable(path, problem) if problem else _parse(path)
+            yield done, total, Indexed.of(unreadable(path, problem)) if problem else _parse(path)
         return
     pool = [_Worker() for _ in range(count)]
     try:
@@ -131,7 +132,10 @@ def read_all(
             hand_out(index + count * IN_FLIGHT)
             if cancelled():
                 return
-            document = unreadable(path, problem) if problem else pool[index % count].take()
+            if problem:
+                document = Indexed.of(unreadable(path, problem))
+            else:
+                document = pool[index % count].take()
             yield index + 1, total, document
     finally:
         for worker in pool:

@@ -2,7 +2,8 @@
 
 Run by :mod:`tui.engine.loader` as ``python -m tui.engine.parse_worker``. Each message, both
 ways, is an 8-byte big-endian length and a pickle: a path in, a
-:class:`parsers.model.Document` out, in the order the paths came. End of input ends it.
+:class:`tui.engine.timeline.Indexed` document out (its entries' search text made here too),
+in the order the paths came. End of input ends it.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def main() -> None:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     from parsers.read import parse_file, unreadable
+    from tui.engine.timeline import Indexed
 
     source = sys.stdin.buffer
     while True:
@@ -51,7 +53,7 @@ def main() -> None:
             document = parse_file(path)
         except Exception as exc:  # noqa: BLE001 - one bad file must not end the load
             document = unreadable(path, f"could not be parsed: {type(exc).__name__}")
-        send(out, document)
+        send(out, Indexed.of(document))
 
 
 if __name__ == "__main__":
