@@ -188,7 +188,7 @@ def test_workers_give_the_documents_one_thread_gives_in_the_same_order(
     for n in range(12):
         write(tmp_path / f"blog-{n:02}.txt", posts(f"blog{n}", 1 + n % 3))
     (tmp_path / "sub").mkdir()
-    alone = list(read_all([str(tmp_path)], workers=1))
+    alone = list(read_all([str(tmp_path)], workers=0))
     pooled = list(read_all([str(tmp_path)], workers=2))
     assert [(done, total) for done, total, _ in pooled] == [(n, 12) for n in range(1, 13)]
     assert [d for _, _, d in pooled] == [d for _, _, d in alone]  # documents and texts

@@ -173,7 +173,7 @@ class ReaderApp(App[int]):
             yield Feed(id="feed")
         yield QueryBar(id="query")
         yield Static("", id="status", markup=False)
-        yield NewMarker(id="new-marker")
+        yield NewMarker(lambda: self.feed.region, id="new-marker")
 
     def on_mount(self) -> None:
         self.query_one("#sources", PickList).border_title = "Sources"
@@ -522,6 +522,9 @@ class ReaderApp(App[int]):
         if self.follow is not None and self.follow.new_count:
             self.query_one(NewMarker).show(self.follow.moved(self.at_live_edge))
         self.update_status()
+
+    def on_new_marker_clicked(self, message: NewMarker.Clicked) -> None:
+        self.action_follow()
 
     def on_feed_opened(self, message: Feed.Opened) -> None:
         self.open_entry(message.item)

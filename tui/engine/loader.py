@@ -36,11 +36,13 @@ def _parse(path: str) -> Indexed:
 
 
 def worker_count() -> int:
-    """How many processes parse: one per core this process may use."""
+    """How many processes parse: one per core this process may use but one (that one keeps
+    the screen and the keys answering), and at least one."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    return max(1, cores - 1)
 
 
 class _Worker:
@@ -101,15 +103,16 @@ def read_all(
     """``(done, total, document)`` for every file under ``paths``, in walk order (each
     document with its entries' search text, :class:`tui.engine.timeline.Indexed`).
 
-    ``workers``: processes to parse in (default: one per core; 1 parses in this thread).
+    ``workers``: processes to parse in (default: :func:`worker_count`; 0 parses in this
+    thread, as do fewer than ``POOL_MIN_FILES`` files).
     Stops early once ``cancelled()`` is true.
     """
     from parsers.read import expand_paths, unreadable
 
     files = list(expand_paths(paths))
     total = len(files)
-    count = worker_count() if workers is None else max(1, workers)
-    if count == 1 or sum(1 for _, problem in files if problem is None) < POOL_MIN_FILES:
+    count = worker_count() if workers is None else max(0, workers)
+    if count == 0 or sum(1 for _, problem in files if problem is None) < POOL_MIN_FILES:
         for done, (path, problem) in enumerate(files, 1):
             if cancelled():
                 return
