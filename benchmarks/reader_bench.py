@@ -122,7 +122,8 @@ async def main():
     cpu = me.ru_utime + me.ru_stime + workers.ru_utime + workers.ru_stime
     print(json.dumps(dict(first=(first or loaded) - started, loaded=loaded - started,
         latencies=latencies, rss=me.ru_maxrss / 1024, children_rss=workers.ru_maxrss / 1024,
-        entries=count, cursor=cursor, last_key=keys[(n - 1) % len(keys)], cpu=cpu)))
+        entries=count, cursor=cursor, last_key=keys[(n - 1) % len(keys)], cpu=cpu,
+        main_cpu=me.ru_utime + me.ru_stime)))
 
 asyncio.run(main())
 """
@@ -193,7 +194,8 @@ def disk(sizes: list[int], runs: int) -> None:
         print(f"  parse --json: {parse_wall:.2f} s wall, {parse_cpu:.2f} s CPU")
         print(
             f"  reader: first screen {first:.2f} s, all loaded {loaded:.2f} s wall, "
-            f"{cpu:.2f} s CPU (all processes)"
+            f"{cpu:.2f} s CPU (all processes; "
+            f"{statistics.median(float(r['main_cpu']) for r in loads):.2f} s in the UI's)"  # type: ignore[arg-type]
         )
         print(
             f"  ratio to parse --json: wall {statistics.median(ratios):.2f} (pairs: "

@@ -13,20 +13,31 @@ Pure: no Textual.
 from __future__ import annotations
 
 import os
+import pickle
+import queue
 import subprocess
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, cast
 
-from tui.engine.parse_worker import receive, send
+from tui.engine.parse_worker import LENGTH, send
+
+try:
+    import fcntl
+except ImportError:  # not on a POSIX system
+    fcntl = None  # type: ignore[assignment]
 from tui.engine.timeline import Indexed
 
 POOL_MIN_FILES = 64
 """Fewer files than this are parsed in the calling thread (a worker takes ~0.3 s to start)."""
 
-IN_FLIGHT = 8
+IN_FLIGHT = 32
 """Files handed to each worker ahead of the one being waited for (bounds memory)."""
+
+PIPE_BYTES = 1 << 20
+"""The size asked for the pipe documents come back through (Linux; 64 KiB otherwise)."""
 
 
 def _parse(path: str) -> Indexed:
@@ -61,6 +72,33 @@ class _Worker:
         )
         self.waiting: deque[str] = deque()
         self.broken = False
+        self.arrived: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        """Pickled documents read from the worker (None: its output ended)."""
+        out = cast(IO[bytes], self.process.stdout)
+        if fcntl is not None and hasattr(fcntl, "F_SETPIPE_SZ"):
+            try:
+                fcntl.fcntl(out.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+            except OSError:
+                pass
+        # The pipe is drained as soon as a document is written, whatever the thread that
+        # unpickles is doing (a worker blocked on a full pipe parses nothing).
+        self.drain = threading.Thread(target=self._drain, args=(out,), daemon=True)
+        self.drain.start()
+
+    def _drain(self, out: IO[bytes]) -> None:
+        try:
+            while True:
+                header = out.read(LENGTH)
+                if len(header) < LENGTH:
+                    break
+                size = int.from_bytes(header, "big")
+                data = out.read(size)
+                if len(data) < size:
+                    break
+                self.arrived.put(data)
+        except (OSError, ValueError):
+            pass
+        self.arrived.put(None)
 
     def give(self, path: str) -> None:
         self.waiting.append(path)
@@ -74,24 +112,28 @@ class _Worker:
         """The document of the oldest path handed over (parsed here if the worker failed)."""
         path = self.waiting.popleft()
         if not self.broken:
-            try:
-                document = receive(cast(IO[bytes], self.process.stdout))
+            data = self.arrived.get()
+            if data is not None:
+                try:
+                    document = pickle.loads(data)
+                except Exception:  # noqa: BLE001 - parsed here instead
+                    document = None
                 if isinstance(document, Indexed):
                     return document
-            except (EOFError, OSError, ValueError):
-                pass
             self.broken = True
         return _parse(path)
 
     def close(self) -> None:
-        for stream in (self.process.stdin, self.process.stdout):
-            try:
-                if stream is not None:
-                    stream.close()
-            except OSError:
-                pass
+        try:
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        except OSError:
+            pass
         self.process.kill()
         self.process.wait()
+        self.drain.join(timeout=5)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 def read_all(
