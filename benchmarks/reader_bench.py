@@ -113,7 +113,7 @@ async def main():
                     break
                 if time.perf_counter() - pressed > 30:
                     break
-            await asyncio.sleep(0.1)
+            await asyncio.sleep(0.25)  # four keys a second
         loaded = time.perf_counter()
         cursor = feed.cursor
         count = len(app.timeline)

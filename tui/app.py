@@ -56,7 +56,7 @@ BATCH_SECONDS = 0.1
 FLUSH_SECONDS = 0.1
 """The least time between two updates of the screen by entries arriving from the watch."""
 
-LOAD_FLUSH_SECONDS = 0.3
+LOAD_FLUSH_SECONDS = 0.5
 """The least time between two updates of the screen while the paths load (each repaints the
 feed, both panes and the status line: ~40 ms of the UI thread at 120 columns)."""
 

@@ -233,7 +233,9 @@ class Feed(Widget, can_focus=True):
         index, line = self.top
         index = max(0, min(index, len(self.items) - 1))
         self.top = (index, max(0, min(line, self.height_of(index) - 1)))
-        if self.top > self._end():
+        # Every entry takes a line at least: a screenful of entries below the top cannot
+        # all fit (and the end, whose last entries change as a folder loads, is not wrapped).
+        if len(self.items) - index <= self._view_height() and self.top > self._end():
             self.top = self._end()
 
     def _advance(self, position: Position, delta: int) -> Position:
@@ -416,11 +418,14 @@ class Feed(Widget, can_focus=True):
         """The scrollbar row of the view's position; -1 when everything fits."""
         count = len(self.items)
         height = self._view_height()
-        end = self._end()
-        if count <= 1 or height <= 1 or end == (0, 0):
+        if count <= 1 or height <= 1:
             return -1
-        if self.top == end:
-            return height - 1
+        if count - self.top[0] <= height:  # near the end: is it the end, does all fit?
+            end = self._end()
+            if end == (0, 0):
+                return -1
+            if self.top == end:
+                return height - 1
         return round(self.top[0] / (count - 1) * (height - 1))
 
     def _bar(self, y: int) -> Segment:
