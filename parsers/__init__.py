@@ -14,7 +14,18 @@ from parsers.model import (
     Timestamp,
     ZoneBasis,
 )
-from parsers.read import expand_paths, explain, is_ignored, parse_bytes, parse_file, parse_text
+
+_READING = ("expand_paths", "explain", "is_ignored", "parse_bytes", "parse_file", "parse_text")
+"""Loaded with :mod:`parsers.read` on first use: importing the model alone (as the reader's
+first screen does) does not load every format handler."""
+
+
+def __getattr__(name: str) -> object:
+    if name in _READING:
+        from parsers import read
+
+        return getattr(read, name)
+    raise AttributeError(f"module 'parsers' has no attribute {name!r}")
 
 __all__ = [
     "Author",
