@@ -27,7 +27,7 @@ from tui.engine.ingest import (
 )
 from tui.engine.loader import read_all
 from tui.engine.query import Query, parse_query
-from tui.engine.timeline import Filter, Timeline
+from tui.engine.timeline import Filter, Indexed, Timeline
 from tui.sample import sample_dir
 
 
@@ -185,20 +185,31 @@ def test_workers_give_the_documents_one_thread_gives_in_the_same_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(tui.engine.loader, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(tui.engine.loader, "FIRST_IN_THREAD", 3)  # the rest in the workers
     for n in range(12):
         write(tmp_path / f"blog-{n:02}.txt", posts(f"blog{n}", 1 + n % 3))
     (tmp_path / "sub").mkdir()
     alone = list(read_all([str(tmp_path)], workers=0))
+    parsed_here: list[str] = []
+    in_thread = tui.engine.loader._parse
+
+    def spy(path: str) -> Indexed:
+        parsed_here.append(path)
+        return in_thread(path)
+
+    monkeypatch.setattr(tui.engine.loader, "_parse", spy)
     pooled = list(read_all([str(tmp_path)], workers=2))
     assert [(done, total) for done, total, _ in pooled] == [(n, 12) for n in range(1, 13)]
     assert [d for _, _, d in pooled] == [d for _, _, d in alone]  # documents and texts
     assert all(isinstance(d.document, Document) and d.document.entries for _, _, d in pooled)
+    assert len(parsed_here) == 3  # the first files here, the other nine in the workers
 
 
 def test_a_missing_path_is_an_unreadable_document_with_workers_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(tui.engine.loader, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(tui.engine.loader, "FIRST_IN_THREAD", 0)
     write(tmp_path / "a.txt", posts("a", 2))
     found = [d for _, _, d in read_all([str(tmp_path / "nope"), str(tmp_path)], workers=2)]
     assert [d.document.readable for d in found] == [False, True]

@@ -36,6 +36,9 @@ POOL_MIN_FILES = 64
 IN_FLIGHT = 32
 """Files handed to each worker ahead of the one being waited for (bounds memory)."""
 
+FIRST_IN_THREAD = 16
+"""Files parsed in the calling thread while the workers start (a first screen at once)."""
+
 PIPE_BYTES = 1 << 20
 """The size asked for the pipe documents come back through (Linux; 64 KiB otherwise)."""
 
@@ -161,9 +164,11 @@ def read_all(
             yield done, total, Indexed.of(unreadable(path, problem)) if problem else _parse(path)
         return
     pool = [_Worker() for _ in range(count)]
+    first = min(FIRST_IN_THREAD, total)
     try:
-        # File i goes to worker i % count, so results are read back in walk order.
-        handed = 0
+        # File i (after the first ones) goes to worker i % count, so results are read back
+        # in walk order.
+        handed = first
 
         def hand_out(upto: int) -> None:
             nonlocal handed
@@ -173,12 +178,15 @@ def read_all(
                     pool[handed % count].give(path)
                 handed += 1
 
+        hand_out(first + count * IN_FLIGHT)
         for index, (path, problem) in enumerate(files):
             hand_out(index + count * IN_FLIGHT)
             if cancelled():
                 return
             if problem:
                 document = Indexed.of(unreadable(path, problem))
+            elif index < first:
+                document = _parse(path)
             else:
                 document = pool[index % count].take()
             yield index + 1, total, document
