@@ -342,9 +342,8 @@ class ReaderApp(App[int]):
             return
         following = self.at_live_edge
         self.refresh_panes(change)
-        self.refresh_feed(complete=not following)
-        if following:
-            self.feed.go_to(0)
+        # At the edge the cursor goes to the newest entry (not looked for by its id).
+        self.refresh_feed(complete=not following, keep=not following)
         if follow is None or not live:
             return
         if following:
@@ -407,14 +406,15 @@ class ReaderApp(App[int]):
             hide=self.hide,
         )
 
-    def refresh_feed(self, complete: bool = False) -> None:
+    def refresh_feed(self, complete: bool = False, keep: bool = True) -> None:
         """Show what the current filter lets through: a screenful now, the rest soon after.
 
         ``complete``: search everything now, so the entry under the cursor is found (entries
         arriving while the reader is elsewhere in the feed must not move the view).
+        ``keep``: keep the cursor on its entry (False: on the newest).
         """
         feed = self.feed
-        current = feed.current
+        current = feed.current if keep else None
         needles = self.query_value.highlights if self.query_value else ()
         feed.set_display(needles=needles, gone=frozenset(self.timeline.gone))
         if self.view.active:
