@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Sequence
 from datetime import tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rich.style import Style
 from rich.text import Text
@@ -228,7 +228,9 @@ class ReaderApp(App[int]):
         if message.total == 0:
             watching = " (watching for new ones)" if self.follow is not None else ""
             self.found_nothing = "No files found in " + ", ".join(self.paths) + watching + "."
-            severity = "information" if self.follow is not None else "warning"
+            severity: Literal["information", "warning"] = (
+                "information" if self.follow is not None else "warning"
+            )
             self.notify(self.found_nothing, severity=severity, markup=False)
         if not self.timeline.items:
             self.refresh_feed()

@@ -11,19 +11,19 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-from typing import BinaryIO
+from typing import IO
 
 LENGTH = 8
 
 
-def send(stream: BinaryIO, value: object) -> None:
+def send(stream: IO[bytes], value: object) -> None:
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(len(data).to_bytes(LENGTH, "big"))
     stream.write(data)
     stream.flush()
 
 
-def receive(stream: BinaryIO) -> object:
+def receive(stream: IO[bytes]) -> object:
     """The next message; raises EOFError at the end of the stream."""
     header = stream.read(LENGTH)
     if len(header) < LENGTH:

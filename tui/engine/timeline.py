@@ -19,6 +19,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from parsers.model import Document, Entry, Problem, Source, Timestamp
 from tui.engine.query import Query
@@ -562,7 +563,7 @@ class Timeline:
             authors = view.authors
             tests.append(lambda item: any(a.name in authors for a in item.entry.authors))
         if view.hides_by_query and view.query is not None:
-            tests.append(view.query.predicate())
+            tests.append(cast(Callable[[Item], bool], view.query.predicate()))
         if not tests:
             return None
         if len(tests) == 1:

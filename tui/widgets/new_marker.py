@@ -48,12 +48,12 @@ class NewMarker(Widget):
 
     def __init__(
         self,
-        anchor: Callable[[], Region],
+        over: Callable[[], Region],
         *,
         id: str | None = None,  # noqa: A002 - Textual's name
     ) -> None:
         super().__init__(id=id)
-        self.anchor = anchor
+        self.over = over
         """The region the marker floats over (its top right corner)."""
         self.count = 0
         self._placing: Timer | None = None
@@ -80,7 +80,7 @@ class NewMarker(Widget):
 
     def place(self) -> None:
         """Put the marker over the top right corner of the feed."""
-        region = self.anchor()
+        region = self.over()
         width = len(f"▲ +{self.count} new entries · f") + 2
         x = max(region.x, region.right - width - MARGIN)
         if (x, region.y) != (self.styles.offset.x.value, self.styles.offset.y.value):
