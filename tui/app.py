@@ -87,6 +87,9 @@ class ReaderApp(App[int]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
+        # As in less and lnav, ctrl+c quits (Textual's default only says how to quit). A
+        # priority binding, so it also quits from the query bar and the full entry view.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
         Binding("question_mark", "help", "Help"),
         Binding("slash", "search", "Search"),
         Binding("n", "find(True)", "Next match"),
