@@ -52,9 +52,15 @@ WARN = Style(color="red", bold=True)
 ACCENT = Style(color="cyan", bold=True)
 
 
-def renamed_detail(old: str | None) -> str | None:
-    """The sources pane's note on a renamed file."""
-    return None if old is None else f"(was {os.path.basename(old.rstrip('/'))})"
+def source_note(*, gone: bool, readable: bool, renamed_from: str | None) -> str | None:
+    """The sources pane's words for a file's state: ``gone``, ``unreadable``, ``renamed from``."""
+    if gone:
+        return "gone"
+    if not readable:
+        return "unreadable"
+    if renamed_from is not None:
+        return f"renamed from {os.path.basename(renamed_from.rstrip('/'))}"
+    return None
 
 
 def plural(count: int, noun: str) -> str:
@@ -243,7 +249,11 @@ class ReaderApp(App[int]):
                 label=document.display_name,
                 count=count,
                 gone=document.source.path in gone or not document.readable,
-                detail=renamed_detail(self.timeline.renamed.get(document.source.path)),
+                note=source_note(
+                    gone=document.source.path in gone,
+                    readable=document.readable,
+                    renamed_from=self.timeline.renamed.get(document.source.path),
+                ),
             )
             for document, count in self.timeline.source_counts()
         ]
