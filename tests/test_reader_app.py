@@ -628,3 +628,22 @@ async def test_ctrl_c_quits_from_the_feed_the_query_bar_and_a_view() -> None:
             await pilot.pause()
             assert not app.is_running, keys
             assert app.return_code == 0, keys
+
+
+async def test_since_until_follow_the_zone_shown_and_the_status_says_which() -> None:
+    app = synthetic_app()  # local time is New York
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.press("slash", *"since:03:00 until:03:30", "enter")
+        await pilot.pause()
+        assert feed_titles(app) == []  # nothing at 03:00-03:30 on the sources' clocks
+        assert "(times in each source's zone)" in screen_text(app)
+        await pilot.press("z")  # local time: Zelensky spoke at 03:00 EST
+        await pilot.pause()
+        assert feed_titles(app) == ["Zelensky addresses the nation"]
+        screen = screen_text(app)
+        assert "03:00 EST" in screen
+        assert "filter: since:03:00 until:03:30 (times in local time)" in screen
+        await pilot.press("z")
+        await pilot.pause()
+        assert feed_titles(app) == []
+        assert "(times in UTC)" in screen_text(app)

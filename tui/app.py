@@ -9,7 +9,7 @@ import asyncio
 import os
 import time
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import UTC, tzinfo
 
 from rich.style import Style
 from rich.text import Text
@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from parsers.model import Document
 from parsers.read import expand_paths, parse_file, unreadable
-from tui.engine.query import Query, QueryError, parse_query
+from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Filter, Item, Scan, Timeline
 from tui.live import Live
 from tui.messages import DocumentsLoaded, LoadFinished
@@ -46,6 +46,13 @@ SCAN_SLICE = 10_000
 
 BATCH_SECONDS = 0.1
 """How often the loading worker hands parsed documents to the UI."""
+
+CLOCK_NOTES = {
+    ZoneMode.SOURCE: "times in each source's zone",
+    ZoneMode.LOCAL: "times in local time",
+    ZoneMode.UTC: "times in UTC",
+}
+"""How the status line says which clock a query's times of day and dates are read on."""
 
 DIM = Style(dim=True)
 WARN = Style(color="red", bold=True)
@@ -338,7 +345,10 @@ class ReaderApp(App[int]):
             parts.append(Text(f"invalid query (not applied): {self.query_error.message}", WARN))
         if self.query_value is not None and not self.query_value.empty:
             how = "filter" if self.hide else "highlight"
-            parts.append(Text(f"{how}: {self.query_value.text.strip()}"))
+            part = Text(f"{how}: {self.query_value.text.strip()}")
+            if self.query_value.reads_clock:
+                part.append(f" ({CLOCK_NOTES[self.mode]})", DIM)
+            parts.append(part)
         if self.sources_selected:
             names = []
             for path in sorted(self.sources_selected):
@@ -416,7 +426,12 @@ class ReaderApp(App[int]):
         self.refresh_feed()
 
     def apply_query(self, text: str) -> None:
-        parsed = parse_query(text, self.local_zone)
+        # Times without an offset are read on the clock shown (z changes it).
+        clock: Clock = {ZoneMode.SOURCE: "source", ZoneMode.LOCAL: self.local_zone}.get(
+            self.mode, UTC
+        )
+        zone = UTC if self.mode is ZoneMode.UTC else self.local_zone
+        parsed = parse_query(text, zone, clock=clock)
         bar = self.query_one("#query", QueryBar)
         if isinstance(parsed, QueryError):
             # Shown as invalid, and not applied: the feed shows what it would without it.
@@ -466,6 +481,9 @@ class ReaderApp(App[int]):
     def action_cycle_zone(self) -> None:
         self.mode = self.mode.next()
         self.feed.set_display(mode=self.mode)
+        query = self.query_value
+        if query is not None and (query.since is not None or query.until is not None):
+            self.apply_query(query.text)  # its times are read on the new clock
         self.update_status()
 
     def action_problems(self) -> None:

@@ -43,7 +43,10 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ('"no-fly zone"', "a phrase"),
             ("-rumour", "without this word"),
             ("author:  source:  label:", 'by field, e.g. author:"Joe Inwood"'),
-            ("since:  until:", "2022-02-25, 10:30, 2022-02-25T10:30, 2h (inclusive)"),
+            (
+                "since:  until:",
+                "2022-02-25, 10:30, 2022-02-25T10:30, 2h (inclusive; read in the zone z shows)",
+            ),
         ),
     ),
     (
