@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
@@ -235,7 +236,7 @@ class ReaderApp(App[int]):
         if message.total == 0:
             watching = " (watching for new ones)" if self.live is not None else ""
             self.found_nothing = "No files found in " + ", ".join(self.paths) + watching + "."
-            severity = "information" if self.live is not None else "warning"
+            severity: SeverityLevel = "information" if self.live is not None else "warning"
             self.notify(self.found_nothing, severity=severity, markup=False)
         if not self.timeline.items:
             self.refresh_feed()

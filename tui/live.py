@@ -297,9 +297,9 @@ class Live(Widget):
                 upsert_dirty()
                 timeline.mark_renamed(event.old, event.new)
                 self.sources.pop(event.old, None)
-                document = timeline.document(event.new)
-                if document is not None:
-                    self.sources[event.new] = SourceCopy.of(document)
+                moved = timeline.document(event.new)
+                if moved is not None:
+                    self.sources[event.new] = SourceCopy.of(moved)
                 changed = True
             elif isinstance(event, Ready):
                 self.mode = event.mode

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from typing import Literal, TypeAlias
+from typing import Literal, Protocol, TypeAlias
 
 from parsers.model import Precision, Timestamp
 
@@ -172,14 +172,19 @@ class Query:
         return matches
 
 
-class Searchable:
+class Searchable(Protocol):
     """What a query looks at (the timeline's items provide these attributes)."""
 
-    hay: str
-    authors_lc: str
-    source_lc: str
-    labels_lc: str
-    published: Timestamp | None
+    @property
+    def hay(self) -> str: ...
+    @property
+    def authors_lc(self) -> str: ...
+    @property
+    def source_lc(self) -> str: ...
+    @property
+    def labels_lc(self) -> str: ...
+    @property
+    def published(self) -> Timestamp | None: ...
 
 
 def _covers(old: tuple[str, ...], new: tuple[str, ...]) -> bool:

@@ -77,7 +77,7 @@ class PickList(ScrollView, can_focus=True):
         Binding("up,k", "move(-1)", "Up", show=False),
         Binding("pagedown", "move(10)", "Page down", show=False),
         Binding("pageup", "move(-10)", "Page up", show=False),
-        Binding("space,enter", "toggle", "Select", show=False),
+        Binding("space,enter", "pick", "Select", show=False),
         Binding("c", "clear", "Clear selection", show=False),
     ]
 
@@ -136,7 +136,8 @@ class PickList(ScrollView, can_focus=True):
         elif self.highlight >= top + height:
             self.scroll_to(y=self.highlight - height + 1, animate=False)
 
-    def action_toggle(self) -> None:
+    def action_pick(self) -> None:
+        """Select or unselect the highlighted row (``toggle`` is a DOMNode action)."""
         if not self.rows:
             return
         key = self.rows[self.highlight].key
@@ -198,4 +199,4 @@ class PickList(ScrollView, can_focus=True):
         index = int(self.scroll_offset.y) + offset.y
         if 0 <= index < len(self.rows):
             self.highlight = index
-            self.action_toggle()
+            self.action_pick()
