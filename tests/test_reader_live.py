@@ -71,9 +71,9 @@ def feed_ids(app: ReaderApp) -> list[str]:
 
 
 def rows(app: ReaderApp) -> dict[str, tuple[int, bool, str | None]]:
-    """Sources pane: file name to (count, marked gone, detail)."""
+    """Sources pane: file name to (count, marked gone, note)."""
     pane = app.query_one("#sources", PickList)
-    return {os.path.basename(r.key): (r.count, r.gone, r.detail) for r in pane.rows}
+    return {os.path.basename(r.key): (r.count, r.gone, r.note) for r in pane.rows}
 
 
 async def test_a_new_file_appears_with_counts_in_the_panes_and_status(tmp_path: Path) -> None:
@@ -138,7 +138,7 @@ async def test_delete_rename_recreate_and_truncate(tmp_path: Path) -> None:
         await until(pilot, lambda: rows(app).get("gone.txt", (0, False))[1], "gone marked")
         await until(pilot, lambda: "new.txt" in rows(app), "the rename")
         await until(pilot, lambda: len(app.timeline) == 8, "the truncated file's new entry")
-        assert rows(app)["new.txt"] == (2, False, "(was old.txt)")
+        assert rows(app)["new.txt"] == (2, False, "renamed from old.txt")
         assert "old.txt" not in rows(app)
         assert rows(app)["cut.txt"][0] == 4  # its old entries stay readable
         assert old_cut <= set(feed_ids(app))

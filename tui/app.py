@@ -10,8 +10,8 @@ import gc
 import os
 import time
 from collections.abc import Sequence
-from datetime import tzinfo
-from typing import TYPE_CHECKING, Literal
+from datetime import UTC, tzinfo
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -19,6 +19,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # the tailing engine loads once watching starts
 from parsers.model import Document, Problem
 from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow, alert_message
 from tui.engine.loader import read_all
-from tui.engine.query import Query, QueryError, parse_query
+from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
 from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
 from tui.screens.help_screen import HelpScreen
@@ -65,6 +66,13 @@ APPLY_SHARE = 0.25
 time between two updates grows with what one costs, so the whole load stays linear and keys
 are answered in between."""
 
+CLOCK_NOTES = {
+    ZoneMode.SOURCE: "times in each source's zone",
+    ZoneMode.LOCAL: "times in local time",
+    ZoneMode.UTC: "times in UTC",
+}
+"""How the status line says which clock a query's times of day and dates are read on."""
+
 DIM = Style(dim=True)
 WARN = Style(color="red", bold=True)
 ACCENT = Style(color="cyan", bold=True)
@@ -72,9 +80,15 @@ LIVE = Style(color="green", bold=True)
 WAITING = Style(color="yellow")
 
 
-def renamed_detail(old: str | None) -> str | None:
-    """The sources pane's note on a renamed file."""
-    return None if old is None else f"(was {os.path.basename(old.rstrip('/'))})"
+def source_note(*, gone: bool, readable: bool, renamed_from: str | None) -> str | None:
+    """The sources pane's words for a file's state: ``gone``, ``unreadable``, ``renamed from``."""
+    if gone:
+        return "gone"
+    if not readable:
+        return "unreadable"
+    if renamed_from is not None:
+        return f"renamed from {os.path.basename(renamed_from.rstrip('/'))}"
+    return None
 
 
 def plural(count: int, noun: str) -> str:
@@ -107,6 +121,9 @@ class ReaderApp(App[int]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
+        # As in less and lnav, ctrl+c quits (Textual's default only says how to quit). A
+        # priority binding, so it also quits from the query bar and the full entry view.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
         Binding("question_mark", "help", "Help"),
         Binding("slash", "search", "Search"),
         Binding("n", "find(True)", "Next match"),
@@ -228,9 +245,7 @@ class ReaderApp(App[int]):
         if message.total == 0:
             watching = " (watching for new ones)" if self.follow is not None else ""
             self.found_nothing = "No files found in " + ", ".join(self.paths) + watching + "."
-            severity: Literal["information", "warning"] = (
-                "information" if self.follow is not None else "warning"
-            )
+            severity: SeverityLevel = "information" if self.follow is not None else "warning"
             self.notify(self.found_nothing, severity=severity, markup=False)
         if not self.timeline.items:
             self.refresh_feed()
@@ -396,7 +411,11 @@ class ReaderApp(App[int]):
             label=document.display_name,
             count=count,
             gone=path in self.timeline.gone or not document.readable,
-            detail=renamed_detail(self.timeline.renamed.get(path)),
+            note=source_note(
+                gone=path in self.timeline.gone,
+                readable=document.readable,
+                renamed_from=self.timeline.renamed.get(path),
+            ),
         )
 
     @property
@@ -474,7 +493,10 @@ class ReaderApp(App[int]):
             parts.append(Text(f"invalid query (not applied): {self.query_error.message}", WARN))
         if self.query_value is not None and not self.query_value.empty:
             how = "filter" if self.hide else "highlight"
-            parts.append(Text(f"{how}: {self.query_value.text.strip()}"))
+            part = Text(f"{how}: {self.query_value.text.strip()}")
+            if self.query_value.reads_clock:
+                part.append(f" ({CLOCK_NOTES[self.mode]})", DIM)
+            parts.append(part)
         if self.sources_selected:
             names = []
             for path in sorted(self.sources_selected):
@@ -568,7 +590,12 @@ class ReaderApp(App[int]):
         self.refresh_feed()
 
     def apply_query(self, text: str) -> None:
-        parsed = parse_query(text, self.local_zone)
+        # Times without an offset are read on the clock shown (z changes it).
+        clock: Clock = {ZoneMode.SOURCE: "source", ZoneMode.LOCAL: self.local_zone}.get(
+            self.mode, UTC
+        )
+        zone = UTC if self.mode is ZoneMode.UTC else self.local_zone
+        parsed = parse_query(text, zone, clock=clock)
         bar = self.query_one("#query", QueryBar)
         if isinstance(parsed, QueryError):
             # Shown as invalid, and not applied: the feed shows what it would without it.
@@ -617,6 +644,9 @@ class ReaderApp(App[int]):
     def action_cycle_zone(self) -> None:
         self.mode = self.mode.next()
         self.feed.set_display(mode=self.mode)
+        query = self.query_value
+        if query is not None and (query.since is not None or query.until is not None):
+            self.apply_query(query.text)  # its times are read on the new clock
         self.update_status()
 
     def action_problems(self) -> None:

@@ -44,20 +44,35 @@ def run_parse(argv: Sequence[str]) -> int:
     if args.explain:
         return _explain(paths, args.format, out)
     failed = False
-    for document in _documents(paths, args.format):
-        for problem in document.problems:
-            print(f"liveblog: {problem}", file=sys.stderr)
-        if not document.readable:
-            failed = True
-            continue
-        if args.json:
-            for entry in document.entries:
-                out.write(json.dumps(entry_to_dict(entry), ensure_ascii=False))
-                out.write("\n")
-        else:
-            _print_document(document, out)
-    out.flush()
+    try:
+        for document in _documents(paths, args.format):
+            for problem in document.problems:
+                print(f"liveblog: {problem}", file=sys.stderr)
+            if not document.readable:
+                failed = True
+                continue
+            if args.json:
+                for entry in document.entries:
+                    out.write(json.dumps(entry_to_dict(entry), ensure_ascii=False))
+                    out.write("\n")
+            else:
+                _print_document(document, out)
+        out.flush()
+    except BrokenPipeError:
+        # The reader of the output went away (``| head``): stop, but keep the status of
+        # what was read. Missing paths are reported before any file is parsed, so they
+        # always count.
+        _drop_stdout()
     return 1 if failed else 0
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
 
 
 def _documents(paths: list[str], format_name: str | None) -> Iterator[Document]:
@@ -73,23 +88,32 @@ def _documents(paths: list[str], format_name: str | None) -> Iterator[Document]:
             yield parse_file(path, format_name)
         return
     from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     sizes = [_size(path) for path in files]
+    total = sum(sizes)
     with Progress(
-        "[progress.description]{task.description}",
+        TextColumn("parsing"),
         BarColumn(),
-        MofNCompleteColumn(),
-        DownloadColumn(),
+        TextColumn("{task.fields[counts]}", markup=False),
+        TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
     ) as progress:
-        by_files = progress.add_task("files", total=len(files))
-        by_bytes = progress.add_task("data", total=sum(sizes))
-        for path, size in zip(files, sizes, strict=True):
+        # One bar, by bytes (files differ in size); the text gives both counts.
+        task = progress.add_task("", total=max(1, total), counts=counts(0, len(files), 0, total))
+        done_bytes = 0
+        for done, (path, size) in enumerate(zip(files, sizes, strict=True), 1):
             yield parse_file(path, format_name)
-            progress.advance(by_files)
-            progress.advance(by_bytes, size)
+            done_bytes += size
+            progress.update(
+                task, completed=done_bytes, counts=counts(done, len(files), done_bytes, total)
+            )
+
+
+def counts(done: int, files: int, done_bytes: int, total_bytes: int) -> str:
+    """The progress bar's text: ``300/2158 files, 2.9/20.3 MB``."""
+    return f"{done}/{files} files, {done_bytes / 1e6:.1f}/{total_bytes / 1e6:.1f} MB"
 
 
 def _size(path: str) -> int:

@@ -488,7 +488,7 @@ class Ingest:
                 return
             chunk = paths[start : start + self.batch_size]
             events: list[IngestEvent] = []
-            jobs = []
+            jobs: list[tuple[str, str]] = []
             for given in chunk:
                 stamp = Stamp.of(given)
                 path = self.tracker.canonical(given, stamp)
