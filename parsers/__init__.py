@@ -3,6 +3,8 @@
 This package must not import Textual or Rich; a test checks it.
 """
 
+from typing import TYPE_CHECKING
+
 from parsers.model import (
     Author,
     Caption,
@@ -14,6 +16,16 @@ from parsers.model import (
     Timestamp,
     ZoneBasis,
 )
+
+if TYPE_CHECKING:  # the real signatures, for type checkers; loaded lazily at run time
+    from parsers.read import (
+        expand_paths,
+        explain,
+        is_ignored,
+        parse_bytes,
+        parse_file,
+        parse_text,
+    )
 
 _READING = ("expand_paths", "explain", "is_ignored", "parse_bytes", "parse_file", "parse_text")
 """Loaded with :mod:`parsers.read` on first use: importing the model alone (as the reader's
