@@ -144,7 +144,9 @@ def test_text_page_keeps_the_url_its_head_names() -> None:
 
 
 def test_text_page_without_an_address_line_has_no_url() -> None:
-    prose = TEXT.replace("Source: https://news.example/storm-live", "See https://x.example for more")
+    prose = TEXT.replace(
+        "Source: https://news.example/storm-live", "See https://x.example for more"
+    )
     document = parse_text(prose, "storm.txt")
     assert document.url is None
     assert all(e.url is None for e in document.entries)
