@@ -60,6 +60,13 @@ def run_parse(argv: Sequence[str]) -> int:
         if isinstance(query, QueryError):
             print(f"liveblog parse: --query: {clean_line(query.message)}", file=sys.stderr)
             return 2
+        if query.states:
+            print(
+                "liveblog parse: --query: is: asks what the reader remembers, which parse "
+                "does not read",
+                file=sys.stderr,
+            )
+            return 2
         select = _selector(query)
     failed = False
     try:
