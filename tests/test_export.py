@@ -120,3 +120,17 @@ def test_write_export_never_overwrites(tmp_path: Path) -> None:
 def test_write_export_into_a_missing_folder_raises_oserror(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         write_export([entry(1)], tmp_path / "missing", ExportFormat.MARKDOWN, now=WHEN)
+
+
+def test_plain_text_for_the_clipboard() -> None:
+    from tui.engine.export import plain_text
+
+    text = plain_text(
+        entry(3, authors=(Author("Joe Inwood"),), body=("One.", "Two."), url="https://b.example/3"),
+        UTC,
+    )
+    assert text == (
+        "Headline 3\n2022-02-24 06:03 UTC · bbc.txt\nBy Joe Inwood\n\nOne.\n\nTwo.\n\n"
+        "https://b.example/3\n"
+    )
+    assert plain_text(entry(1, title=None, body=())).startswith("(no headline)\n")

@@ -84,3 +84,13 @@ def test_nearest_on_many_entries_matches_a_scan() -> None:
     for target in (3.0, 50_001.5, 99_999.0, 123_456.0):
         expected = min(range(len(times)), key=lambda i: (abs(times[i] - target), i))
         assert nearest_index(times, target) == expected
+
+
+def test_newer_count_places_the_last_visit_separator() -> None:
+    from tui.engine.time_jump import newer_count
+
+    times: list[float | None] = [1000.0, 800.0, 600.0, None]
+    assert newer_count(times, 700) == 2
+    assert newer_count(times, 800) == 1  # an entry at the visit itself is not new
+    assert newer_count(times, 5000) == 0
+    assert newer_count(times, 0) == 3  # undated entries are never "new"

@@ -62,6 +62,20 @@ def shown_time(stamp: Timestamp, clock: Clock = "source") -> str:
     return f"{at:%Y-%m-%d %H:%M} {name}"
 
 
+def plain_text(entry: Entry, clock: Clock = "source") -> str:
+    """An entry as plain text for the clipboard: headline, time and source, body, link."""
+    stamp = shown_time(entry.published, clock) if entry.published else "undated"
+    lines = [entry.title or "(no headline)", f"{stamp} · {entry.source.name}"]
+    if entry.authors:
+        lines.append("By " + ", ".join(a.name for a in entry.authors))
+    lines.append("")
+    for paragraph in entry.body:
+        lines += [paragraph, ""]
+    if entry.url:
+        lines.append(entry.url)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
 def _escape(text: str) -> str:
     """Plain text that Markdown shows as written (no headings, links, emphasis or HTML)."""
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)

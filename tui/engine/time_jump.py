@@ -114,5 +114,16 @@ def nearest_index(instants: Sequence[float | None], target: float) -> int | None
     return position - 1 if newer - target <= target - older else position
 
 
+def newer_count(instants: Sequence[float | None], since: float) -> int:
+    """How many leading entries (newest first, as :func:`nearest_index` takes them) are newer
+    than ``since``: where the "new since your last visit" separator goes."""
+    count = 0
+    for when in instants:
+        if when is None or when <= since:
+            break
+        count += 1
+    return count
+
+
 def _float(value: float | None) -> float:
     return float(value) if value is not None else float("inf")
