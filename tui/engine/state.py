@@ -106,6 +106,7 @@ class StateStore:
         self._queue: queue.SimpleQueue[_Op | threading.Event | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._failed = False
         self._lock = threading.Lock()
         if not persist:
             return
@@ -122,7 +123,11 @@ class StateStore:
     @property
     def persistent(self) -> bool:
         """True while changes are being saved."""
-        return self._thread is not None and self._thread.is_alive() and not self._closed
+        return (
+            self._thread is not None
+            and self._thread.is_alive()
+            and not (self._closed or self._failed)
+        )
 
     def _problem(self, what: str) -> Problem:
         problem = Problem(
@@ -278,7 +283,7 @@ class StateStore:
         self._queue.put(done)
         return done.wait(timeout) and self.persistent
 
-    def close(self, timeout: float = 2.0) -> None:
+    def close(self, timeout: float = 5.0) -> None:
         """Write what is pending (waiting at most ``timeout``) and stop the writer."""
         if self._thread is None or self._closed:
             self._closed = True
@@ -381,6 +386,7 @@ class StateStore:
                 connection.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
+            self._failed = True  # before any flush() waiter is released
             problem = self._problem(f"saving failed: {_describe(exc)}")
             if self._on_problem is not None:
                 self._on_problem(problem)
