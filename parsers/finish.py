@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from parsers.decode import clean, clean_line, needs_cleaning
 from parsers.draft import DocumentDraft, EntryDraft
+from parsers.links import clean_url
 from parsers.model import Author, Caption, Document, Entry, Problem, Source
 
 
@@ -116,6 +117,7 @@ def finish(
     """Turn a draft into a frozen :class:`Document`."""
     entries: list[Entry] = []
     seen: dict[str, int] = {}
+    page_url = clean_url(draft.url)
     for draft_entry in draft.entries:
         if draft_entry.is_empty():
             continue
@@ -136,6 +138,7 @@ def finish(
                 body=_paragraphs(draft_entry.body, cleaned),
                 captions=_captions(draft_entry.captions, cleaned),
                 updated=draft_entry.updated,
+                url=clean_url(draft_entry.url, page_url) or page_url,
             )
         )
     all_problems = [Problem(source.path, clean_line(m)) for m in (*problems, *draft.problems)]
@@ -150,5 +153,6 @@ def finish(
         key_points=tuple(x for x in map(_line, draft.key_points) if x),
         authors=_authors(draft.authors),
         published=draft.published,
+        url=page_url,
         dropped=_dropped(draft.dropped),
     )

@@ -132,6 +132,8 @@ class Entry:
     """Image captions with their credits."""
     updated: Timestamp | None = None
     """Last edit time, when the page printed one (``Updated at 19.47 GMT``)."""
+    url: str | None = None
+    """Where the entry can be read online (its own link, else the page's), if the file says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,8 @@ class Document:
     """Blog-level byline (for the whole page, not one entry)."""
     published: Timestamp | None = None
     """The page's own date, if it prints one."""
+    url: str | None = None
+    """The page's own address (canonical link, feed link, a URL the saved text names)."""
     dropped: tuple[str, ...] = field(default=(), repr=False)
     """Boilerplate lines that were dropped (share buttons, promos...), for auditing."""
 

@@ -57,6 +57,8 @@ def test_engine_imports_no_ui_libraries() -> None:
         info.name for info in pkgutil.walk_packages(tui.engine.__path__, "tui.engine.")
     ]
     assert len(modules) >= 6
+    new = {"state", "config", "export", "time_jump", "activity"}
+    assert {f"tui.engine.{name}" for name in new} <= set(modules)
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
 
 from parsers import Document, Entry, expand_paths, explain, parse_file
+from parsers.decode import clean_line
 from parsers.export import entry_to_dict
 from parsers.formats import names as format_names
 from parsers.model import Precision, ZoneBasis
 from parsers.read import unreadable
+from tui.engine.query import Query, QueryError, parse_query
+from tui.engine.timeline import Filter, Timeline
 from tui.sample import sample_dir
 
 
@@ -33,6 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--explain", action="store_true", help="say which format each file gets, and why"
     )
+    parser.add_argument(
+        "--query",
+        metavar="QUERY",
+        help="print only the entries the reader's query selects (words, \"phrases\", -word, "
+        "author:, source:, label:, since:, until:); times of day and dates on each "
+        "source's own clock",
+    )
     return parser
 
 
@@ -43,6 +54,20 @@ def run_parse(argv: Sequence[str]) -> int:
     out = sys.stdout
     if args.explain:
         return _explain(paths, args.format, out)
+    select: Callable[[Document], Document] | None = None
+    if args.query is not None:
+        query = parse_query(args.query, clock="source")
+        if isinstance(query, QueryError):
+            print(f"liveblog parse: --query: {clean_line(query.message)}", file=sys.stderr)
+            return 2
+        if query.states:
+            print(
+                "liveblog parse: --query: is: asks what the reader remembers, which parse "
+                "does not read",
+                file=sys.stderr,
+            )
+            return 2
+        select = _selector(query)
     failed = False
     try:
         for document in _documents(paths, args.format):
@@ -51,6 +76,10 @@ def run_parse(argv: Sequence[str]) -> int:
             if not document.readable:
                 failed = True
                 continue
+            if select is not None:
+                document = select(document)
+                if not document.entries:
+                    continue
             if args.json:
                 for entry in document.entries:
                     out.write(json.dumps(entry_to_dict(entry), ensure_ascii=False))
@@ -64,6 +93,23 @@ def run_parse(argv: Sequence[str]) -> int:
         # always count.
         _drop_stdout()
     return 1 if failed else 0
+
+
+def _selector(query: Query) -> Callable[[Document], Document]:
+    """Keep the entries of a document that ``query`` selects, in the document's order.
+
+    The reader's own timeline does the matching, so a script gets the reader's selection.
+    """
+    view = Filter(query=query)
+
+    def select(document: Document) -> Document:
+        timeline = Timeline()
+        timeline.upsert(document)
+        kept = {item.id for item in timeline.select(view)}
+        entries = tuple(entry for entry in document.entries if entry.id in kept)
+        return dataclasses.replace(document, entries=entries)
+
+    return select
 
 
 def _drop_stdout() -> None:

@@ -15,6 +15,9 @@
   are read on the clock the reader is shown (``clock``): each entry's own (its source's zone),
   local time or UTC, so ``since:08:00`` admits what the screen shows from 08:00 on.
   Bounds are inclusive. Entries without a time never pass a time bound.
+- ``is:unread``, ``is:read``, ``is:marked``, ``is:unmarked``: by what the reader remembers
+  (several are ANDed). The text predicate ignores them; :meth:`Query.state_test` applies them
+  with the reader's state.
 """
 
 from __future__ import annotations
@@ -28,7 +31,10 @@ from typing import Literal, Protocol, TypeAlias
 
 from parsers.model import Precision, Timestamp
 
-FIELDS = ("author", "source", "label", "since", "until")
+FIELDS = ("author", "source", "label", "since", "until", "is")
+
+STATES = ("read", "unread", "marked", "unmarked")
+"""The values of ``is:``: what the reader remembers of an entry (see :meth:`Query.state_test`)."""
 
 Clock: TypeAlias = tzinfo | None | Literal["source"]
 """The clock times of day and dates are read on: ``"source"``, each entry's own (its source's
@@ -92,10 +98,14 @@ class Query:
     labels: tuple[str, ...] = ()
     since: Bound | None = None
     until: Bound | None = None
+    states: tuple[str, ...] = ()
+    """``is:`` values, each one of :data:`STATES`."""
 
     @property
     def empty(self) -> bool:
         return not (
+            self.states
+            or
             self.words
             or self.phrases
             or self.excluded
@@ -133,7 +143,24 @@ class Query:
             and _covers(other.labels, self.labels)
             and other.since == self.since
             and other.until == self.until
+            and set(other.states) <= set(self.states)
         )
+
+    def state_test(self, state: EntryState) -> Callable[[str], bool] | None:
+        """A test of an entry id against the ``is:`` values, or None when there are none."""
+        if not self.states:
+            return None
+        checks: list[Callable[[str], bool]] = []
+        for value in dict.fromkeys(self.states):
+            if value == "read":
+                checks.append(state.is_read)
+            elif value == "unread":
+                checks.append(lambda entry_id: not state.is_read(entry_id))
+            elif value == "marked":
+                checks.append(state.is_marked)
+            else:
+                checks.append(lambda entry_id: not state.is_marked(entry_id))
+        return lambda entry_id: all(check(entry_id) for check in checks)
 
     def predicate(self) -> Callable[[Searchable], bool]:
         """A function telling whether a searchable record matches, specialised for speed."""
@@ -191,6 +218,13 @@ class Searchable(Protocol):
     def published(self) -> Timestamp | None: ...
 
 
+class EntryState(Protocol):
+    """What ``is:`` asks (the engine's state store provides it)."""
+
+    def is_read(self, entry_id: str) -> bool: ...
+    def is_marked(self, entry_id: str) -> bool: ...
+
+
 def _covers(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Every old needle is contained in some new needle (so the new ones demand more)."""
     return all(any(o in n for n in new) for o in old)
@@ -241,6 +275,8 @@ def parse_query(
                 return QueryError(text, f"-{name}: is not supported (only words can be excluded)")
             if not value:
                 return QueryError(text, f"{name}: needs a value")
+            if name == "is" and value not in STATES:
+                return QueryError(text, f"is:{value} is not known (is: {', '.join(STATES)})")
             fields[name].append(value)
             continue
         if not value:
@@ -273,6 +309,7 @@ def parse_query(
         labels=tuple(fields["label"]),
         since=bounds["since"],
         until=bounds["until"],
+        states=tuple(fields["is"]),
     )
 
 
