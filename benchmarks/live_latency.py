@@ -34,7 +34,7 @@ from textual import events  # noqa: E402
 from textual.pilot import Pilot  # noqa: E402
 
 from parsers.read import parse_bytes  # noqa: E402
-from tui.app import ReaderApp, make_app  # noqa: E402
+from tui.app import SETTLE_SECONDS, ReaderApp, make_app  # noqa: E402
 from tui.sample import sample_dir  # noqa: E402
 
 
@@ -106,18 +106,17 @@ async def until(pilot: Pilot[int], condition: Callable[[], bool], limit: float) 
 async def latency(folder: Path, count: int, size: tuple[int, int]) -> None:
     app = make_app([str(folder)], watch=True)
     async with app.run_test(size=size) as pilot:
-        await until(pilot, lambda: app.live is not None and app.live.mode is not None, 30)
-        assert app.live is not None
-        print(f"watching with {app.live.mode}; settle {app.live.settle * 1000:.0f} ms")
+        await until(pilot, lambda: app.follow is not None and app.follow.mode is not None, 30)
+        assert app.follow is not None
+        print(f"watching with {app.follow.mode}; settle {SETTLE_SECONDS * 1000:.0f} ms")
         watch = Watch(app)
-        live = app.live
-        original_flush = live.flush
+        original_apply = app.apply_pending
 
-        def flush() -> None:
-            original_flush()
+        def apply_pending() -> None:
+            original_apply()
             watch.check_model()
 
-        live.flush = flush  # type: ignore[method-assign]
+        app.apply_pending = apply_pending  # type: ignore[method-assign]
         model: list[float] = []
         screen: list[float] = []
         for n in range(count):
@@ -144,7 +143,7 @@ async def burst(folder: Path, count: int) -> None:
     expected = sum(per_text[n % len(texts)] for n in range(count))
     app = make_app([str(folder)], watch=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: app.live is not None and app.live.mode is not None, 30)
+        await until(pilot, lambda: app.follow is not None and app.follow.mode is not None, 30)
         feed = app.feed
         handled: list[float] = []
         original_move = feed.action_move
@@ -170,7 +169,7 @@ async def burst(folder: Path, count: int) -> None:
                 n += 1
                 await asyncio.sleep(0.05)
 
-        flushes = app.live.flushes if app.live else 0
+        flushes = app.live_updates
         presser = asyncio.create_task(press())
         start = time.perf_counter()
         for n in range(count):
@@ -188,7 +187,7 @@ async def burst(folder: Path, count: int) -> None:
             f"({'all' if ok else 'NOT all'}; {len(ids) - len(set(ids))} doubled) "
             f"in {wall:.2f} s (writing took {written - start:.2f} s): "
             f"{count / wall:.0f} files/s, {expected / wall:.0f} entries/s, "
-            f"{(app.live.flushes if app.live else 0) - flushes} screen updates"
+            f"{app.live_updates - flushes} screen updates"
         )
         if keys:
             report("key -> handled during the burst", keys)

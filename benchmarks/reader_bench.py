@@ -1,8 +1,13 @@
-"""Reader benchmark: first paint on the seeds, and a 100,000-entry timeline.
+"""Reader benchmark: first paint on the seeds, a 100,000-entry timeline, folders read from disk.
 
 Prints figures (medians of several runs); it never passes or fails. Headless (App.run_test).
 
     .venv/bin/python benchmarks/reader_bench.py [--entries 100000] [--runs 5]
+    .venv/bin/python benchmarks/reader_bench.py --disk 20 80 160
+
+``--disk`` writes folders of that many MB with the corpus builder (benchmarks/parse_corpus.py,
+under benchmarks/.corpus/, reused once written) and, for each, times ``liveblog parse --json``
+and the reader loading it (keys pressed all along the load), in the same run.
 
 Targets (issue 5): first paint with the seeds < 1 s from process start; with 100,000 entries a
 filter keystroke to the updated screen < 100 ms, G and paging < 50 ms, memory < 500 MB.
@@ -12,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import resource
 import statistics
@@ -58,6 +64,153 @@ asyncio.run(main())
 """
 
 CORPUS = ROOT / "benchmarks" / ".corpus" / "reader"
+
+LOAD_CHILD = """
+import asyncio, json, resource, sys, time
+started = time.perf_counter()
+from textual import events
+from tui.app import make_app
+from tui.widgets.feed import Feed
+
+handled = []
+for name in ("action_move", "action_first"):
+    def wrap(original):
+        def action(self, *args):
+            original(self, *args)
+            handled.append(time.perf_counter())
+        return action
+    setattr(Feed, name, wrap(getattr(Feed, name)))
+
+async def main():
+    app = make_app([sys.argv[1]], watch=True)
+    shown = []
+    original = app._display
+
+    def display(screen, update):
+        original(screen, update)
+        if update is not None:
+            shown.append(time.perf_counter())
+
+    app._display = display
+    latencies = []
+    first = None
+    async with app.run_test(size=(120, 40)) as pilot:
+        feed = app.query_one(Feed)
+        keys = "jg"  # away from the newest entry and back
+        n = 0
+        while app.loading is not None or not app.scan.done:
+            if first is None and feed.items:
+                first = time.perf_counter()
+            # A key as the terminal sends it; answered once the screen shows its effect.
+            pressed = time.perf_counter()
+            before = len(handled)
+            app._driver.send_message(events.Key(keys[n % len(keys)], keys[n % len(keys)]))
+            n += 1
+            while True:
+                await asyncio.sleep(0.002)
+                if len(handled) > before and shown and shown[-1] > handled[before]:
+                    latencies.append((shown[-1] - pressed) * 1000)
+                    break
+                if time.perf_counter() - pressed > 30:
+                    break
+            await asyncio.sleep(0.25)  # four keys a second
+        loaded = time.perf_counter()
+        cursor = feed.cursor
+        count = len(app.timeline)
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + workers.ru_utime + workers.ru_stime
+    print(json.dumps(dict(first=(first or loaded) - started, loaded=loaded - started,
+        latencies=latencies, rss=me.ru_maxrss / 1024, children_rss=workers.ru_maxrss / 1024,
+        entries=count, cursor=cursor, last_key=keys[(n - 1) % len(keys)], cpu=cpu,
+        main_cpu=me.ru_utime + me.ru_stime)))
+
+asyncio.run(main())
+"""
+
+
+def disk_folder(megabytes: int) -> Path:
+    """A folder of about ``megabytes`` MB of pages written by the corpus builder."""
+    from benchmarks.parse_corpus import build_corpus
+
+    folder = ROOT / "benchmarks" / ".corpus" / f"disk-{megabytes}mb"
+    done = folder / ".complete"
+    if not done.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        for index, page in enumerate(build_corpus(megabytes)):
+            (folder / f"page-{index:05}.txt").write_bytes(page)
+        done.write_text("")
+    return folder
+
+
+def parse_json_seconds(folder: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of ``liveblog parse --json`` over ``folder`` (output discarded)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "tui", "parse", "--json", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
+
+
+def disk(sizes: list[int], runs: int) -> None:
+    """Load folders from disk in the reader: time, ratio to ``parse --json``, keys, memory.
+
+    ``parse --json`` and the reader alternate ``runs`` times (the machine's load changes;
+    medians of one run's pairs are comparable).
+    """
+    for megabytes in sizes:
+        folder = disk_folder(megabytes)
+        files = sum(1 for _ in folder.glob("*.txt"))
+        parses: list[tuple[float, float]] = []
+        loads: list[dict[str, object]] = []
+        for _ in range(runs):
+            parses.append(parse_json_seconds(folder))
+            out = subprocess.run(
+                [sys.executable, "-c", LOAD_CHILD, str(folder)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=True,
+            ).stdout
+            loads.append(json.loads(out.strip().splitlines()[-1]))
+        parse_wall = statistics.median(p[0] for p in parses)
+        parse_cpu = statistics.median(p[1] for p in parses)
+        loaded = statistics.median(float(r["loaded"]) for r in loads)  # type: ignore[arg-type]
+        first = statistics.median(float(r["first"]) for r in loads)  # type: ignore[arg-type]
+        cpu = statistics.median(float(r["cpu"]) for r in loads)  # type: ignore[arg-type]
+        ratios = [float(r["loaded"]) / p[0] for r, p in zip(loads, parses, strict=True)]  # type: ignore[arg-type]
+        keys = sorted(k for r in loads for k in r["latencies"]) or [float("nan")]  # type: ignore[attr-defined]
+        p95 = keys[min(len(keys) - 1, int(len(keys) * 0.95))]
+        last = loads[-1]
+        print(f"{megabytes} MB, {files:,} files, {last['entries']:,} entries ({runs} runs):")
+        print(f"  parse --json: {parse_wall:.2f} s wall, {parse_cpu:.2f} s CPU")
+        print(
+            f"  reader: first screen {first:.2f} s, all loaded {loaded:.2f} s wall, "
+            f"{cpu:.2f} s CPU (all processes; "
+            f"{statistics.median(float(r['main_cpu']) for r in loads):.2f} s in the UI's)"  # type: ignore[arg-type]
+        )
+        print(
+            f"  ratio to parse --json: wall {statistics.median(ratios):.2f} (pairs: "
+            + ", ".join(f"{r:.2f}" for r in ratios)
+            + f"), CPU {cpu / parse_cpu:.2f}"
+        )
+        print(
+            f"  keys during the load (ms): median {statistics.median(keys):.0f}, p95 {p95:.0f}, "
+            f"max {keys[-1]:.0f} (n={len(keys)})"
+        )
+        print(
+            f"  peak RSS: reader {last['rss']:.0f} MB, largest parsing process "
+            f"{last['children_rss']:.0f} MB; at the end the cursor is on entry {last['cursor']} "
+            f"(0 is the newest; the last key pressed was {last['last_key']})"
+        )
 
 
 def seed_copies(copies: int) -> Path:
@@ -199,7 +352,7 @@ async def large(entries: int, runs: int) -> dict[str, list[float]]:
             await pilot.press("g")
 
         async def reparse() -> None:
-            app.apply_documents([documents[len(documents) // 2]])
+            app.show_change(app.timeline.upsert(documents[len(documents) // 2]))
             await pilot.pause()
 
         results["a re-parsed file (1,000 entries) applied, to the screen (ms)"] = [
@@ -265,7 +418,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--disk", type=int, nargs="*", metavar="MB", help="folders read from disk")
     options = parser.parse_args()
+    if options.disk is not None:
+        disk(options.disk or [20, 80], options.runs)
+        return
     print(f"Python {sys.version.split()[0]}; {options.runs} runs each")
     paints, _, count = first_paint(options.runs)
     report(f"first paint on the seeds ({count} entries) from process start (s)", paints)

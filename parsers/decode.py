@@ -202,7 +202,7 @@ def decode(data: bytes) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data.decode(encoding, errors="replace")
-            problems = ()
+            problems: tuple[str, ...] = ()
             if "\ufffd" in text:
                 problems = (f"some bytes are not valid {encoding.removesuffix('-sig')}",)
             return Decoded(clean(text), encoding.removesuffix("-sig"), problems)

@@ -25,6 +25,8 @@ class EntryDraft:
     time_of_day: TimeOfDay | None = None
     """A printed time of day with no date to place it on (ignored when ``published`` is
     set: a timed ``published`` holds its own time of day)."""
+    url: str | None = None
+    """The entry's own link (absolute, or relative to the document's URL)."""
     key: str | None = None
     """Identity within the document, when the handler knows better than title and time
     (an article's post borrows the page title; it must keep the id it has as an opening
@@ -48,6 +50,8 @@ class DocumentDraft:
     key_points: list[str] = field(default_factory=list)
     authors: list[Author] = field(default_factory=list)
     published: Timestamp | None = None
+    url: str | None = None
+    """The page's own address; entries without a link of their own get it."""
     dropped: list[str] = field(default_factory=list)
     """Boilerplate lines the handler removed."""
     problems: list[str] = field(default_factory=list)

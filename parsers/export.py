@@ -35,6 +35,7 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
             "body": "\n\n".join(entry.body),
             "captions": [{"text": c.text, "credit": c.credit} for c in entry.captions],
             "updated": entry.updated.iso() if entry.updated else None,
+            "url": entry.url,
         }
     )
     clock = entry.clock

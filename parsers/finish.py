@@ -7,14 +7,8 @@ from collections.abc import Iterable
 
 from parsers.decode import clean, clean_line, clean_name, needs_cleaning
 from parsers.draft import DocumentDraft, EntryDraft
-from parsers.model import (
-    Author,
-    Caption,
-    Document,
-    Entry,
-    Problem,
-    Source,
-)
+from parsers.links import clean_url
+from parsers.model import Author, Caption, Document, Entry, Problem, Source
 
 
 def _line(text: str | None) -> str | None:
@@ -143,6 +137,7 @@ def finish(
     """Turn a draft into a frozen :class:`Document`."""
     entries: list[Entry] = []
     seen: dict[str, int] = {}
+    page_url = clean_url(draft.url)
     for draft_entry in draft.entries:
         if draft_entry.is_empty():
             continue
@@ -164,6 +159,7 @@ def finish(
                 captions=_captions(draft_entry.captions, cleaned),
                 updated=draft_entry.updated,
                 time_of_day=draft_entry.time_of_day if draft_entry.published is None else None,
+                url=clean_url(draft_entry.url, page_url) or page_url,
             )
         )
     all_problems = [Problem(source.path, clean_line(m)) for m in (*problems, *draft.problems)]
@@ -178,5 +174,6 @@ def finish(
         key_points=tuple(x for x in map(_line, draft.key_points) if x),
         authors=_authors(draft.authors),
         published=draft.published,
+        url=page_url,
         dropped=_dropped(draft.dropped),
     )

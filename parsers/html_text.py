@@ -83,6 +83,8 @@ class HtmlText:
     """Text of dropped page chrome (navigation, asides, footers, buttons), one line each."""
     meta: dict[str, str] = field(default_factory=dict)
     """``<meta name|property=… content=…>`` values (``og:title``, ``description``...)."""
+    canonical: str | None = None
+    """The ``href`` of the first ``<link rel="canonical">``, as written."""
 
     def text(self) -> str:
         """What a reader would copy out of the page (a browser's ``innerText``).
@@ -231,6 +233,10 @@ class _Converter:
             key = values.get("property") or values.get("name")
             if key and "content" in values and key.lower() not in self.out.meta:
                 self.out.meta[key.lower()] = values["content"]
+            return
+        if tag == "link":
+            if self.out.canonical is None and "canonical" in values.get("rel", "").lower().split():
+                self.out.canonical = values.get("href") or None
             return
         if tag in SKIPPED_TAGS or "hidden" in values:
             if tag not in VOID_TAGS:

@@ -198,6 +198,9 @@ class Entry:
     """A time of day the page printed with no date to place it on (``published`` is then
     None: there is no instant). See :attr:`clock` for the printed time of any entry."""
 
+    url: str | None = None
+    """Where the entry can be read online (its own link, else the page's), if the file says."""
+
     @property
     def clock(self) -> TimeOfDay | None:
         """The time of day the page printed: ``published``'s wall clock when that is timed,
@@ -231,6 +234,8 @@ class Document:
     """Blog-level byline (for the whole page, not one entry)."""
     published: Timestamp | None = None
     """The page's own date, if it prints one."""
+    url: str | None = None
+    """The page's own address (canonical link, feed link, a URL the saved text names)."""
     dropped: tuple[str, ...] = field(default=(), repr=False)
     """Boilerplate lines that were dropped (share buttons, promos...), for auditing."""
 

@@ -12,6 +12,8 @@ from parsers.draft import DocumentDraft
 from parsers.finish import finish
 from parsers.formats import FORMATS, by_name
 from parsers.formats.base import FormatHandler, Sniff
+from parsers.formats.html_page import MARKUP_FORMATS
+from parsers.links import url_in_text_head
 from parsers.model import Document, Problem, Source
 
 IGNORED_SUFFIXES = (".tmp", ".part", ".crdownload", ".swp", ".swx", ".lock", "~")
@@ -84,6 +86,8 @@ def _parse_clean(
         draft = handler.parse(text)
     except Exception as exc:  # noqa: BLE001 - never raise on bad input: report it
         draft = DocumentDraft(problems=[f"{handler.name} parser failed: {type(exc).__name__}"])
+    if draft.url is None and handler.name not in MARKUP_FORMATS:
+        draft.url = url_in_text_head(text)
     return finish(draft, source, handler.name, problems)
 
 

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KEYS = {"id", "source", "published", "title", "labels", "authors", "body", "captions"}
 
@@ -121,4 +123,31 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
         os.close(controller)
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == 3
-    assert b"files" in shown and b"3/3" in shown
+    assert b"3/3 files" in shown  # files counted as files
+    assert b" MB" in shown and b"kB" not in shown  # bytes as MB, never file counts as kB
+
+
+def _head_one_line(*args: str) -> tuple[str, int]:
+    """``liveblog parse ARGS | head -1``: the first line and the command's exit status."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "parse", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # the reader goes away: the next writes meet a broken pipe
+    return first, process.wait(timeout=120)
+
+
+@pytest.mark.parametrize(("missing", "status"), [(False, 0), (True, 1)])
+def test_a_broken_pipe_keeps_the_exit_status(tmp_path: Path, missing: bool, status: int) -> None:
+    for copy in range(30):  # far more output than a pipe holds
+        for seed in SEEDS.glob("*.txt"):
+            (tmp_path / f"{copy:02}_{seed.name}").write_bytes(seed.read_bytes())
+    args = [str(tmp_path / "MISSING")] if missing else []
+    first, code = _head_one_line(*args, str(tmp_path))
+    assert first.startswith("== ")
+    assert code == status

@@ -6,16 +6,16 @@ from datetime import UTC, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
-from reader_fixtures import guardian_blog, kyiv_blog
+from reader_fixtures import NEW_YORK, guardian_blog, kyiv_blog
 
-from tui.engine.query import Query, QueryError, parse_query
+from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Filter, Timeline
 
 
-def titles(text: str) -> list[str]:
+def titles(text: str, clock: Clock = "source") -> list[str]:
     timeline = Timeline()
     timeline.upsert_many([kyiv_blog(), guardian_blog()])
-    query = parse_query(text, UTC, now=datetime(2022, 2, 25, 12, 0, tzinfo=UTC))
+    query = parse_query(text, UTC, now=datetime(2022, 2, 25, 12, 0, tzinfo=UTC), clock=clock)
     assert isinstance(query, Query), query
     return [item.entry.title or "" for item in timeline.select(Filter(query=query))]
 
@@ -75,6 +75,25 @@ def test_since_and_until_take_dates_times_and_ages() -> None:
     # A time of day compares with the entry's own wall clock.
     assert titles("since:21:00") == ["Sanctions announced"]
     assert titles("since:6h") == ["Zelensky addresses the nation", "Explosions heard in Kyiv"]
+
+
+def test_a_time_of_day_and_a_date_are_read_on_the_clock_shown() -> None:
+    # Zelensky 08:00 UTC = 03:00 New York; Explosions 09:05 Kyiv = 07:05 UTC = 02:05 New York;
+    # Troops 06:00 Kyiv = 04:00 UTC = 23:00 New York the day before.
+    window = "since:03:00 until:03:30"
+    assert titles(window) == []  # on each source's clock, nothing is at 03:00-03:30
+    assert titles(window, NEW_YORK) == ["Zelensky addresses the nation"]
+    assert titles(window, UTC) == []
+    assert titles("since:07:00 until:07:10", UTC) == ["Explosions heard in Kyiv"]
+    assert titles("since:07:00 until:07:10", "source") == []
+    # The date too: 06:00 in Kyiv on the 24th is still the 23rd in New York.
+    assert titles("until:2022-02-23") == ["Markets fall"]  # a date-only entry keeps its date
+    assert titles("until:2022-02-23", NEW_YORK) == ["Troops cross the border", "Markets fall"]
+    query = parse_query(window, clock=NEW_YORK)
+    assert isinstance(query, Query) and query.reads_clock
+    assert query != parse_query(window, clock=UTC)  # a new clock is a new search
+    since_instant = parse_query("since:2h")
+    assert isinstance(since_instant, Query) and not since_instant.reads_clock
 
 
 def test_words_that_look_like_fields_stay_words() -> None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from reader_fixtures import NEW_YORK, guardian_blog, kyiv_blog, many_documents, screen_text
+from textual.binding import Binding
 
 from parsers.read import expand_paths, parse_file
 from tui.app import ReaderApp, make_app
 from tui.sample import sample_dir
 from tui.screens.help_screen import HelpScreen
-from tui.screens.text_screen import TextScreen
+from tui.screens.text_screen import Page, TextScreen
 from tui.widgets.feed import Feed
 from tui.widgets.pick_list import PickList
 from tui.widgets.query_bar import QueryBar
@@ -324,7 +326,10 @@ async def test_enter_opens_the_entry_alone_with_every_field() -> None:
         assert isinstance(app.screen, TextScreen)
         text = screen_text(app)
         assert "Troops cross the border" in text
-        assert "Thursday 24 February 2022, 06:00 EET" in text
+        # The three times, each saying which it is (NEW_YORK is "your zone" here).
+        assert "published  source zone  Thursday 24 February 2022, 06:00 EET" in text
+        assert "your zone    Wednesday 23 February 2022, 23:00 EST" in text
+        assert "UTC          Thursday 24 February 2022, 04:00 UTC" in text
         assert "Joe Inwood (BBC Kyiv correspondent)" in text
         assert "Kate Vinton (Live reporter)" in text
         assert "Tanks near the border — Reuters" in text
@@ -469,8 +474,7 @@ async def test_entries_arriving_above_do_not_move_the_entry_being_read() -> None
             "/data/later.txt",
             [entry("/data/later.txt", 0, title="Newer news", published=stamp("2022-02-26T10:00"))],
         )
-        app.timeline.upsert(later)
-        app.refresh_everything()
+        app.show_change(app.timeline.upsert(later))
         await pilot.pause()
         after = screen_text(app).splitlines()
         assert current_title(app) == reading
@@ -500,9 +504,10 @@ def test_the_help_table_names_every_bound_key() -> None:
         "pageup": "pgup",
         "escape": "esc",
     }
-    for widget in (ReaderApp, Feed, PickList, Bar):
+    for widget in (ReaderApp, Feed, PickList, Bar, Page, TextScreen, HelpScreen):
         for binding in widget.BINDINGS:
-            for key in binding.key.split(","):  # type: ignore[union-attr]
+            assert isinstance(binding, Binding)
+            for key in binding.key.split(","):
                 assert names.get(key, key) in shown, (widget.__name__, key)
 
 
@@ -522,26 +527,26 @@ async def test_any_sequence_of_moves_keeps_the_cursor_on_screen() -> None:
             assert rows[0][0] == feed.top[0]
 
 
-async def test_documents_can_be_replaced_marked_gone_and_renamed_while_running() -> None:
-    import dataclasses
+async def test_engine_events_update_mark_gone_and_rename_while_running() -> None:
+
+    from tui.engine.ingest import SourceGone, SourceRenamed, Updated
+    from tui.messages import EngineEvents
 
     app = synthetic_app()
     async with app.run_test(size=SIZE) as pilot:
         blog = kyiv_blog()
         edited = dataclasses.replace(blog.entries[0], title="Explosions heard in Kyiv (updated)")
-        new_ids, changed = app.apply_documents(
-            [dataclasses.replace(blog, entries=(edited, *blog.entries[1:]))]
-        )
-        await pilot.pause()
-        assert (new_ids, changed) == (set(), {edited.id})
+        app.post_message(EngineEvents([Updated((edited,))]))
+        await pilot.pause(0.3)
         assert "Explosions heard in Kyiv (updated)" in screen_text(app)
-        app.source_gone("/data/guardian.html")
-        await pilot.pause()
+        assert len(app.timeline) == 6
+        app.post_message(EngineEvents([SourceGone("/data/guardian.html")]))
+        await pilot.pause(0.3)
         assert "guardian.html (file gone)" in screen_text(app)
         app.query_one("#sources", PickList).focus()
         await pilot.press("space")  # select the BBC blog
-        app.source_renamed("/data/bbc.txt", "/data/bbc-archive.txt")
-        await pilot.pause()
+        app.post_message(EngineEvents([SourceRenamed("/data/bbc.txt", "/data/bbc-archive.txt")]))
+        await pilot.pause(0.3)
         assert app.sources_selected == {"/data/bbc-archive.txt"}
         assert feed_titles(app)[0] == "Explosions heard in Kyiv (updated)"
         assert len(feed_titles(app)) == 3
@@ -584,3 +589,61 @@ async def test_undated_entries_of_a_dated_page_sit_at_the_pages_date() -> None:
         screen = screen_text(app)
         assert "no time (page dated 24 Feb 2022)  An undated post" in screen
         assert screen.count("── Thursday 24 February 2022") == 1
+
+
+async def test_the_full_view_scrolls_with_the_feeds_keys_and_end_jumps_at_once() -> None:
+    long_body = tuple(f"Paragraph {n} of a long post." for n in range(80))
+    blog = kyiv_blog()
+    first = dataclasses.replace(blog.entries[0], body=long_body)
+    app = make_app(documents=[dataclasses.replace(blog, entries=(first,))])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        page = app.screen.query_one(Page)
+        assert app.focused is page
+        await pilot.press("G")
+        assert page.scroll_y == page.max_scroll_y > 0  # at the bottom now, not animating
+        assert "Paragraph 79 of a long post." in screen_text(app)
+        await pilot.press("g")
+        assert page.scroll_y == 0
+        await pilot.press("end")
+        assert page.scroll_y == page.max_scroll_y
+        await pilot.press("home", "j", "j")
+        assert page.scroll_y == 2
+        await pilot.press("k")
+        assert page.scroll_y == 1
+        await pilot.press("space")
+        assert page.scroll_y == 1 + page.size.height - 1
+        await pilot.press("b")
+        assert page.scroll_y == 1
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TextScreen)
+
+
+async def test_ctrl_c_quits_from_the_feed_the_query_bar_and_a_view() -> None:
+    for keys in ([], ["slash", "k"], ["enter"], ["question_mark"]):
+        app = synthetic_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*keys, "ctrl+c")
+            await pilot.pause()
+            assert not app.is_running, keys
+            assert app.return_code == 0, keys
+
+
+async def test_since_until_follow_the_zone_shown_and_the_status_says_which() -> None:
+    app = synthetic_app()  # local time is New York
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.press("slash", *"since:03:00 until:03:30", "enter")
+        await pilot.pause()
+        assert feed_titles(app) == []  # nothing at 03:00-03:30 on the sources' clocks
+        assert "(times in each source's zone)" in screen_text(app)
+        await pilot.press("z")  # local time: Zelensky spoke at 03:00 EST
+        await pilot.pause()
+        assert feed_titles(app) == ["Zelensky addresses the nation"]
+        screen = screen_text(app)
+        assert "03:00 EST" in screen
+        assert "filter: since:03:00 until:03:30 (times in local time)" in screen
+        await pilot.press("z")
+        await pilot.pause()
+        assert feed_titles(app) == []
+        assert "(times in UTC)" in screen_text(app)

@@ -17,8 +17,8 @@ from reader_fixtures import screen_text
 from tailing_support import append, ids_of, posts, write
 from textual.pilot import Pilot
 
+import tui.app
 import tui.engine.ingest
-import tui.live
 from parsers.model import Document
 from parsers.read import parse_file
 from tui.app import ReaderApp, make_app
@@ -33,8 +33,8 @@ LIMIT = 10.0
 
 @pytest.fixture(autouse=True)
 def quick(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(tui.live, "SETTLE_SECONDS", 0.05)
-    monkeypatch.setattr(tui.live, "FLUSH_SECONDS", 0.02)
+    monkeypatch.setattr(tui.app, "SETTLE_SECONDS", 0.05)
+    monkeypatch.setattr(tui.app, "FLUSH_SECONDS", 0.02)
     yield
 
 
@@ -48,7 +48,7 @@ async def until(pilot: Pilot[int], condition: Callable[[], bool], what: str) -> 
 
 
 async def started(pilot: Pilot[int], app: ReaderApp) -> None:
-    await until(pilot, lambda: app.live is not None and app.live.mode is not None, "the watch")
+    await until(pilot, lambda: app.follow is not None and app.follow.mode is not None, "the watch")
 
 
 def json_feed(tag: str, minutes: list[int], words: str = "") -> str:
@@ -71,9 +71,9 @@ def feed_ids(app: ReaderApp) -> list[str]:
 
 
 def rows(app: ReaderApp) -> dict[str, tuple[int, bool, str | None]]:
-    """Sources pane: file name to (count, marked gone, detail)."""
+    """Sources pane: file name to (count, marked gone, note)."""
     pane = app.query_one("#sources", PickList)
-    return {os.path.basename(r.key): (r.count, r.gone, r.detail) for r in pane.rows}
+    return {os.path.basename(r.key): (r.count, r.gone, r.note) for r in pane.rows}
 
 
 async def test_a_new_file_appears_with_counts_in_the_panes_and_status(tmp_path: Path) -> None:
@@ -138,7 +138,7 @@ async def test_delete_rename_recreate_and_truncate(tmp_path: Path) -> None:
         await until(pilot, lambda: rows(app).get("gone.txt", (0, False))[1], "gone marked")
         await until(pilot, lambda: "new.txt" in rows(app), "the rename")
         await until(pilot, lambda: len(app.timeline) == 8, "the truncated file's new entry")
-        assert rows(app)["new.txt"] == (2, False, "(was old.txt)")
+        assert rows(app)["new.txt"] == (2, False, "renamed from old.txt")
         assert "old.txt" not in rows(app)
         assert rows(app)["cut.txt"][0] == 4  # its old entries stay readable
         assert old_cut <= set(feed_ids(app))
@@ -161,7 +161,7 @@ async def test_a_burst_of_200_files_arrives_whole_in_few_screen_updates(tmp_path
         ids = feed_ids(app)
         assert len(ids) == len(set(ids)) == 400
         assert len(rows(app)) == 200
-        assert app.live is not None and app.live.flushes < 50  # batches are coalesced
+        assert app.follow is not None and app.live_updates < 50  # batches are coalesced
 
 
 async def test_temporary_and_hidden_files_are_ignored(tmp_path: Path) -> None:
@@ -278,8 +278,8 @@ async def test_an_alert_word_marks_the_entry_and_raises_a_notification(tmp_path:
         write(tmp_path / "c.json", json_feed("charlie", [6], "nothing to see"))
         await until(pilot, lambda: len(app.timeline) == 3, "three entries")
         await pilot.pause()
-        assert app.live is not None
-        alerted = [i.entry.title for i in app.feed.items if i.id in app.live.alerted]
+        assert app.follow is not None
+        alerted = [i.entry.title for i in app.feed.items if i.id in app.follow.alerted]
         assert alerted == ["Bravo item 5"]
         notes = list(app._notifications)
         assert len(notes) == 1
@@ -311,7 +311,7 @@ async def test_without_watch_nothing_is_followed(tmp_path: Path) -> None:
     app = make_app([tmp_path], watch=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await app.workers.wait_for_complete()
-        assert app.live is None
+        assert app.follow is None
         write(tmp_path / "b.txt", posts("bravo", 1))
         await pilot.pause(0.3)
         assert len(app.timeline) == 1
@@ -404,3 +404,44 @@ async def test_a_file_given_by_name_is_followed_too(tmp_path: Path) -> None:
         await pilot.pause(0.3)
         assert list(rows(app)) == ["one.txt"]
         assert sorted(feed_ids(app)) == sorted(ids_of(path))
+
+
+async def test_a_selected_source_renamed_by_the_watcher_stays_selected(tmp_path: Path) -> None:
+    moved = tmp_path / "old.txt"
+    write(moved, posts("moved", 2))
+    write(tmp_path / "other.txt", posts("other", 3))
+    app = make_app([tmp_path], watch=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot, app)
+        pane = app.query_one("#sources", PickList)
+        pane.focus()
+        pane.highlight = next(i for i, r in enumerate(pane.rows) if r.key.endswith("old.txt"))
+        await pilot.press("space")
+        await until(pilot, lambda: len(app.feed.items) == 2, "the selection applied")
+        moved.rename(tmp_path / "new.txt")
+        await until(pilot, lambda: "new.txt" in rows(app), "the rename")
+        await pilot.pause(0.1)
+        assert app.sources_selected == {str(tmp_path / "new.txt")}
+        assert pane.selected == app.sources_selected
+        assert len(app.feed.items) == 2  # the feed still shows the renamed file's entries
+        assert "showing 2 of 5 entries" in screen_text(app)
+
+
+def broken_rss(items: int) -> str:
+    """An RSS feed cut off inside its last item (as while it is being written)."""
+    whole = "".join(f"<item><title>Item {n}</title></item>" for n in range(items))
+    return f"<rss><channel>{whole}<item><title>Cut"
+
+
+async def test_a_growing_file_with_a_problem_lists_it_once(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"
+    write(path, broken_rss(1))
+    app = make_app([tmp_path], watch=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot, app)
+        assert len(app.timeline.problems) == 1
+        write(path, broken_rss(3))  # the problem's column moves: another message
+        await until(pilot, lambda: len(app.timeline) >= 3, "the re-read")
+        await pilot.pause(0.3)
+        assert len(app.timeline.problems) == 1  # replaced, not added to
+        assert "│ 1 problem (p)" in screen_text(app)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
 import pytest
 from reader_fixtures import many_documents, screen_text
 
-import tui.app
-from parsers.model import Document
+import tui.engine.loader
 from parsers.read import parse_file
 from tui.app import make_app
-from tui.engine.timeline import Scan
+from tui.engine.timeline import Indexed, Scan
 from tui.widgets.feed import Feed
 
 
@@ -23,12 +23,12 @@ async def test_entries_appear_while_later_files_are_still_loading(
         (tmp_path / name).write_text(f"Headline {name}\n\nText of {name}.\n", encoding="utf-8")
     release = threading.Event()
 
-    def slow_parse(path: str) -> Document:
+    def slow_parse(path: str) -> Indexed:
         if not path.endswith("a.txt"):
             release.wait(10)  # b.txt and c.txt wait until the test has looked at the screen
-        return parse_file(path)
+        return Indexed.of(parse_file(path))
 
-    monkeypatch.setattr(tui.app, "parse_file", slow_parse)
+    monkeypatch.setattr(tui.engine.loader, "_parse", slow_parse)
     monkeypatch.setattr(tui.app, "BATCH_SECONDS", 0.0)
     app = make_app([tmp_path])
     async with app.run_test(size=(100, 24)) as pilot:
@@ -82,3 +82,68 @@ async def test_G_during_a_search_goes_to_the_true_last_match(
         current = feed.current
         assert current is not None and current.entry.title == "Update 0-0"
         await pilot.pause()
+
+
+def dated_feed(tag: str, hours: list[int]) -> str:
+    """A JSON Feed with one item per hour of 5 March 2024 (later hours are newer)."""
+    items = [
+        {
+            "id": f"{tag}-{hour}",
+            "title": f"{tag} at {hour:02d}:00",
+            "date_published": f"2024-03-05T{hour:02d}:00:00Z",
+            "content_text": f"Report from {tag} at {hour}.",
+        }
+        for hour in hours
+    ]
+    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": items})
+
+
+async def load_in_two_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, between: str = ""
+) -> tuple[int, str | None]:
+    """Load an older feed first, press ``between`` while it alone shows, then the newer ones;
+    where the cursor is at the end: its index and its entry's title."""
+    (tmp_path / "a-old.json").write_text(dated_feed("Old", [1, 2, 3]), encoding="utf-8")
+    (tmp_path / "b-new.json").write_text(dated_feed("New", [10, 11]), encoding="utf-8")
+    (tmp_path / "c-newest.json").write_text(dated_feed("Newest", [20]), encoding="utf-8")
+    release = threading.Event()
+
+    def slow_parse(path: str) -> Indexed:
+        if "a-old" not in path:
+            release.wait(10)
+        return Indexed.of(parse_file(path))
+
+    monkeypatch.setattr(tui.engine.loader, "_parse", slow_parse)
+    monkeypatch.setattr(tui.app, "BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(tui.app, "LOAD_FLUSH_SECONDS", 0.0)
+    app = make_app([tmp_path])
+    async with app.run_test(size=(100, 24)) as pilot:
+        feed = app.query_one(Feed)
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if len(feed.items) == 3:
+                break
+        assert feed.current is not None and feed.current.entry.title == "Old at 03:00"
+        if between:
+            await pilot.press(*between)
+        release.set()
+        await app.workers.wait_for_complete()
+        for _ in range(100):
+            await pilot.pause(0.01)
+            if app.loading is None and len(feed.items) == 6:
+                break
+        assert len(feed.items) == 6
+        return feed.cursor, feed.current.entry.title if feed.current else None
+
+
+async def test_when_loading_ends_the_cursor_is_on_the_newest_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert await load_in_two_steps(tmp_path, monkeypatch) == (0, "Newest at 20:00")
+
+
+async def test_a_reader_who_moved_during_the_load_keeps_their_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cursor, title = await load_in_two_steps(tmp_path, monkeypatch, between="j")
+    assert title == "Old at 02:00"

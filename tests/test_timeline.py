@@ -60,21 +60,20 @@ def test_a_narrowing_query_gives_what_a_fresh_search_gives() -> None:
         assert titles(timeline, Filter(query=query)) == expected, text
 
 
-def test_upsert_replaces_a_document_and_reports_new_and_changed_ids() -> None:
+def test_upsert_replaces_a_document_whole() -> None:
     timeline = loaded()
     blog = kyiv_blog()
     edited = dataclasses.replace(blog.entries[1], body=("Corrected text.",))
     extra = dataclasses.replace(blog.entries[0], id="/data/bbc.txt#new", position=3, title="New")
     again = dataclasses.replace(blog, entries=(blog.entries[0], edited, blog.entries[2], extra))
-    new_ids, changed_ids = timeline.upsert(again)
-    assert new_ids == {"/data/bbc.txt#new"}
-    assert changed_ids == {"/data/bbc.txt#1"}
+    change = timeline.upsert(again)
+    assert list(change.paths) == ["/data/bbc.txt"]
     assert len(timeline) == 7
     assert len(timeline.documents) == 2
     assert "Corrected text." in [
         paragraph for item in timeline.items for paragraph in item.entry.body
     ]
-    assert timeline.upsert(again) == (set(), set())
+    assert [item.entry.title for item in timeline.items].count("New") == 1
 
 
 def test_a_document_with_fewer_entries_drops_the_missing_ones() -> None:

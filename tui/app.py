@@ -6,10 +6,12 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import time
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import UTC, tzinfo
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
@@ -17,21 +19,26 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from parsers.model import Document
-from parsers.read import expand_paths, parse_file, unreadable
-from tui.engine.query import Query, QueryError, parse_query
-from tui.engine.timeline import Filter, Item, Scan, Timeline
-from tui.live import Live
-from tui.messages import DocumentsLoaded, LoadFinished
+if TYPE_CHECKING:  # the tailing engine loads once watching starts
+    from tui.engine.ingest import Ingest, IngestEvent
+
+from parsers.model import Document, Problem
+from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow, alert_message
+from tui.engine.loader import read_all
+from tui.engine.query import Clock, Query, QueryError, parse_query
+from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
+from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
 from tui.screens.help_screen import HelpScreen
 from tui.screens.pages import document_page, entry_page, problems_page
 from tui.screens.text_screen import TextScreen
 from tui.time_display import ZoneMode
 from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
+from tui.widgets.new_marker import NewMarker
 from tui.widgets.pick_list import PickList, Row
 from tui.widgets.query_bar import QueryBar
 
@@ -47,14 +54,41 @@ SCAN_SLICE = 10_000
 BATCH_SECONDS = 0.1
 """How often the loading worker hands parsed documents to the UI."""
 
+FLUSH_SECONDS = 0.1
+"""The least time between two updates of the screen by entries arriving from the watch."""
+
+LOAD_FLUSH_SECONDS = 0.5
+"""The least time between two updates of the screen while the paths load (each repaints the
+feed, both panes and the status line: ~40 ms of the UI thread at 120 columns)."""
+
+APPLY_SHARE = 0.25
+"""At most this share of the time goes to applying arrivals while a large folder loads: the
+time between two updates grows with what one costs, so the whole load stays linear and keys
+are answered in between."""
+
+CLOCK_NOTES = {
+    ZoneMode.SOURCE: "times in each source's zone",
+    ZoneMode.LOCAL: "times in local time",
+    ZoneMode.UTC: "times in UTC",
+}
+"""How the status line says which clock a query's times of day and dates are read on."""
+
 DIM = Style(dim=True)
 WARN = Style(color="red", bold=True)
 ACCENT = Style(color="cyan", bold=True)
+LIVE = Style(color="green", bold=True)
+WAITING = Style(color="yellow")
 
 
-def renamed_detail(old: str | None) -> str | None:
-    """The sources pane's note on a renamed file."""
-    return None if old is None else f"(was {os.path.basename(old.rstrip('/'))})"
+def source_note(*, gone: bool, readable: bool, renamed_from: str | None) -> str | None:
+    """The sources pane's words for a file's state: ``gone``, ``unreadable``, ``renamed from``."""
+    if gone:
+        return "gone"
+    if not readable:
+        return "unreadable"
+    if renamed_from is not None:
+        return f"renamed from {os.path.basename(renamed_from.rstrip('/'))}"
+    return None
 
 
 def plural(count: int, noun: str) -> str:
@@ -87,6 +121,9 @@ class ReaderApp(App[int]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit"),
+        # As in less and lnav, ctrl+c quits (Textual's default only says how to quit). A
+        # priority binding, so it also quits from the query bar and the full entry view.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
         Binding("question_mark", "help", "Help"),
         Binding("slash", "search", "Search"),
         Binding("n", "find(True)", "Next match"),
@@ -128,8 +165,20 @@ class ReaderApp(App[int]):
         self.loading: tuple[int, int] | None = None
         self.found_nothing = ""
         self.started = time.monotonic()
-        self.live: Live | None = None
-        """Follows the paths as they change (see :mod:`tui.live`); None with ``watch`` off."""
+        self.created = time.time()
+        """Before loading starts: files untouched since are not read again by the watch."""
+        self.follow: Follow | None = Follow(self.alerts) if self.paths and watch else None
+        """Follow mode over the watched paths (:mod:`tui.engine.follow`); None with ``watch``
+        off."""
+        self.ingest: Ingest | None = None
+        self.force_polling: bool | None = None
+        self.live_updates = 0
+        """How many times arriving entries were applied (tests and benchmarks)."""
+        self._pending_documents: list[Indexed] = []
+        self._pending_events: list[IngestEvent] = []
+        self._scheduled = False
+        self._last_apply = 0.0
+        self._apply_cost = 0.0
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -141,6 +190,7 @@ class ReaderApp(App[int]):
             yield Feed(id="feed")
         yield QueryBar(id="query")
         yield Static("", id="status", markup=False)
+        yield NewMarker(lambda: self.feed.region, id="new-marker")
 
     def on_mount(self) -> None:
         self.query_one("#sources", PickList).border_title = "Sources"
@@ -148,12 +198,10 @@ class ReaderApp(App[int]):
         self.feed.set_display(mode=self.mode, local=self.local_zone)
         self.feed.complete = self.finish_scan
         self.feed.focus()
+        if self.follow is not None:
+            self.feed.alerted = self.follow.alerted
         if self.initial_documents:
-            self.timeline.upsert_many(self.initial_documents)
-            self.refresh_everything()
-        if self.paths and self.watch_paths:
-            self.live = Live(self.paths, alerts=self.alerts, bell=self.bell_on_alert)
-            self.mount(self.live)
+            self.show_change(self.timeline.upsert_many(self.initial_documents))
         if self.paths:
             self.loading = (0, 0)
             self.load(self.paths)
@@ -167,90 +215,209 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self, paths: Sequence[str]) -> None:
-        """Parse every file off the UI thread, handing documents over in batches."""
+        """Parse every file off the UI thread (on every core), handing documents over in
+        batches."""
         worker = get_current_worker()
-        files = list(expand_paths(paths))
-        total = len(files)
-        batch: list[Document] = []
+        batch: list[Indexed] = []
         last = time.monotonic()
-        for done, (path, problem) in enumerate(files, 1):
-            if worker.is_cancelled:
-                return
-            batch.append(unreadable(path, problem) if problem else parse_file(path))
-            if time.monotonic() - last >= BATCH_SECONDS or done == total:
+        done = total = 0
+        for done, total, document in read_all(paths, cancelled=lambda: worker.is_cancelled):
+            batch.append(document)
+            if time.monotonic() - last >= BATCH_SECONDS:
                 self.post_message(DocumentsLoaded(batch, done, total))
                 batch, last = [], time.monotonic()
+        if worker.is_cancelled:
+            return
+        if batch:
+            self.post_message(DocumentsLoaded(batch, done, total))
         self.post_message(LoadFinished(total))
 
     def on_documents_loaded(self, message: DocumentsLoaded) -> None:
         self.loading = (message.done, message.total)
-        self.apply_documents(message.documents)
-
-    # -- changes from outside (folder watching) ------------------------------------------------
-
-    def apply_documents(self, documents: Sequence[Document]) -> tuple[set[str], set[str]]:
-        """Add or replace documents (by source path) and refresh everything shown.
-
-        Returns the ids of new and of changed entries. The entry under the cursor stays on
-        its screen row.
-        """
-        new_ids, changed_ids = self.timeline.upsert_many(documents)
-        self.refresh_everything()
-        return new_ids, changed_ids
-
-    def source_gone(self, path: str) -> None:
-        """A file disappeared: its entries stay, flagged, and its pane row is dimmed."""
-        self.timeline.mark_gone(path)
-        self.refresh_everything()
-
-    def source_renamed(self, old: str, new: str) -> None:
-        """A file moved: same entries and ids under the new path (and pane selection)."""
-        self.timeline.mark_renamed(old, new)
-        if old in self.sources_selected:
-            self.sources_selected = (self.sources_selected - {old}) | {new}
-            sources = self.query_one("#sources", PickList)
-            sources.selected = (sources.selected - {old}) | {new}
-        self.refresh_everything()
+        self._pending_documents += message.documents
+        self._schedule()
 
     def on_load_finished(self, message: LoadFinished) -> None:
+        self.apply_pending()
         self.loading = None
-        if self.live is not None:
-            self.live.start()
+        if self.follow is not None:
+            self.start_watching()
         if message.total == 0:
-            watching = " (watching for new ones)" if self.live is not None else ""
+            watching = " (watching for new ones)" if self.follow is not None else ""
             where = ", ".join(safe(path) for path in self.paths)  # names are data, made safe
             self.found_nothing = f"No files found in {where}{watching}."
-            severity = "information" if self.live is not None else "warning"
+            severity: SeverityLevel = "information" if self.follow is not None else "warning"
             self.notify(self.found_nothing, severity=severity, markup=False)
         if not self.timeline.items:
             self.refresh_feed()
         self.update_status()
 
+    # -- following the paths (the tailing engine) ---------------------------------------------
+
+    def start_watching(self) -> None:
+        """Follow the paths (once loaded: those documents are known to the engine)."""
+        from tui.engine.ingest import Ingest
+        from tui.engine.watcher import Watcher
+
+        if self.ingest is not None:
+            return
+        # Paths that do not exist were reported by the loading already.
+        roots = [root for root in self.paths if os.path.exists(root)]
+        watcher = Watcher(
+            roots,
+            force_polling=self.force_polling,
+            poll_interval=POLL_SECONDS,
+            step_ms=STEP_MS,
+        )
+        self.ingest = Ingest(
+            roots,
+            known=self.timeline.documents,
+            settle=SETTLE_SECONDS,
+            watcher=watcher,
+            known_since=self.created,
+        )
+        self.run_worker(self._watch(self.ingest), name="live", group="live", exit_on_error=False)
+
+    async def _watch(self, ingest: Ingest) -> None:
+        try:
+            async for events in ingest.run():
+                self.post_message(EngineEvents(events))
+        except Exception as exc:  # noqa: BLE001 - reported; the reader stays usable
+            self.post_message(WatchStopped(str(exc)))
+        finally:
+            ingest.stop()
+
+    def on_unmount(self) -> None:
+        if self.ingest is not None:
+            self.ingest.stop()
+
+    def on_engine_events(self, message: EngineEvents) -> None:
+        self._pending_events += message.events
+        self._schedule()
+
+    def on_watch_stopped(self, message: WatchStopped) -> None:
+        where = self.paths[0] if self.paths else "."
+        self.timeline.add_problem(Problem(where, f"watching stopped: {message.reason}"))
+        if self.follow is not None:
+            self.follow.mode = "stopped"
+        self.update_status()
+
+    # -- applying what arrived ----------------------------------------------------------------
+
+    def _schedule(self) -> None:
+        """Apply what arrived soon: bursts coalesce, and the longer one update takes, the
+        fewer there are (at most ``APPLY_SHARE`` of the time)."""
+        if self._scheduled:
+            return
+        self._scheduled = True
+        least = LOAD_FLUSH_SECONDS if self.loading is not None else FLUSH_SECONDS
+        gap = max(least, self._apply_cost / APPLY_SHARE)
+        delay = self._last_apply + gap - time.monotonic()
+        if delay > 0.001:
+            self.set_timer(delay, self.apply_pending)
+        else:  # after the messages already queued (those join this update)
+            self.call_later(self.apply_pending)
+
+    def apply_pending(self) -> None:
+        """Put every document and engine event received so far into the timeline."""
+        self._scheduled = False
+        documents, self._pending_documents = self._pending_documents, []
+        events, self._pending_events = self._pending_events, []
+        started = time.perf_counter()
+        if documents:
+            self.show_change(self.timeline.upsert_many(documents))
+            # What is loaded stays: the collector need not walk it again and again (each
+            # pass over a large timeline would freeze the screen for a moment).
+            gc.freeze()
+        if events:
+            self.live_updates += 1
+            self.show_change(self.timeline.apply(events), live=True)
+        self._last_apply = time.monotonic()
+        if documents or events:
+            self._apply_cost = time.perf_counter() - started
+
+    @property
+    def at_live_edge(self) -> bool:
+        """The newest entry is under the cursor, at the top, and no other view is open."""
+        feed = self.feed
+        return len(self.screen_stack) == 1 and feed.cursor == 0 and feed.top == (0, 0)
+
+    def show_change(self, change: Change, *, live: bool = False) -> None:
+        """Update panes, feed, marker and status after the timeline changed.
+
+        At the live edge the feed shows the newest entry; elsewhere the entry under the
+        cursor keeps its screen row and, for entries arriving from the watch, the "+N new"
+        marker counts those the filters let through.
+        """
+        follow = self.follow
+        if follow is not None and change.mode is not None:
+            follow.mode = change.mode
+        for old, new in change.renamed:
+            if old in self.sources_selected:
+                self.sources_selected = (self.sources_selected - {old}) | {new}
+        if not change.any and not change.renamed:
+            self.update_status()
+            return
+        following = self.at_live_edge
+        self.refresh_panes(change)
+        # At the edge the cursor goes to the newest entry (not looked for by its id).
+        self.refresh_feed(complete=not following, keep=not following)
+        if follow is None or not live:
+            return
+        if following:
+            count = follow.jump()
+        else:
+            test = self.timeline.test(self.view)
+            shown = sum(1 for item in change.added if test is None or test(item))
+            count = follow.arrived(False, shown)
+        self.query_one(NewMarker).show(count)
+        hits = follow.match(
+            [item.entry for item in change.added],
+            [item.entry for item in change.updated],
+            change.removed,
+        )
+        if hits:
+            title, text = alert_message(hits)
+            self.notify(text, title=title, severity="warning", markup=False)
+            if self.bell_on_alert:
+                self.bell()
+            self.feed.set_display()  # redraw with the badges
+
     # -- refreshing --------------------------------------------------------------------------
 
-    def refresh_everything(self) -> None:
-        """After the timeline changed: panes, feed and status."""
-        self.refresh_panes()
-        self.refresh_feed()
-
-    def refresh_panes(self) -> None:
-        gone = self.timeline.gone
-        sources = [
-            Row(
-                key=document.source.path,
-                label=document.display_name,
-                count=count,
-                gone=document.source.path in gone or not document.readable,
-                detail=renamed_detail(self.timeline.renamed.get(document.source.path)),
-            )
-            for document, count in self.timeline.source_counts()
-        ]
+    def refresh_panes(self, change: Change | None = None) -> None:
+        """The sources pane (only the rows ``change`` touched) and the authors pane."""
+        sources = self.query_one("#sources", PickList)
+        if change is None:
+            counts = self.timeline.source_counts()
+            sources.set_rows([self._source_row(document, count) for document, count in counts])
+        else:
+            rows = []
+            for path in change.paths:
+                found = self.timeline.source_row(path)
+                if found is not None:
+                    rows.append(self._source_row(*found))
+            sources.update_rows(rows, change.renamed)
+        sources.set_selected(self.sources_selected)
         authors = [
             Row(key=row.name, label=row.name, count=row.count, detail=row.role)
             for row in self.timeline.author_counts()
         ]
-        self.query_one("#sources", PickList).set_rows(sources)
         self.query_one("#authors", PickList).set_rows(authors)
+
+    def _source_row(self, document: Document, count: int) -> Row:
+        path = document.source.path
+        return Row(
+            key=path,
+            label=document.display_name,
+            count=count,
+            gone=path in self.timeline.gone or not document.readable,
+            note=source_note(
+                gone=path in self.timeline.gone,
+                readable=document.readable,
+                renamed_from=self.timeline.renamed.get(path),
+            ),
+        )
 
     @property
     def view(self) -> Filter:
@@ -261,14 +428,15 @@ class ReaderApp(App[int]):
             hide=self.hide,
         )
 
-    def refresh_feed(self, complete: bool = False) -> None:
+    def refresh_feed(self, complete: bool = False, keep: bool = True) -> None:
         """Show what the current filter lets through: a screenful now, the rest soon after.
 
         ``complete``: search everything now, so the entry under the cursor is found (entries
         arriving while the reader is elsewhere in the feed must not move the view).
+        ``keep``: keep the cursor on its entry (False: on the newest).
         """
         feed = self.feed
-        current = feed.current
+        current = feed.current if keep else None
         needles = self.query_value.highlights if self.query_value else ()
         feed.set_display(needles=needles, gone=frozenset(self.timeline.gone))
         if self.view.active:
@@ -326,7 +494,10 @@ class ReaderApp(App[int]):
             parts.append(Text(f"invalid query (not applied): {self.query_error.message}", WARN))
         if self.query_value is not None and not self.query_value.empty:
             how = "filter" if self.hide else "highlight"
-            parts.append(Text(f"{how}: {self.query_value.text.strip()}"))
+            part = Text(f"{how}: {self.query_value.text.strip()}")
+            if self.query_value.reads_clock:
+                part.append(f" ({CLOCK_NOTES[self.mode]})", DIM)
+            parts.append(part)
         if self.sources_selected:
             names = []
             for path in sorted(self.sources_selected):
@@ -344,14 +515,26 @@ class ReaderApp(App[int]):
             if unread:
                 label += f", {unread} unreadable"
             parts.append(Text(f"{label} (p)", WARN))
-        if self.live is not None:
-            parts.append(self.live.status())
+        if self.follow is not None:
+            parts.append(self._watch_status(self.follow.mode))
         parts.append(Text(f"times: {self.mode.label()} (z)"))
         parts.append(Text("? help", DIM))
         for part in parts:
             status.append(" │ ", DIM)
             status.append_text(part)
         self.query_one("#status", Static).update(status)
+
+    @staticmethod
+    def _watch_status(mode: str | None) -> Text:
+        """The status line's word on watching."""
+        if mode is None:
+            return Text("starting watch…", WAITING)
+        if mode == "stopped":
+            return Text("not watching", WAITING)
+        text = Text("● live", LIVE)
+        if mode == "polling":
+            text.append(" (polling)", WAITING)
+        return text
 
     # -- events ------------------------------------------------------------------------------
 
@@ -361,9 +544,12 @@ class ReaderApp(App[int]):
         authors = self.query_one("#authors", PickList)
         sources.set_marked([item.path] if item else [])
         authors.set_marked([a.name for a in item.entry.authors] if item else [])
-        if self.live is not None:
-            self.live.view_moved()
+        if self.follow is not None and self.follow.new_count:
+            self.query_one(NewMarker).show(self.follow.moved(self.at_live_edge))
         self.update_status()
+
+    def on_new_marker_clicked(self, message: NewMarker.Clicked) -> None:
+        self.action_follow()
 
     def on_feed_opened(self, message: Feed.Opened) -> None:
         self.open_entry(message.item)
@@ -378,6 +564,7 @@ class ReaderApp(App[int]):
             self.sources_selected = message.selected
         else:
             self.authors_selected = message.selected
+        message.pick_list.set_selected(message.selected)
         self._pane_subtitle(message.pick_list)
         self.refresh_feed()
 
@@ -404,7 +591,12 @@ class ReaderApp(App[int]):
         self.refresh_feed()
 
     def apply_query(self, text: str) -> None:
-        parsed = parse_query(text, self.local_zone)
+        # Times without an offset are read on the clock shown (z changes it).
+        clock: Clock = {ZoneMode.SOURCE: "source", ZoneMode.LOCAL: self.local_zone}.get(
+            self.mode, UTC
+        )
+        zone = UTC if self.mode is ZoneMode.UTC else self.local_zone
+        parsed = parse_query(text, zone, clock=clock)
         bar = self.query_one("#query", QueryBar)
         if isinstance(parsed, QueryError):
             # Shown as invalid, and not applied: the feed shows what it would without it.
@@ -446,14 +638,16 @@ class ReaderApp(App[int]):
 
     def action_follow(self) -> None:
         """Jump to the newest entry; new entries then show as they arrive."""
-        if self.live is not None:
-            self.live.jump()
-        else:
-            self.feed.go_to(0)
+        self.feed.go_to(0)
+        if self.follow is not None:
+            self.query_one(NewMarker).show(self.follow.jump())
 
     def action_cycle_zone(self) -> None:
         self.mode = self.mode.next()
         self.feed.set_display(mode=self.mode)
+        query = self.query_value
+        if query is not None and (query.since is not None or query.until is not None):
+            self.apply_query(query.text)  # its times are read on the new clock
         self.update_status()
 
     def action_problems(self) -> None:
@@ -469,8 +663,7 @@ class ReaderApp(App[int]):
 
     def action_clear_filters(self) -> None:
         for pane in self.query(PickList):
-            pane.selected.clear()
-            pane.refresh()
+            pane.set_selected(())
             self._pane_subtitle(pane)
         self.sources_selected = frozenset()
         self.authors_selected = frozenset()
@@ -511,8 +704,9 @@ def make_app(
     """The reader over ``paths`` (parsed in a worker) and/or already parsed ``documents``.
 
     With ``watch`` (the command line's default; off here, so tests and scripts opt in), the
-    paths are followed once loaded (:mod:`tui.live`): new and growing files add entries, and
-    entries mentioning an ``alerts`` word are flagged (with the terminal bell if ``bell``).
+    paths are followed once loaded (:mod:`tui.engine.ingest`, :mod:`tui.engine.follow`): new
+    and growing files add entries, and entries mentioning an ``alerts`` word are flagged (with
+    the terminal bell if ``bell``).
     ``local_zone`` fixes the zone of "local" times (tests); by default the system's.
     """
     return ReaderApp(

@@ -1,7 +1,8 @@
 """The ``liveblog`` command: a thin dispatcher.
 
 ``liveblog [PATH...]`` opens the reader (the built-in sample without paths),
-``liveblog parse ...`` prints entries, ``liveblog tail ...`` follows folders without the UI.
+``liveblog parse ...`` prints entries, ``liveblog tail ...`` follows folders without the UI,
+``liveblog --version`` prints the version.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ SUBCOMMANDS = ("parse", "tail")
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] in (["--version"], ["-V"]):
+        from tui import version
+
+        print(f"liveblog {version()}")
+        return 0
     try:
         if args and args[0] == "parse":
             from tui.parse_command import run_parse

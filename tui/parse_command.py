@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TextIO
 
 from parsers import Document, Entry, expand_paths, explain, parse_file
 from parsers.clean import guard_stream, json_line, shown
+from parsers.decode import clean_line
 from parsers.export import entry_to_dict
 from parsers.formats import names as format_names
 from parsers.model import Precision, ZoneBasis
 from parsers.read import unreadable
+from tui.engine.query import Query, QueryError, parse_query
+from tui.engine.timeline import Filter, Timeline
 from tui.sample import sample_dir
 
 
@@ -33,6 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--explain", action="store_true", help="say which format each file gets, and why"
     )
+    parser.add_argument(
+        "--query",
+        metavar="QUERY",
+        help="print only the entries the reader's query selects (words, \"phrases\", -word, "
+        "author:, source:, label:, since:, until:); times of day and dates on each "
+        "source's own clock",
+    )
     return parser
 
 
@@ -44,21 +55,71 @@ def run_parse(argv: Sequence[str]) -> int:
     guard_stream(sys.stderr)
     if args.explain:
         return _explain(paths, args.format, out)
+    select: Callable[[Document], Document] | None = None
+    if args.query is not None:
+        query = parse_query(args.query, clock="source")
+        if isinstance(query, QueryError):
+            print(f"liveblog parse: --query: {clean_line(query.message)}", file=sys.stderr)
+            return 2
+        if query.states:
+            print(
+                "liveblog parse: --query: is: asks what the reader remembers, which parse "
+                "does not read",
+                file=sys.stderr,
+            )
+            return 2
+        select = _selector(query)
     failed = False
-    for document in _documents(paths, args.format):
-        for problem in document.problems:
-            print(f"liveblog: {shown(problem)}", file=sys.stderr)
-        if not document.readable:
-            failed = True
-            continue
-        if args.json:
-            for entry in document.entries:
-                out.write(json_line(entry_to_dict(entry)))
-                out.write("\n")
-        else:
-            _print_document(document, out)
-    out.flush()
+    try:
+        for document in _documents(paths, args.format):
+            for problem in document.problems:
+                print(f"liveblog: {shown(problem)}", file=sys.stderr)
+            if not document.readable:
+                failed = True
+                continue
+            if select is not None:
+                document = select(document)
+                if not document.entries:
+                    continue
+            if args.json:
+                for entry in document.entries:
+                    out.write(json_line(entry_to_dict(entry)))
+                    out.write("\n")
+            else:
+                _print_document(document, out)
+        out.flush()
+    except BrokenPipeError:
+        # The reader of the output went away (``| head``): stop, but keep the status of
+        # what was read. Missing paths are reported before any file is parsed, so they
+        # always count.
+        _drop_stdout()
     return 1 if failed else 0
+
+
+def _selector(query: Query) -> Callable[[Document], Document]:
+    """Keep the entries of a document that ``query`` selects, in the document's order.
+
+    The reader's own timeline does the matching, so a script gets the reader's selection.
+    """
+    view = Filter(query=query)
+
+    def select(document: Document) -> Document:
+        timeline = Timeline()
+        timeline.upsert(document)
+        kept = {item.id for item in timeline.select(view)}
+        entries = tuple(entry for entry in document.entries if entry.id in kept)
+        return dataclasses.replace(document, entries=entries)
+
+    return select
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
 
 
 def _documents(paths: list[str], format_name: str | None) -> Iterator[Document]:
@@ -74,23 +135,32 @@ def _documents(paths: list[str], format_name: str | None) -> Iterator[Document]:
             yield parse_file(path, format_name)
         return
     from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, MofNCompleteColumn, Progress
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     sizes = [_size(path) for path in files]
+    total = sum(sizes)
     with Progress(
-        "[progress.description]{task.description}",
+        TextColumn("parsing"),
         BarColumn(),
-        MofNCompleteColumn(),
-        DownloadColumn(),
+        TextColumn("{task.fields[counts]}", markup=False),
+        TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
     ) as progress:
-        by_files = progress.add_task("files", total=len(files))
-        by_bytes = progress.add_task("data", total=sum(sizes))
-        for path, size in zip(files, sizes, strict=True):
+        # One bar, by bytes (files differ in size); the text gives both counts.
+        task = progress.add_task("", total=max(1, total), counts=counts(0, len(files), 0, total))
+        done_bytes = 0
+        for done, (path, size) in enumerate(zip(files, sizes, strict=True), 1):
             yield parse_file(path, format_name)
-            progress.advance(by_files)
-            progress.advance(by_bytes, size)
+            done_bytes += size
+            progress.update(
+                task, completed=done_bytes, counts=counts(done, len(files), done_bytes, total)
+            )
+
+
+def counts(done: int, files: int, done_bytes: int, total_bytes: int) -> str:
+    """The progress bar's text: ``300/2158 files, 2.9/20.3 MB``."""
+    return f"{done}/{files} files, {done_bytes / 1e6:.1f}/{total_bytes / 1e6:.1f} MB"
 
 
 def _size(path: str) -> int:

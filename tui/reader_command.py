@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 
 from tui.sample import sample_dir
+
+NOT_A_TERMINAL = 2
+"""Exit status when standard output is not a terminal (a pipe or a file): misuse."""
+
+MISSING = 1
+"""Exit status when a path given does not exist (as ``less`` does)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,9 +42,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_reader(args: Sequence[str]) -> int:
-    """Parse the arguments, run the reader, return the exit status."""
+def missing_paths(paths: Sequence[str]) -> list[str]:
+    """The paths given that name nothing on disk (a dangling symlink counts as there)."""
+    return [path for path in paths if not (os.path.exists(path) or os.path.islink(path))]
+
+
+def missing_message(path: str) -> str:
+    """``liveblog: hepl: no such file or folder``, with a hint when it looks like a command."""
+    from parsers.decode import clean_line
+
+    message = f"liveblog: {clean_line(path) or repr(path)}: no such file or folder"
+    if os.sep not in path and "." not in path:
+        message += " (commands: liveblog parse, liveblog tail; see liveblog --help)"
+    return message
+
+
+def run_reader(args: Sequence[str], *, terminal: bool | None = None) -> int:
+    """Parse the arguments, run the reader, return the exit status.
+
+    ``terminal``: whether standard output is a terminal (by default, asked of ``sys.stdout``).
+    The reader draws a full screen: into a pipe or a file it would write escape sequences, so
+    it refuses there and points at ``liveblog parse``.
+    """
     options = build_parser().parse_args(list(args))
+    if terminal is None:
+        terminal = sys.stdout.isatty()
+    if not terminal:
+        print(
+            "liveblog: standard output is not a terminal; to print entries, use "
+            "liveblog parse [PATH...] (--json for JSON Lines)",
+            file=sys.stderr,
+        )
+        return NOT_A_TERMINAL
+    missing = missing_paths(options.paths)
+    if missing:
+        for path in missing:
+            print(missing_message(path), file=sys.stderr)
+        return MISSING
     paths = options.paths or [str(sample_dir())]
     # The built-in sample ships with the program: nothing will change there, so it is not
     # watched. Every file and folder given is.
@@ -45,4 +87,17 @@ def run_reader(args: Sequence[str]) -> int:
 
     app = make_app(paths, watch=watch, alerts=options.alert, bell=options.bell)
     result = app.run()
+    return exit_status(app.return_code, result)
+
+
+def exit_status(return_code: int | None, result: object) -> int:
+    """The process status once the app has stopped.
+
+    Textual sets ``return_code`` to 1 after an unhandled exception (having printed its
+    traceback) and leaves it None when the app never exited normally: neither is success.
+    """
+    if return_code is None:
+        return 1
+    if return_code:
+        return return_code
     return result if isinstance(result, int) else 0

@@ -75,14 +75,18 @@ def day_label(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def full(stamp: Timestamp, mode: ZoneMode, local: tzinfo | None = None) -> str:
-    """A complete, unambiguous rendering for the full view."""
+def full(
+    stamp: Timestamp, mode: ZoneMode, local: tzinfo | None = None, *, iso: bool = True
+) -> str:
+    """A complete, unambiguous rendering for the full view (``iso``: with the ISO 8601 form)."""
     shown = show(stamp, mode, local)
     if stamp.precision is Precision.DATE:
         text = f"{day_label(shown.day)}"
     else:
         at = convert(stamp.at, mode, local)
-        text = f"{day_label(at.date())}, {shown.clock} ({at.isoformat()})"
+        text = f"{day_label(at.date())}, {shown.clock}"
+        if iso:
+            text += f" ({at.isoformat()})"
     if shown.notes:
         text += f"  [{', '.join(shown.notes)}]"
     return text

@@ -73,6 +73,12 @@ def _text_of(detail: Any, value: Any) -> str | None:
     return " ".join(value.split())
 
 
+def _link(node: Any) -> str | None:
+    """An item's (or the feed's) ``<link>``: the alternate page, else its first link."""
+    link = _value(node, "link")
+    return link if isinstance(link, str) and link.strip() else None
+
+
 def _stamp(item: Any, key: str) -> Timestamp | None:
     stamp = parse_machine_date(_value(item, key))
     if stamp is None:
@@ -127,6 +133,7 @@ def _content(item: Any) -> tuple[str, bool]:
 
 def _entry(item: Any, dropped: list[str]) -> tuple[EntryDraft, str]:
     entry = EntryDraft(title=_text_of(_value(item, "title_detail"), _value(item, "title")))
+    entry.url = _link(item)
     published = _stamp(item, "published")
     updated = _stamp(item, "updated")
     entry.published = published or updated
@@ -304,6 +311,7 @@ class FeedFormat:
             standfirst=_text_of(_value(feed, "subtitle_detail"), _value(feed, "subtitle")),
             authors=_authors(feed),
             published=_stamp(feed, "published") or _stamp(feed, "updated"),
+            url=_link(feed),
         )
         if problem:
             draft.problems.append(problem)
@@ -321,6 +329,7 @@ class FeedFormat:
                 continue
             for part in blog.entries:  # the item's categories describe every block of it
                 part.labels += [label for label in entry.labels if label not in part.labels]
+                part.url = part.url or entry.url
             draft.entries += blog.entries
             draft.dropped += blog.dropped
             draft.problems += blog.problems
@@ -329,6 +338,7 @@ class FeedFormat:
                 draft.kicker, draft.title = draft.title, entry.title or blog.title or draft.title
                 draft.standfirst = blog.standfirst or draft.standfirst
                 draft.published = entry.published or blog.published or draft.published
+                draft.url = entry.url or draft.url
             draft.key_points += blog.key_points
         if not items and not draft.problems:
             draft.problems.append("the feed has no items")

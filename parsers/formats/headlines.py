@@ -139,8 +139,8 @@ class HeadlinesFormat:
             if segment and (people := byline(segment[0])) is not None and post.title:
                 entry.authors.extend(people)
                 segment = segment[1:]
-            elif segment and post.title and (person := name_role(segment[0])) is not None:
-                entry.authors.append(person)
+            elif segment and post.title and (named := name_role(segment[0])) is not None:
+                entry.authors.append(named)
                 segment = segment[1:]
             fill_body(entry, [[p] for p in segment], draft)
             entry.authors.extend(post.authors)

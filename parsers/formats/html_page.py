@@ -11,6 +11,7 @@ import re
 from parsers.draft import DocumentDraft
 from parsers.formats.base import FormatHandler, Sniff
 from parsers.html_text import html_to_text
+from parsers.links import clean_url, saved_from_url
 from parsers.model import Caption
 
 MARKUP_FORMATS = frozenset({"feed", "jsonfeed", "jsonld", "html"})
@@ -115,11 +116,17 @@ class HtmlPageFormat:
     def parse(self, text: str) -> DocumentDraft:
         converted = html_to_text(text)
         plain = converted.text()
+        url = (
+            clean_url(converted.canonical)
+            or clean_url(converted.meta.get("og:url"))
+            or saved_from_url(text[:HEAD_CHARS])
+        )
         if not plain.strip():
-            draft = DocumentDraft(title=converted.title)
+            draft = DocumentDraft(title=converted.title, url=url)
             draft.problems.append("the HTML page holds no readable text")
             return draft
         draft, _ = text_draft(plain)
+        draft.url = url or draft.url
         _restore_captions(draft, converted.caption_blocks)
         draft.dropped[:0] = converted.dropped
         meta = converted.meta

@@ -28,6 +28,10 @@ def _text(value: Any) -> str | None:
     return strip_tags(value) or None if isinstance(value, str) and value.strip() else None
 
 
+def _string(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def _authors(node: dict[str, Any]) -> list[Author]:
     found: list[Author] = []
     values = node.get("authors")
@@ -41,6 +45,7 @@ def _authors(node: dict[str, Any]) -> list[Author]:
 
 def _entry(item: dict[str, Any]) -> EntryDraft:
     entry = EntryDraft(title=_text(item.get("title")))
+    entry.url = _string(item.get("url")) or _string(item.get("external_url"))
     html, plain = item.get("content_html"), item.get("content_text")
     if isinstance(html, str) and html.strip():
         entry.body, entry.captions = body_of(html)
@@ -83,6 +88,7 @@ class JsonFeedFormat:
             title=_text(feed.get("title")),
             standfirst=_text(feed.get("description")),
             authors=_authors(feed),
+            url=_string(feed.get("home_page_url")),
         )
         items = feed.get("items")
         if not isinstance(items, list):

@@ -123,7 +123,7 @@ def _entry(node: dict[str, Any]) -> EntryDraft:
         stem = title.rstrip(".…").strip()
         if body[0].startswith(stem):  # a generated "first ten words…" headline, not a title
             title = None
-    entry = EntryDraft(title=title, body=body)
+    entry = EntryDraft(title=title, body=body, url=_link(node))
     entry.published = parse_machine_date(_string(node.get("datePublished")))
     modified = parse_machine_date(_string(node.get("dateModified")))
     if entry.published is None:
@@ -134,6 +134,17 @@ def _entry(node: dict[str, Any]) -> EntryDraft:
     entry.captions = captions + _captions(node.get("image"))
     entry.captions += _captions(node.get("associatedMedia"))
     return entry
+
+
+def _link(node: dict[str, Any]) -> str | None:
+    """``url``, else ``@id`` when that is an address (absolute, or an anchor on the page)."""
+    url = _string(node.get("url"))
+    if url:
+        return url
+    ident = _string(node.get("@id"))
+    if ident and ident.strip().lower().startswith(("http://", "https://", "#")):
+        return ident
+    return None
 
 
 def _update_key(node: dict[str, Any]) -> str:
@@ -213,6 +224,7 @@ class JsonLdFormat:
         for blog in blogs:
             draft.title = draft.title or _line(blog.get("headline")) or _line(blog.get("name"))
             draft.standfirst = draft.standfirst or _line(blog.get("description"))
+            draft.url = draft.url or _link(blog)
             draft.authors = draft.authors or _authors(blog.get("author"))
             draft.published = draft.published or parse_machine_date(
                 _string(blog.get("datePublished")) or _string(blog.get("coverageStartTime"))
@@ -230,6 +242,7 @@ class JsonLdFormat:
                 page.standfirst = draft.standfirst or page.standfirst
                 page.authors = draft.authors or page.authors
                 page.published = draft.published or page.published
+                page.url = draft.url or page.url
                 page.problems[:0] = problems
                 if draft.entries:
                     page.problems.append(
@@ -237,6 +250,7 @@ class JsonLdFormat:
                         f"({len(draft.entries)}); read from the page text instead"
                     )
                 return page
+            draft.url = draft.url or page.url
         if not blogs:
             problems.append("no readable LiveBlogPosting found")
         draft.problems += problems

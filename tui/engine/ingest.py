@@ -130,7 +130,9 @@ def _content(entry: Entry) -> tuple[object, ...]:
 
 
 def _header(document: Document) -> Document:
-    return replace(document, entries=(), problems=(), dropped=())
+    """A document without its entries: what a :class:`SourceRead` reports a change of (its
+    problems included, so a re-read file's problems replace those of its last reading)."""
+    return replace(document, entries=(), dropped=())
 
 
 @dataclass(slots=True)

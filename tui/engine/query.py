@@ -9,10 +9,15 @@
 - ``author:inwood``, ``source:bbc``, ``label:breaking``: narrow by a field (substring,
   case-insensitive); values may be quoted (``author:"Joe Inwood"``); several are ANDed.
 - ``since:2022-02-25``, ``until:"2022-02-25 18:00"``, ``since:10:30``, ``since:2h``: a date
-  (compared with the entry's own calendar date), a date and time (an instant; without an
+  (compared with the entry's calendar date), a date and time (an instant; without an
   offset it is read in the given zone, local by default), a time of day (compared with the
-  entry's wall-clock time in its source's zone) or an age (``30m``, ``2h``, ``3d`` ago).
+  entry's wall-clock time) or an age (``30m``, ``2h``, ``3d`` ago). A time of day and a date
+  are read on the clock the reader is shown (``clock``): each entry's own (its source's zone),
+  local time or UTC, so ``since:08:00`` admits what the screen shows from 08:00 on.
   Bounds are inclusive. Entries without a time never pass a time bound.
+- ``is:unread``, ``is:read``, ``is:marked``, ``is:unmarked``: by what the reader remembers
+  (several are ANDed). The text predicate ignores them; :meth:`Query.state_test` applies them
+  with the reader's state.
 """
 
 from __future__ import annotations
@@ -22,10 +27,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+from typing import Literal, Protocol, TypeAlias
 
 from parsers.model import Precision, Timestamp
 
-FIELDS = ("author", "source", "label", "since", "until")
+FIELDS = ("author", "source", "label", "since", "until", "is")
+
+STATES = ("read", "unread", "marked", "unmarked")
+"""The values of ``is:``: what the reader remembers of an entry (see :meth:`Query.state_test`)."""
+
+Clock: TypeAlias = tzinfo | None | Literal["source"]
+"""The clock times of day and dates are read on: ``"source"``, each entry's own (its source's
+zone); a zone; None, the system's local zone (as ``datetime.astimezone`` reads it)."""
 
 
 class BoundKind(StrEnum):
@@ -45,20 +58,27 @@ class Bound:
     instant: float | None = None
     clock: time | None = None
     text: str = ""
+    zone: Clock = "source"
+    """The clock a time of day or a date is read on (see :data:`Clock`)."""
 
     def admits(self, when: Timestamp, *, lower: bool) -> bool:
         """True when ``when`` is on the right side of this bound (inclusive)."""
         if self.kind is BoundKind.CLOCK:
             if when.precision is Precision.DATE or self.clock is None:
                 return False
-            wall = when.at.timetz().replace(tzinfo=None)
+            wall = self._wall(when).time()
             return wall >= self.clock if lower else wall <= self.clock
         if self.kind is BoundKind.DATE or when.precision is Precision.DATE:
             mine = self.day if self.day is not None else _day_of_instant(self.instant)
-            theirs = when.at.date()
+            # A date-only time has no clock to convert: its date is the date.
+            theirs = when.at.date() if when.precision is Precision.DATE else self._wall(when).date()
             return theirs >= mine if lower else theirs <= mine
         assert self.instant is not None
         return when.instant >= self.instant if lower else when.instant <= self.instant
+
+    def _wall(self, when: Timestamp) -> datetime:
+        """``when`` on this bound's clock."""
+        return when.at if self.zone == "source" else when.at.astimezone(self.zone)
 
 
 def _day_of_instant(instant: float | None) -> date:
@@ -78,10 +98,14 @@ class Query:
     labels: tuple[str, ...] = ()
     since: Bound | None = None
     until: Bound | None = None
+    states: tuple[str, ...] = ()
+    """``is:`` values, each one of :data:`STATES`."""
 
     @property
     def empty(self) -> bool:
         return not (
+            self.states
+            or
             self.words
             or self.phrases
             or self.excluded
@@ -90,6 +114,14 @@ class Query:
             or self.labels
             or self.since
             or self.until
+        )
+
+    @property
+    def reads_clock(self) -> bool:
+        """True when a bound is a time of day or a date, read on the clock shown."""
+        return any(
+            bound is not None and bound.kind is not BoundKind.INSTANT
+            for bound in (self.since, self.until)
         )
 
     @property
@@ -111,7 +143,24 @@ class Query:
             and _covers(other.labels, self.labels)
             and other.since == self.since
             and other.until == self.until
+            and set(other.states) <= set(self.states)
         )
+
+    def state_test(self, state: EntryState) -> Callable[[str], bool] | None:
+        """A test of an entry id against the ``is:`` values, or None when there are none."""
+        if not self.states:
+            return None
+        checks: list[Callable[[str], bool]] = []
+        for value in dict.fromkeys(self.states):
+            if value == "read":
+                checks.append(state.is_read)
+            elif value == "unread":
+                checks.append(lambda entry_id: not state.is_read(entry_id))
+            elif value == "marked":
+                checks.append(state.is_marked)
+            else:
+                checks.append(lambda entry_id: not state.is_marked(entry_id))
+        return lambda entry_id: all(check(entry_id) for check in checks)
 
     def predicate(self) -> Callable[[Searchable], bool]:
         """A function telling whether a searchable record matches, specialised for speed."""
@@ -122,12 +171,12 @@ class Query:
         if not (excluded or authors or sources or labels or since or until):
             if len(needles) == 1:
                 (needle,) = needles
-                return lambda item: needle in item.hay
-            return lambda item: all(n in item.hay for n in needles)
+                return lambda item: needle in item.hay or needle in item.page_lc
+            return lambda item: all(n in item.hay or n in item.page_lc for n in needles)
 
         def matches(item: Searchable) -> bool:
             hay = item.hay
-            if not all(n in hay for n in needles):
+            if not all(n in hay or n in item.page_lc for n in needles):
                 return False
             if any(n in hay for n in excluded):
                 return False
@@ -150,14 +199,30 @@ class Query:
         return matches
 
 
-class Searchable:
+class Searchable(Protocol):
     """What a query looks at (the timeline's items provide these attributes)."""
 
-    hay: str
-    authors_lc: str
-    source_lc: str
-    labels_lc: str
-    published: Timestamp | None
+    @property
+    def hay(self) -> str: ...
+    @property
+    def page_lc(self) -> str:
+        """The page's key points, lower-cased: a word found there matches every entry."""
+        ...
+    @property
+    def authors_lc(self) -> str: ...
+    @property
+    def source_lc(self) -> str: ...
+    @property
+    def labels_lc(self) -> str: ...
+    @property
+    def published(self) -> Timestamp | None: ...
+
+
+class EntryState(Protocol):
+    """What ``is:`` asks (the engine's state store provides it)."""
+
+    def is_read(self, entry_id: str) -> bool: ...
+    def is_marked(self, entry_id: str) -> bool: ...
 
 
 def _covers(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
@@ -179,9 +244,14 @@ _AGE_UNITS = {"m": "minutes", "h": "hours", "d": "days"}
 
 
 def parse_query(
-    text: str, zone: tzinfo | None = None, now: datetime | None = None
+    text: str,
+    zone: tzinfo | None = None,
+    now: datetime | None = None,
+    *,
+    clock: Clock = "source",
 ) -> Query | QueryError:
-    """Parse ``text``. ``zone`` reads dates and times without an offset (default: local)."""
+    """Parse ``text``. ``zone`` reads a date and time without an offset (default: local);
+    ``clock`` is the clock a time of day or a date alone is read on (the one shown)."""
     words: list[str] = []
     phrases: list[str] = []
     excluded: list[str] = []
@@ -205,6 +275,8 @@ def parse_query(
                 return QueryError(text, f"-{name}: is not supported (only words can be excluded)")
             if not value:
                 return QueryError(text, f"{name}: needs a value")
+            if name == "is" and value not in STATES:
+                return QueryError(text, f"is:{value} is not known (is: {', '.join(STATES)})")
             fields[name].append(value)
             continue
         if not value:
@@ -223,7 +295,7 @@ def parse_query(
         if len(values) > 1:
             return QueryError(text, f"{name}: given more than once")
         if values:
-            bound = parse_bound(values[0], zone, now)
+            bound = parse_bound(values[0], zone, now, clock=clock)
             if isinstance(bound, str):
                 return QueryError(text, f"{name}:{values[0]} {bound}")
             bounds[name] = bound
@@ -237,10 +309,13 @@ def parse_query(
         labels=tuple(fields["label"]),
         since=bounds["since"],
         until=bounds["until"],
+        states=tuple(fields["is"]),
     )
 
 
-def parse_bound(value: str, zone: tzinfo | None = None, now: datetime | None = None) -> Bound | str:
+def parse_bound(
+    value: str, zone: tzinfo | None = None, now: datetime | None = None, *, clock: Clock = "source"
+) -> Bound | str:
     """A ``since:``/``until:`` value as a :class:`Bound`, or the reason it is not one."""
     value = value.strip()
     age = _AGE.match(value)
@@ -252,10 +327,10 @@ def parse_bound(value: str, zone: tzinfo | None = None, now: datetime | None = N
         hours, minutes = (int(part) for part in value.split(":"))
         if hours > 23 or minutes > 59:
             return "is not a time of day"
-        return Bound(BoundKind.CLOCK, clock=time(hours, minutes), text=value)
+        return Bound(BoundKind.CLOCK, clock=time(hours, minutes), text=value, zone=clock)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         try:
-            return Bound(BoundKind.DATE, day=date.fromisoformat(value), text=value)
+            return Bound(BoundKind.DATE, day=date.fromisoformat(value), text=value, zone=clock)
         except ValueError:
             return "is not a date"
     try:

@@ -8,9 +8,10 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.screens.text_screen import Page
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -42,7 +43,10 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ('"no-fly zone"', "a phrase"),
             ("-rumour", "without this word"),
             ("author:  source:  label:", 'by field, e.g. author:"Joe Inwood"'),
-            ("since:  until:", "2022-02-25, 10:30, 2022-02-25T10:30, 2h (inclusive)"),
+            (
+                "since:  until:",
+                "2022-02-25, 10:30, 2022-02-25T10:30, 2h (inclusive; read in the zone z shows)",
+            ),
         ),
     ),
     (
@@ -62,7 +66,16 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("i", "the document of the entry: headline, key points, byline"),
             ("p", "problems: files that could not be read"),
             ("?", "this help"),
-            ("q", "quit (or close a view; esc too)"),
+            ("q, ctrl+c", "quit (q in a view closes it; esc too)"),
+        ),
+    ),
+    (
+        "In a view (entry, document, problems, help)",
+        (
+            ("j / down, k / up", "scroll a line"),
+            ("space / pgdn, b / pgup", "page down / up"),
+            ("g / home, G / end", "top / bottom"),
+            ("esc, q, enter", "close the view"),
         ),
     ),
 )
@@ -89,11 +102,11 @@ class HelpScreen(ModalScreen[None]):
     """The list of keys."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", show=False),
+        Binding("escape,q,enter,question_mark", "dismiss", "Close", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        page = VerticalScroll(id="help")
+        page = Page(id="help")
         page.border_title = "Keys (esc closes)"
         with page:
             yield Static(help_text(), markup=False)

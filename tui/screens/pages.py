@@ -8,12 +8,16 @@ from datetime import tzinfo
 from rich.style import Style
 from rich.text import Text
 
-from parsers.model import Document, Problem
+from parsers.model import Document, Precision, Problem
 from tui.engine.timeline import Item
 from tui.time_display import ZoneMode, full, full_clock
 from tui.widgets.entry_lines import BADGE, CAPTION, HIGHLIGHT, safe
 
 LABEL = Style(bold=True, color="cyan")
+ZONE_LABEL = Style(color="cyan")
+
+ZONE_LABELS = {ZoneMode.SOURCE: "source zone", ZoneMode.LOCAL: "your zone", ZoneMode.UTC: "UTC"}
+"""What each of the full view's three times is (the feed shows one of them, ``z`` picks)."""
 HEADLINE = Style(bold=True)
 
 
@@ -48,9 +52,16 @@ def entry_page(
         _field(text, "published", full_clock(entry.time_of_day, mode))
     elif entry.published is None:
         _field(text, "published", "no time given")
+    elif entry.published.precision is Precision.DATE:
+        _field(text, "published", full(entry.published, mode, local))  # no clock to convert
     else:
-        for shown in (mode, *[m for m in ZoneMode if m is not mode]):
-            _field(text, "published" if shown is mode else "", full(entry.published, shown, local))
+        for index, shown in enumerate(ZoneMode):
+            when = Text(f"{ZONE_LABELS[shown]:<13}", ZONE_LABEL)
+            when.append(full(entry.published, shown, local, iso=False))
+            _field(text, "published" if index == 0 else "", when)
+        iso = Text(f"{'ISO 8601':<13}", ZONE_LABEL)
+        iso.append(entry.published.at.isoformat())  # as the source gave it, offset included
+        _field(text, "", iso)
     if entry.updated is not None:
         _field(text, "updated", full(entry.updated, mode, local))
     if entry.labels:

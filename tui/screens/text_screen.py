@@ -12,15 +12,36 @@ from textual.widgets import Static
 from parsers.clean import shown
 
 
+class Page(VerticalScroll, can_focus=True):
+    """The scrolling page, with the feed's keys; every jump is immediate (no animation)."""
+
+    BINDINGS = [
+        Binding("j,down", "lines(1)", "Down", show=False),
+        Binding("k,up", "lines(-1)", "Up", show=False),
+        Binding("space,pagedown", "pages(1)", "Page down", show=False),
+        Binding("b,pageup", "pages(-1)", "Page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+    ]
+
+    def action_lines(self, delta: int) -> None:
+        self.scroll_relative(y=delta, animate=False)
+
+    def action_pages(self, direction: int) -> None:
+        self.scroll_relative(y=direction * max(1, self.size.height - 1), animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_end(animate=False)
+
+
 class TextScreen(ModalScreen[None]):
-    """Shows one ``Text`` (never markup); ``esc``/``q`` close it, ``j``/``k`` scroll."""
+    """Shows one ``Text`` (never markup); ``esc``/``q`` close it; the feed's keys scroll it."""
 
     BINDINGS = [
         Binding("escape,q,enter", "dismiss", "Close", show=False),
-        Binding("j,down", "scroll(1)", "Down", show=False),
-        Binding("k,up", "scroll(-1)", "Up", show=False),
-        Binding("space,pagedown", "page(1)", "Page down", show=False),
-        Binding("b,pageup", "page(-1)", "Page up", show=False),
     ]
 
     def __init__(self, title: str, body: Text) -> None:
@@ -29,7 +50,7 @@ class TextScreen(ModalScreen[None]):
         self.body = body
 
     def compose(self) -> ComposeResult:
-        page = VerticalScroll(id="page", can_focus=True)
+        page = Page(id="page")
         page.border_title = Text(shown(self.title_text))  # a file name may hold escapes
         page.border_subtitle = "esc closes"
         with page:
@@ -38,11 +59,3 @@ class TextScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         for page in self.query("#page"):  # absent when the app closes while this opens
             self.set_focus(page)
-
-    def action_scroll(self, delta: int) -> None:
-        for page in self.query("#page").results(VerticalScroll):  # absent while closing
-            page.scroll_relative(y=delta, animate=False)
-
-    def action_page(self, direction: int) -> None:
-        for page in self.query("#page").results(VerticalScroll):
-            page.scroll_relative(y=direction * max(1, page.size.height - 1), animate=False)

@@ -5,6 +5,11 @@ whole feed: knowing the height of every entry would mean wrapping all of them, w
 100,000-entry archive cannot afford. Every operation (paging, ``G``, a new filter) wraps only
 the entries it walks over, and wrapped lines are cached per entry, width and display state.
 The scrollbar on the right shows the position by entry.
+
+A line number within an entry only means something at the width it was wrapped at, so the
+position is fitted to one size at a time (``_fit``): when the width or height changes (a
+resized terminal, the panes shown or hidden), the cursor's entry keeps its screen row and stays
+on screen, and no position from the old width is ever used at the new one.
 """
 
 from __future__ import annotations
@@ -79,6 +84,9 @@ class Feed(Widget, can_focus=True):
         """Entry id to the ``--alert`` words it mentions (new entries only)."""
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._rows: list[tuple[int, int]] | None = None
+        self._layout: tuple[int, int] | None = None
+        """(text width, height) that ``top`` and ``_rows`` are measured at; None before the
+        first fit."""
         self._thumb = -1
         self._dragging = False
         self.empty_text = "No entries."
@@ -95,6 +103,7 @@ class Feed(Widget, can_focus=True):
         The kept entry stays on the screen row where it was, so entries arriving above it
         (a file that grew, a filter that widened) never move what the reader is looking at.
         """
+        self._fit()
         row = self._cursor_row() if keep is not None else None
         top_id, top_line = self._top_entry() if keep is not None and row is None else (None, 0)
         self.items = items
@@ -162,13 +171,13 @@ class Feed(Widget, can_focus=True):
     def text_width(self) -> int:
         return max(10, self.size.width - GUTTER - BAR)
 
-    def lines(self, index: int) -> list[Strip]:
-        """The wrapped lines of item ``index`` at the current width and display state."""
+    def lines(self, index: int, width: int | None = None) -> list[Strip]:
+        """The wrapped lines of item ``index`` at ``width`` (by default the current one)."""
         item = self.items[index]
         heading = (
             separator_label(item.placed, self.mode, self.local) if self._headed(index) else None
         )
-        width = self.text_width
+        width = self.text_width if width is None else width
         gone = item.path in self.gone
         alert = self.alerted.get(item.id, ())
         # The item itself (compared by identity): a re-parsed entry is a new item.
@@ -202,8 +211,8 @@ class Feed(Widget, can_focus=True):
         label = separator_label(self.items[index].placed, self.mode, self.local)
         return label != separator_label(self.items[index - 1].placed, self.mode, self.local)
 
-    def height_of(self, index: int) -> int:
-        return len(self.lines(index))
+    def height_of(self, index: int, width: int | None = None) -> int:
+        return len(self.lines(index, width))
 
     # -- positions -------------------------------------------------------------------------
 
@@ -233,12 +242,16 @@ class Feed(Widget, can_focus=True):
         index, line = self.top
         index = max(0, min(index, len(self.items) - 1))
         self.top = (index, max(0, min(line, self.height_of(index) - 1)))
-        if self.top > self._end():
+        # Every entry takes a line at least: a screenful of entries below the top cannot
+        # all fit (and the end, whose last entries change as a folder loads, is not wrapped).
+        if len(self.items) - index <= self._view_height() and self.top > self._end():
             self.top = self._end()
 
     def _advance(self, position: Position, delta: int) -> Position:
         index, line = position
-        if delta >= 0:
+        if delta == 0:
+            return position
+        if delta > 0:
             while delta > 0 and index < len(self.items):
                 left = self.height_of(index) - line
                 if delta < left:
@@ -257,12 +270,15 @@ class Feed(Widget, can_focus=True):
             line = self.height_of(index)
         return (index, line)
 
-    def _rows_from_top(self) -> list[tuple[int, int]]:
+    def _rows_from_top(
+        self, layout: tuple[int, int] | None = None
+    ) -> list[tuple[int, int]]:
+        """(item, line) of each screen row; ``layout`` (width, height) defaults to the current."""
         rows: list[tuple[int, int]] = []
-        height = self._view_height()
+        width, height = layout if layout is not None else (self.text_width, self._view_height())
         index, line = self.top
         while len(rows) < height and index < len(self.items):
-            count = self.height_of(index)
+            count = self.height_of(index, width)
             for number in range(line, count):
                 rows.append((index, number))
                 if len(rows) == height:
@@ -296,6 +312,46 @@ class Feed(Widget, can_focus=True):
             return (self.cursor, 0)
         return self._ending_at(self.cursor)
 
+    def _fit(self) -> None:
+        """Fit the position to the current size (see the module's docstring).
+
+        Called before anything reads or moves the position, so a size change is seen first.
+        """
+        if not self.size.width or not self.size.height:
+            return  # not laid out yet (or hidden): keep the position for the next real size
+        layout = (self.text_width, self._view_height())
+        old = self._layout
+        if old == layout:
+            return
+        self._layout = layout
+        self._rows = None
+        if old is None or not self.items:
+            self._clamp()
+            if self.items and not self.cursor_on_screen():
+                self._show_cursor()
+                self._clamp()
+            return
+        old_rows = self._rows_from_top(old)
+        shown = [number for number, (i, line) in enumerate(old_rows) if i == self.cursor]
+        starts = [number for number in shown if old_rows[number][1] == 0]
+        if starts:
+            # The cursor's entry keeps the screen row it starts on.
+            self.top = self._advance((self.cursor, 0), -starts[0])
+        else:
+            # Scrolled into a long entry: keep the same share of the top entry above the screen.
+            index, line = self.top
+            if 0 <= index < len(self.items):
+                before = max(1, self.height_of(index, old[0]))
+                self.top = (index, line * self.height_of(index) // before)
+        self._clamp()
+        if not self.cursor_on_screen():
+            self._show_cursor()
+            self._clamp()
+
+    def cursor_on_screen(self) -> bool:
+        """True when at least one line of the cursor's entry is on screen."""
+        return any(index == self.cursor for index, _ in self._rows_from_top())
+
     def _changed(self) -> None:
         self._rows = None
         self.refresh()
@@ -308,6 +364,7 @@ class Feed(Widget, can_focus=True):
     # -- actions -----------------------------------------------------------------------------
 
     def action_move(self, delta: int) -> None:
+        self._fit()
         if not self.items:
             return
         self.cursor = max(0, min(len(self.items) - 1, self.cursor + delta))
@@ -315,6 +372,7 @@ class Feed(Widget, can_focus=True):
         self._changed()
 
     def action_page(self, direction: int) -> None:
+        self._fit()
         if not self.items:
             return
         before = self.top
@@ -350,6 +408,7 @@ class Feed(Widget, can_focus=True):
             self.post_message(self.Opened(self.current))
 
     def go_to(self, index: int) -> None:
+        self._fit()
         if not self.items:
             return
         self.cursor = max(0, min(index, len(self.items) - 1))
@@ -362,6 +421,7 @@ class Feed(Widget, can_focus=True):
 
         Returns True when found without wrapping, False when it wrapped, None if no match.
         """
+        self._fit()
         count = len(self.items)
         if not count:
             return None
@@ -377,6 +437,7 @@ class Feed(Widget, can_focus=True):
         return None
 
     def scroll_lines(self, delta: int) -> None:
+        self._fit()
         if not self.items:
             return
         self.top = self._advance(self.top, delta)
@@ -391,6 +452,7 @@ class Feed(Widget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
+        self._fit()
         if self._rows is None or len(self._rows) != self._view_height():
             self._clamp()
             self._rows = self._rows_from_top()
@@ -416,11 +478,14 @@ class Feed(Widget, can_focus=True):
         """The scrollbar row of the view's position; -1 when everything fits."""
         count = len(self.items)
         height = self._view_height()
-        end = self._end()
-        if count <= 1 or height <= 1 or end == (0, 0):
+        if count <= 1 or height <= 1:
             return -1
-        if self.top == end:
-            return height - 1
+        if count - self.top[0] <= height:  # near the end: is it the end, does all fit?
+            end = self._end()
+            if end == (0, 0):
+                return -1
+            if self.top == end:
+                return height - 1
         return round(self.top[0] / (count - 1) * (height - 1))
 
     def _bar(self, y: int) -> Segment:
@@ -431,8 +496,7 @@ class Feed(Widget, can_focus=True):
     # -- mouse and size --------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self._rows = None
-        self._clamp()
+        self._fit()
         self.refresh()
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
@@ -468,6 +532,7 @@ class Feed(Widget, can_focus=True):
         if event.x >= self.size.width - BAR:
             self._jump_to_bar_row(event.y)
             return
+        self._fit()
         rows = self._rows if self._rows is not None else self._rows_from_top()
         if 0 <= event.y < len(rows) and rows[event.y][0] >= 0:
             self.cursor = rows[event.y][0]

@@ -1,14 +1,20 @@
 """The "+N new" marker: entries arrived while the reader was away from the newest.
 
 It floats over the top right corner of the feed (it takes no layout space, so nothing on the
-screen moves when it appears) and is hidden while the count is zero. A click does what the
-``f`` key does: jump to the newest entry and follow again.
+screen moves when it appears) and is hidden while the count is zero. The app gives it the
+region to float over (a function: the feed moves when the panes are toggled or the terminal
+is resized). A click posts :class:`NewMarker.Clicked`; the app jumps to the newest entry.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import events
+from textual.geometry import Region
+from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 
@@ -36,8 +42,19 @@ class NewMarker(Widget):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    @dataclass
+    class Clicked(Message):
+        """The reader clicked the marker: go to the newest entry."""
+
+    def __init__(
+        self,
+        over: Callable[[], Region],
+        *,
+        id: str | None = None,  # noqa: A002 - Textual's name
+    ) -> None:
         super().__init__(id=id)
+        self.over = over
+        """The region the marker floats over (its top right corner)."""
         self.count = 0
         self._placing: Timer | None = None
 
@@ -63,13 +80,12 @@ class NewMarker(Widget):
 
     def place(self) -> None:
         """Put the marker over the top right corner of the feed."""
-        feed = self.app.query("#feed").first()
-        region = feed.region
+        region = self.over()
         width = len(f"▲ +{self.count} new entries · f") + 2
         x = max(region.x, region.right - width - MARGIN)
         if (x, region.y) != (self.styles.offset.x.value, self.styles.offset.y.value):
             self.styles.offset = (x, region.y)
 
-    async def on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         event.stop()
-        await self.run_action("app.follow")
+        self.post_message(self.Clicked())

@@ -1,0 +1,195 @@
+"""Reading many files at once: every file under some paths parsed, on every core.
+
+:func:`read_all` walks the paths (``parsers.read.expand_paths``) and parses each file, one
+document per task. With enough files to pay for starting them (and more than one core),
+the parsing happens in worker processes (:mod:`tui.engine.parse_worker`, plain
+subprocesses: nothing depends on how the caller's main module is written, nor on its
+stderr), the documents coming back pickled; otherwise in the calling thread. Documents are
+yielded in the walk's order whatever order the processes finish in, so a load gives the
+same timeline every time. A worker that fails hands its files back to the calling thread.
+Pure: no Textual.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, cast
+
+from tui.engine.parse_worker import LENGTH, send
+
+try:
+    import fcntl
+except ImportError:  # not on a POSIX system
+    fcntl = None  # type: ignore[assignment]
+from tui.engine.timeline import Indexed
+
+POOL_MIN_FILES = 64
+"""Fewer files than this are parsed in the calling thread (a worker takes ~0.3 s to start)."""
+
+IN_FLIGHT = 32
+"""Files handed to each worker ahead of the one being waited for (bounds memory)."""
+
+FIRST_IN_THREAD = 16
+"""Files parsed in the calling thread while the workers start (a first screen at once)."""
+
+PIPE_BYTES = 1 << 20
+"""The size asked for the pipe documents come back through (Linux; 64 KiB otherwise)."""
+
+
+def _parse(path: str) -> Indexed:
+    from parsers.read import parse_file
+
+    return Indexed.of(parse_file(path))
+
+
+def worker_count() -> int:
+    """How many processes parse: one per core this process may use but one (that one keeps
+    the screen and the keys answering), and at least one."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, cores - 1)
+
+
+class _Worker:
+    """One parsing process and the paths it was handed, in order."""
+
+    def __init__(self) -> None:
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tui.engine.parse_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        self.waiting: deque[str] = deque()
+        self.broken = False
+        self.arrived: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        """Pickled documents read from the worker (None: its output ended)."""
+        out = cast(IO[bytes], self.process.stdout)
+        if fcntl is not None and hasattr(fcntl, "F_SETPIPE_SZ"):
+            try:
+                fcntl.fcntl(out.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+            except OSError:
+                pass
+        # The pipe is drained as soon as a document is written, whatever the thread that
+        # unpickles is doing (a worker blocked on a full pipe parses nothing).
+        self.drain = threading.Thread(target=self._drain, args=(out,), daemon=True)
+        self.drain.start()
+
+    def _drain(self, out: IO[bytes]) -> None:
+        try:
+            while True:
+                header = out.read(LENGTH)
+                if len(header) < LENGTH:
+                    break
+                size = int.from_bytes(header, "big")
+                data = out.read(size)
+                if len(data) < size:
+                    break
+                self.arrived.put(data)
+        except (OSError, ValueError):
+            pass
+        self.arrived.put(None)
+
+    def give(self, path: str) -> None:
+        self.waiting.append(path)
+        if not self.broken:
+            try:
+                send(cast(IO[bytes], self.process.stdin), path)
+            except OSError:
+                self.broken = True
+
+    def take(self) -> Indexed:
+        """The document of the oldest path handed over (parsed here if the worker failed)."""
+        path = self.waiting.popleft()
+        if not self.broken:
+            data = self.arrived.get()
+            if data is not None:
+                try:
+                    document = pickle.loads(data)
+                except Exception:  # noqa: BLE001 - parsed here instead
+                    document = None
+                if isinstance(document, Indexed):
+                    return document
+            self.broken = True
+        return _parse(path)
+
+    def close(self) -> None:
+        try:
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+        except OSError:
+            pass
+        self.process.kill()
+        self.process.wait()
+        self.drain.join(timeout=5)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+
+def read_all(
+    paths: Sequence[str],
+    *,
+    workers: int | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[tuple[int, int, Indexed]]:
+    """``(done, total, document)`` for every file under ``paths``, in walk order (each
+    document with its entries' search text, :class:`tui.engine.timeline.Indexed`).
+
+    ``workers``: processes to parse in (default: :func:`worker_count`; 0 parses in this
+    thread, as do fewer than ``POOL_MIN_FILES`` files).
+    Stops early once ``cancelled()`` is true.
+    """
+    from parsers.read import expand_paths, unreadable
+
+    files = list(expand_paths(paths))
+    total = len(files)
+    count = worker_count() if workers is None else max(0, workers)
+    if count == 0 or sum(1 for _, problem in files if problem is None) < POOL_MIN_FILES:
+        for done, (path, problem) in enumerate(files, 1):
+            if cancelled():
+                return
+            yield done, total, Indexed.of(unreadable(path, problem)) if problem else _parse(path)
+        return
+    pool = [_Worker() for _ in range(count)]
+    first = min(FIRST_IN_THREAD, total)
+    try:
+        # File i (after the first ones) goes to worker i % count, so results are read back
+        # in walk order.
+        handed = first
+
+        def hand_out(upto: int) -> None:
+            nonlocal handed
+            while handed < min(upto, total):
+                path, problem = files[handed]
+                if problem is None:
+                    pool[handed % count].give(path)
+                handed += 1
+
+        hand_out(first + count * IN_FLIGHT)
+        for index, (path, problem) in enumerate(files):
+            hand_out(index + count * IN_FLIGHT)
+            if cancelled():
+                return
+            if problem:
+                document = Indexed.of(unreadable(path, problem))
+            elif index < first:
+                document = _parse(path)
+            else:
+                document = pool[index % count].take()
+            yield index + 1, total, document
+    finally:
+        for worker in pool:
+            worker.close()

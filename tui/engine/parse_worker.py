@@ -1,0 +1,60 @@
+"""A parsing process: reads paths on stdin, writes their documents on stdout (pickled).
+
+Run by :mod:`tui.engine.loader` as ``python -m tui.engine.parse_worker``. Each message, both
+ways, is an 8-byte big-endian length and a pickle: a path in, a
+:class:`tui.engine.timeline.Indexed` document out (its entries' search text made here too),
+in the order the paths came. End of input ends it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from typing import IO
+
+LENGTH = 8
+
+
+def send(stream: IO[bytes], value: object) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(data).to_bytes(LENGTH, "big"))
+    stream.write(data)
+    stream.flush()
+
+
+def receive(stream: IO[bytes]) -> object:
+    """The next message; raises EOFError at the end of the stream."""
+    header = stream.read(LENGTH)
+    if len(header) < LENGTH:
+        raise EOFError
+    size = int.from_bytes(header, "big")
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)
+
+
+def main() -> None:
+    # Only documents go to the real stdout: anything else printed goes to stderr.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    from parsers.read import parse_file, unreadable
+    from tui.engine.timeline import Indexed
+
+    source = sys.stdin.buffer
+    while True:
+        try:
+            path = receive(source)
+        except EOFError:
+            return
+        assert isinstance(path, str)
+        try:
+            document = parse_file(path)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not end the load
+            document = unreadable(path, f"could not be parsed: {type(exc).__name__}")
+        send(out, Indexed.of(document))
+
+
+if __name__ == "__main__":
+    main()
