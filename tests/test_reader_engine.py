@@ -13,7 +13,8 @@ from tailing_support import posts, write
 import tui.engine.loader
 from parsers.model import Document, Problem
 from parsers.read import parse_file, parse_text
-from tui.engine.follow import Follow, alert_message
+from tui.engine.alerts import alert_message
+from tui.engine.follow import Follow
 from tui.engine.ingest import (
     Added,
     ProblemFound,

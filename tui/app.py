@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # the tailing engine loads once watching starts
     from tui.engine.ingest import Ingest, IngestEvent
 
 from parsers.model import Document, Problem
-from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow, alert_message
+from tui.engine.alerts import alert_message
+from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
 from tui.engine.loader import read_all
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline

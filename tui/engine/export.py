@@ -8,7 +8,6 @@ pure; that one creates a new file and never overwrites one. No Textual, no Rich.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterable
@@ -16,6 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from parsers.clean import json_line
 from parsers.export import entry_to_dict
 from parsers.model import Entry, Precision, Timestamp
 from tui.engine.query import Clock
@@ -47,7 +47,7 @@ def file_name(query: str, when: datetime, kind: ExportFormat) -> str:
 
 def to_json_lines(entries: Iterable[Entry]) -> str:
     """One ``parse --json`` row per entry."""
-    return "".join(json.dumps(entry_to_dict(e), ensure_ascii=False) + "\n" for e in entries)
+    return "".join(json_line(entry_to_dict(e)) + "\n" for e in entries)
 
 
 def shown_time(stamp: Timestamp, clock: Clock = "source") -> str:

@@ -77,14 +77,3 @@ class Follow:
                 elif before is not None:
                     del self.alerted[entry.id]
         return hits
-
-
-def alert_message(hits: Sequence[Hit]) -> tuple[str, str]:
-    """The title and text of the notification for entries that matched alert words."""
-    words = sorted({word for _, found in hits for word in found}, key=str.lower)
-    title = "Alert: " + ", ".join(words)
-    if len(hits) == 1:
-        entry = hits[0][0]
-        line = entry.title or (entry.body[0] if entry.body else "(no text)")
-        return title, f"{line[:120]} — {entry.source.name}"
-    return title, f"{len(hits)} new entries mention {', '.join(words)}"
