@@ -40,7 +40,8 @@ PER_CHOICE_TARGET = 0.85
 
 # Regression floors: what the merged issue-9 parsers achieve (1000 pages, seed 9) minus 0.02,
 # from `python benchmarks/accuracy.py --floors`. Raise them when the parsers improve (rerun
-# the benchmark and paste its output here); never lower them to make a change pass. The time floors count right times over *all* truth posts (time_found),
+# the benchmark and paste its output here); never lower them to make a change pass.
+# The time floors count right times over *all* truth posts (time_found),
 # not over matched entries as the target does: finding more entries must never read as a
 # loss of timestamp accuracy.
 FLOOR_F1 = 0.96
