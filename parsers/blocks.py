@@ -53,6 +53,8 @@ def _hard_wrapped(block: list[str]) -> bool:
     shortest, longest = min(lengths), max(lengths)
     if shortest < 45 or longest > 100 or longest - shortest > 30:
         return False  # the cheap test first: most blocks are not even-width runs
+    if all(ends_sentence(line) for line in block[:-1]):
+        return False  # a wrap breaks sentences: these are one-sentence lines (and a caption)
     return not any(BULLET_RE.match(line) for line in block)
 
 

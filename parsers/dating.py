@@ -331,8 +331,11 @@ def twelve_hour_page(stamps: Sequence[Stamp], updated_minutes: int | None = None
 
     Either most stamps print am/pm, or none does but the times only make sense on a 12-hour
     clock: every hour is 1-12 and the page's "updated" time is in the afternoon (``15:30``
-    above ``3:20``), or two neighbouring posts step between 12 and 1 (``1:05`` next to
-    ``12:40``: eleven hours apart on a 24-hour clock, twenty-five minutes on a 12-hour one).
+    above ``3:20``), or in the midnight hour a 12-hour clock prints as 12 (``00:26`` above
+    ``12:26``, within :data:`ROLLOVER_TOLERANCE` after a stamp on the 12-hour dial), or two
+    neighbouring posts step between 12 and 1 (``1:05`` next to ``12:40``: eleven hours
+    apart on a 24-hour clock, twenty-five minutes on a 12-hour one) or across 12 from 11
+    (``11:50`` next to ``1:10``: ten hours apart as written, eighty minutes on the dial).
     The bare times are then resolved by the page's order (see :func:`resolve_minutes`).
     """
     timed = [s for s in stamps if s.hour is not None]
@@ -343,12 +346,23 @@ def twelve_hour_page(stamps: Sequence[Stamp], updated_minutes: int | None = None
         return True
     if flagged or len(timed) < 2 or any(not 1 <= (s.hour or 0) <= 12 for s in timed):
         return False
-    if updated_minutes is not None and updated_minutes >= 13 * 60:
-        return True
-    hours = [s.hour for s in timed]
+    dial = [(_minutes(s) or 0) % _HALF_DAY for s in timed]
+    if updated_minutes is not None:
+        if updated_minutes >= 13 * 60:
+            return True
+        if updated_minutes < 60 and any(
+            (updated_minutes - m) % _HALF_DAY <= ROLLOVER_TOLERANCE for m in dial
+        ):
+            return True
+    written = [_minutes(s) or 0 for s in timed]
     return any(
-        (a == 12 and b == 1) or (a == 1 and b == 12) for a, b in zip(hours, hours[1:], strict=False)
+        {a // 60, b // 60} == {12, 1}
+        or (abs(a - b) >= 10 * 60 and min((a - b) % _HALF_DAY, (b - a) % _HALF_DAY) <= 120)
+        for a, b in zip(written, written[1:], strict=False)
     )
+
+
+_HALF_DAY = 12 * 60
 
 
 def _walk(
@@ -373,13 +387,16 @@ def resolve_minutes(
     order: Order,
     twelve_hour_page: bool = False,
     start: int | None = None,
+    end: int | None = None,
 ) -> list[int | None]:
     """Minutes after midnight each item's clock time means, 12-hour times resolved.
 
     A bare ``7:15`` on a 12-hour page is 07:15 or 19:15: the reading that keeps the page's
-    order after the time before it (``start`` is the page's "updated" time, if any). For
-    the first time of a run with nothing before it (the top of a page without an updated
-    time, a day header), the reading that gives the run the fewest steps against the order.
+    order after the time before it (``start`` is the page's "updated" time, if any, on a
+    newest-first page). ``end`` is a time the page's last item is at or before (the updated
+    time of an oldest-first page): the last run is read backwards from it. For the first
+    time of a run with nothing before it (the top of a page without an updated time, a day
+    header), the reading that gives the run the fewest steps against the order.
     Dated stamps and epochs give their own minutes; items without a time give None.
     """
     if not twelve_hour_page:
@@ -394,24 +411,43 @@ def resolve_minutes(
     before = start
     run: list[int] = []
     last_header: date | None = None
+    timed = False  # a time seen yet: the first day header keeps ``start`` (the page's top)
     for index, item in enumerate(items):
         if item.epoch is not None:
             _resolve_run(items, run, before, order, twelve_hour_page, out)
             out[index] = before = _epoch_minutes(item.epoch)
+            timed = True
             continue
         if item.day is not None and item.day != last_header:
             _resolve_run(items, run, before, order, twelve_hour_page, out)
-            last_header, before = item.day, None
+            last_header = item.day
+            before = before if not timed else None
         stamp = item.stamp
         if stamp is None or stamp.hour is None:
             continue
+        timed = True
         if stamp.has_date:
             _resolve_run(items, run, before, order, twelve_hour_page, out)
             out[index] = before = _minutes(stamp)
             continue
         run.append(index)
+    if before is None and end is not None and run:
+        _resolve_backwards(items, run, end, twelve_hour_page, out)
     _resolve_run(items, run, before, order, twelve_hour_page, out)
     return out
+
+
+def _resolve_backwards(
+    items: Sequence[Item], run: list[int], end: int, twelve_hour_page: bool, out: list[int | None]
+) -> None:
+    """Resolve a page's last run from the time it ends by (read newest-first); empties it."""
+    options = [_readings(items[i].stamp, twelve_hour_page) for i in reversed(run)]  # type: ignore[arg-type]
+    written = _minutes(items[run[-1]].stamp) or 0  # type: ignore[arg-type]
+    backwards = Order.NEWEST_FIRST
+    chosen, _ = _walk(options, _pick(options[0], written, end, backwards), backwards)
+    for index, value in zip(reversed(run), chosen, strict=True):
+        out[index] = value
+    run.clear()
 
 
 def _epoch_minutes(epoch: float) -> int:
@@ -459,8 +495,12 @@ def assign(
     anchor: Anchor | None,
     zone: HomeZone,
     twelve_hour_page: bool = False,
+    clock_minutes: Sequence[int | None] | None = None,
 ) -> list[Timestamp | None]:
     """A timestamp for each item (None where no date can be had).
+
+    ``clock_minutes`` are the items' clock times as :func:`resolve_minutes` reads them
+    (computed here from the anchor's time when not given).
 
     The walk goes down the page from ``anchor`` (the newest date for a newest-first page,
     the oldest for an oldest-first one); dated stamps and day headers reset the day, and a
@@ -474,7 +514,8 @@ def assign(
     last_header: date | None = None
     zone_words = {"IST": zone.ist} if zone.ist != "Asia/Kolkata" else None
     step = timedelta(days=-1 if order is Order.NEWEST_FIRST else 1)
-    clock_minutes = resolve_minutes(items, order, twelve_hour_page, previous)
+    if clock_minutes is None:
+        clock_minutes = resolve_minutes(items, order, twelve_hour_page, previous)
     for position, item in enumerate(items):
         if item.epoch is not None:
             stamped = from_epoch(item.epoch)

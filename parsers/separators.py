@@ -29,7 +29,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from parsers.blocks import ends_sentence
-from parsers.dates.grammar import AMPM_LATIN, HM, LONG_ZONE, STAMP_START, ZONE_ABBREVIATION
+from parsers.dates.grammar import (
+    AMPM_LATIN,
+    HM,
+    LONG_ZONE,
+    OFFSET,
+    STAMP_START,
+    ZONE_ABBREVIATION,
+)
 from parsers.dates.match_minutes import match_minute
 from parsers.dates.relative import EPOCH_GLUED_RE, RELATIVE_ENDS, RELATIVE_FIRST
 from parsers.dates.vocabulary import (
@@ -59,10 +66,11 @@ FORM_DATED = "dated"
 FORM_MATCH = "match minute"
 
 # --- vocabulary: every word list comes from parsers.dates (one copy for all handlers) ---
-_ZONES = ZONE_ABBREVIATION
+_ZONES = f"{OFFSET}|{ZONE_ABBREVIATION}"
+"""A printed zone after a clock: an offset (``UTC+2``, ``+0200``) or an abbreviation."""
 _HM = HM
 _AMPM = rf"\s?(?i:{AMPM_LATIN})"
-_ANY_ZONE = f"{ZONE_ABBREVIATION}|{LONG_ZONE}"
+_ANY_ZONE = f"{_ZONES}|{LONG_ZONE}"
 _LEAD_RE = re.compile(
     rf"^(?P<stamp>{_HM}(?:{_AMPM})?(?:\s?(?i:uhr)\b)?(?:\s(?:{_ANY_ZONE})\b)?"
     rf"|(?:1[0-2]|0?[1-9]){_AMPM}|(?:[01]?\d|2[0-3])\s?(?i:uhr)\b)"
@@ -176,7 +184,7 @@ class Scan:
 
 _FAST_TIME = re.compile(
     r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])\.?\s?[mM]\.?)?"
-    rf"(?:\s?(?P<z>{ZONE_ABBREVIATION})|\s?(?i:uhr|uur|h))?$"
+    rf"(?:\s?(?P<z>{_ZONES})|\s?(?i:uhr|uur|h))?$"
 )
 
 

@@ -14,7 +14,7 @@ __all__ = ["ZONE_NAMES", "ZONE_WORDS", "zone_for_word", "zone_key", "zone_named"
 _ZONE_NAMES = ZONE_NAMES
 """Printed zone words to IANA names: the one table in :mod:`parsers.dates.vocabulary`."""
 
-_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)

@@ -133,7 +133,11 @@ BANKS: dict[str, Bank] = {
         local_share="Share",
         updated_word="Updated",
         zone_line="All times are GMT",
-        home_zone="Europe/London",
+        # English is written in every zone: a page with no zone cue (no zone word, outlet or
+        # "All times are …" line) is read as UTC, assumed (parsers.dating.home_zone and
+        # tests/test_dating.py), so that is what such a page means here. Pages that do give
+        # a cue print it themselves (zone stamps; "All times are GMT" on winter pages only).
+        home_zone="UTC",
     ),
     "de": Bank(
         subjects=(

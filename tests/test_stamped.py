@@ -90,6 +90,23 @@ def test_times_in_prose_never_start_entries() -> None:
     assert "The council meets at 18:00 GMT." in document.entries[0].body
 
 
+@pytest.mark.parametrize(
+    ("stamp", "offset"),
+    [("UTC+2:", "+02:00"), ("GMT+02:00 –", "+02:00"), ("UTC−5", "-05:00"), ("+0530 |", "+05:30")],
+)
+def test_a_printed_offset_is_the_entry_zone(stamp: str, offset: str) -> None:
+    document = _parse(
+        "Storm live\nMonday 6 March 2023\n\n"
+        f"14:31 {stamp} Police closed the coast road for the night.\n\n"
+        f"13:05 {stamp} The forecast has worsened since the morning.\n"
+    )
+    assert [e.published.iso() if e.published else None for e in document.entries] == [
+        f"2023-03-06T14:31:00{offset}",
+        f"2023-03-06T13:05:00{offset}",
+    ]
+    assert all(not e.body[0].startswith(("UTC", "GMT", "+")) for e in document.entries)
+
+
 def test_updated_at_line_is_an_edit_time_not_an_entry() -> None:
     document = _parse(
         "Ferry live\nFri 19 Feb 2021 19.41 GMT\n\n"

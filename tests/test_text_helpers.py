@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parsers import parse_text
+from parsers.blocks import paragraphs
 from parsers.body import fill_body
 from parsers.bylines import blog_byline
 from parsers.draft import DocumentDraft, EntryDraft
@@ -79,3 +80,30 @@ def test_numbered_page_takes_its_zone_from_the_header_statement() -> None:
     assert first is not None and first.zone.value == "assumed"
     assert first.at.isoformat() == "2022-07-01T14:05:00+01:00"  # BST on that date
     assert "All times stated are UK" in document.dropped
+
+
+def test_lines_that_each_end_a_sentence_are_not_one_wrapped_paragraph() -> None:
+    wrapped = [
+        "The mayor of Port Alder warned outside the town hall that the",
+        "bridge would be inspected before the ferries sail again tomorrow.",
+    ]
+    assert paragraphs(wrapped) == [" ".join(wrapped)]
+    sentences = [
+        "The mayor of Port Alder warned outside the town hall on Monday.",
+        "The coast road under water near the old mill. Photograph: Jane Doe/Agency",
+    ]
+    assert paragraphs(sentences) == sentences
+
+
+def test_spanish_and_italian_updated_lines_are_edit_times_not_posts() -> None:
+    for word in ("Actualizado", "Aggiornato"):
+        document = parse_text(
+            f"Live\n\n{word} 00:26\n\n"
+            "11:02\nEl alcalde dijo que la carretera seguirá cortada.\n\n"
+            "11:46\nLa agencia confirmó que llegan más equipos.\n\n"
+            "12:26\nEl puerto vuelve a abrir mañana por la mañana.\n",
+            "page.txt",
+        )
+        # Read as the page's update time (after midnight), it makes 11:02 a 12-hour 23:02.
+        clocks = [e.time_of_day for e in document.entries]
+        assert [(c.hour, c.minute) if c else None for c in clocks] == [(23, 2), (23, 46), (0, 26)]

@@ -123,6 +123,28 @@ def test_bare_twelve_hour_times_are_resolved_by_the_pages_updated_time() -> None
     assert _clocks(page) == ["19:15", "18:50", "18:05"]
 
 
+def test_a_twelve_hour_page_crossing_midnight_follows_its_updated_time() -> None:
+    # "Updated 00:26" is past midnight: 12:26 on a 12-hour dial, so 11:02 was 23:02.
+    oldest = "Live: the storm\n\nUpdated 00:26\n\n" + _posts("11:02", "11:46", "12:20", "12:26")
+    assert _clocks(oldest) == ["23:02", "23:46", "00:20", "00:26"]
+    newest = "Live: the storm\n\nUpdated 00:29\n\n" + _posts("12:29", "12:13", "11:37")
+    assert _clocks(newest) == ["00:29", "00:13", "23:37"]
+
+
+def test_a_twelve_hour_page_under_a_day_header_crosses_midnight_into_the_day_before() -> None:
+    page = "Live: the storm\n\nUpdated 00:13\n\nFriday 16 August 2024\n\n" + _posts(
+        "12:13", "11:47", "11:16"
+    )
+    document = parse_text(page, "page.txt")
+    assert [e.published.at.strftime("%d %H:%M") if e.published else None
+            for e in document.entries] == ["16 00:13", "15 23:47", "15 23:16"]
+
+
+def test_an_oldest_first_twelve_hour_page_is_read_back_from_its_updated_time() -> None:
+    page = "Live: the storm\n\nUpdated 20:05\n\n" + _posts("3:10", "4:20", "8:05")
+    assert _clocks(page) == ["15:10", "16:20", "20:05"]
+
+
 def test_a_twenty_four_hour_morning_page_is_left_alone() -> None:
     page = "Live: the storm\n\nTuesday 7 May 2024\n\n" + _posts("11:30", "10:05", "9:40")
     assert _clocks(page) == ["11:30", "10:05", "09:40"]

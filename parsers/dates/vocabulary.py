@@ -144,7 +144,9 @@ TIME_PREPOSITIONS: tuple[str, ...] = (
 )
 """Words that put a following time in prose (``at 9.30pm``), not in separator position."""
 
-EDIT_WORDS: tuple[str, ...] = ("updated", "update", "edited", "aktualisiert", "mis à jour")
+EDIT_WORDS: tuple[str, ...] = (
+    "updated", "update", "edited", "aktualisiert", "mis à jour", "actualizado", "aggiornato",
+)
 PAGE_DATE_WORDS: tuple[str, ...] = (
     "first published", "last modified", "last updated", "published", "publié",
     "veröffentlicht", "stand",

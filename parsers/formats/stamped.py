@@ -622,9 +622,14 @@ class StampedParser:
         # A blog-level "updated" time (no date) refines a date-only anchor.
         if anchor is not None and anchor.minutes is None and self.updated_minutes is not None:
             anchor = Anchor(anchor.day, self.updated_minutes)
-        stamped = assign(items, order, anchor, zone, twelve)
+        if order is Order.OLDEST_FIRST and self.updated_minutes is not None:
+            # The updated time ends an oldest-first page: the last posts are read up to it.
+            clocks = resolve_minutes(items, order, twelve, end=self.updated_minutes)
+            stamped = assign(items, order, anchor, zone, twelve, clocks)
+        else:
+            stamped = assign(items, order, anchor, zone, twelve)
+            clocks = resolve_minutes(items, order, twelve, self.updated_minutes)
         missing = 0
-        clocks = resolve_minutes(items, order, twelve, self.updated_minutes)
         for index, timestamp, clock in zip(dated, stamped, clocks, strict=True):
             entry = draft.entries[index]
             entry.published = timestamp
