@@ -63,6 +63,35 @@ async def main():
 asyncio.run(main())
 """
 
+BARE_CHILD = """
+import asyncio, time
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+
+async def main():
+    app = Bare()
+    painted = []
+    original = app._display
+
+    def display(screen, update):
+        original(screen, update)
+        if update is not None and not painted:
+            painted.append(time.time())
+
+    app._display = display
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not painted:
+            await asyncio.sleep(0.001)
+        await pilot.pause()
+        print(painted[0], time.time(), 1, flush=True)
+
+asyncio.run(main())
+"""
+
 CORPUS = ROOT / "benchmarks" / ".corpus" / "reader"
 
 LOAD_CHILD = """
@@ -267,13 +296,15 @@ def synthetic(entries: int, per_document: int = 1000, seed: int = 1) -> list[Doc
     return documents
 
 
-def first_paint(runs: int, *paths: str) -> tuple[list[float], list[float], int]:
+def first_paint(
+    runs: int, *paths: str, child: str = CHILD
+) -> tuple[list[float], list[float], int]:
     """Seconds from process start to the first screen with entries, and to everything loaded."""
     first, last, count = [], [], 0
     for _ in range(runs):
         started = time.time()
         out = subprocess.run(
-            [sys.executable, "-c", CHILD, *paths],
+            [sys.executable, "-c", child, *paths],
             capture_output=True,
             text=True,
             cwd=ROOT,
@@ -419,14 +450,24 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--disk", type=int, nargs="*", metavar="MB", help="folders read from disk")
+    parser.add_argument("--first-paint", action="store_true", help="only the first-paint figures")
     options = parser.parse_args()
     if options.disk is not None:
         disk(options.disk or [20, 80], options.runs)
         return
     print(f"Python {sys.version.split()[0]}; {options.runs} runs each")
-    paints, _, count = first_paint(options.runs)
+    bare, paints = [], []
+    for _ in range(options.runs):  # interleaved, so both see the same load on the machine
+        bare += first_paint(1, child=BARE_CHILD)[0]
+        one, _, count = first_paint(1)
+        paints += one
+    report("bare Textual app (one Static), first paint from start (s)", bare)
     report(f"first paint on the seeds ({count} entries) from process start (s)", paints)
     print(f"  target < 1 s: ratio {statistics.median(paints) / 1.0:.2f} of the target")
+    ratio = statistics.median(paints) / statistics.median(bare)
+    print(f"  target < 1.5x bare Textual: ratio {ratio:.2f}x bare")
+    if options.first_paint:
+        return
     folder = seed_copies(250)
     paints, loaded, count = first_paint(3, str(folder))
     print(f"a folder of 1,000 files ({count} entries), read in the worker:")
