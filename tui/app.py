@@ -26,16 +26,14 @@ from textual.worker import get_current_worker
 if TYPE_CHECKING:  # the tailing engine loads once watching starts
     from tui.engine.ingest import Ingest, IngestEvent
 
+# Only what the first screen needs is imported here: the loader (and, through it, the
+# parsers) load in the loading thread, the pages and the help when first shown.
+
 from parsers.model import Document, Problem
-from tui.engine.alerts import alert_message
 from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
-from tui.engine.loader import read_all
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
 from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
-from tui.screens.help_screen import HelpScreen
-from tui.screens.pages import document_page, entry_page, problems_page
-from tui.screens.text_screen import TextScreen
 from tui.time_display import ZoneMode
 from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
@@ -218,6 +216,8 @@ class ReaderApp(App[int]):
     def load(self, paths: Sequence[str]) -> None:
         """Parse every file off the UI thread (on every core), handing documents over in
         batches."""
+        from tui.engine.loader import read_all
+
         worker = get_current_worker()
         batch: list[Indexed] = []
         last = time.monotonic()
@@ -378,6 +378,8 @@ class ReaderApp(App[int]):
             change.removed,
         )
         if hits:
+            from tui.engine.alerts import alert_message
+
             title, text = alert_message(hits)
             self.notify(text, title=title, severity="warning", markup=False)
             if self.bell_on_alert:
@@ -556,6 +558,9 @@ class ReaderApp(App[int]):
         self.open_entry(message.item)
 
     def open_entry(self, item: Item) -> None:
+        from tui.screens.pages import entry_page
+        from tui.screens.text_screen import TextScreen
+
         needles = self.query_value.highlights if self.query_value else ()
         title = item.entry.title or item.document.display_name
         self.push_screen(TextScreen(title, entry_page(item, self.mode, self.local_zone, needles)))
@@ -619,6 +624,8 @@ class ReaderApp(App[int]):
     # -- actions -----------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from tui.screens.help_screen import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_search(self) -> None:
@@ -652,9 +659,15 @@ class ReaderApp(App[int]):
         self.update_status()
 
     def action_problems(self) -> None:
+        from tui.screens.pages import problems_page
+        from tui.screens.text_screen import TextScreen
+
         self.push_screen(TextScreen("Problems", problems_page(self.timeline.problems)))
 
     def action_document(self) -> None:
+        from tui.screens.pages import document_page
+        from tui.screens.text_screen import TextScreen
+
         item = self.feed.current
         if item is None:
             self.notify("No entry under the cursor.", severity="warning")
