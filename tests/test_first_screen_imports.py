@@ -49,3 +49,31 @@ def test_making_the_reader_app_loads_nothing_more() -> None:
         "make_app([sample_dir()], watch=True)"
     )
     assert sorted(modules.intersection(DEFERRED)) == []
+
+
+def test_reading_plain_text_pages_loads_no_feed_html_or_date_library() -> None:
+    modules = loaded_after(
+        "import os\nfrom parsers.read import parse_file\nfrom tui.sample import sample_dir\n"
+        "folder = sample_dir()\n"
+        "names = sorted(os.listdir(folder))\n"
+        "documents = [parse_file(os.path.join(folder, name)) for name in names]\n"
+        "assert sum(len(d.entries) for d in documents) > 10"
+    )
+    assert "parsers.formats" in modules
+    markup = {"feedparser", "dateparser", "parsers.html_text", "parsers.structured_authors"}
+    assert sorted(modules & markup) == []
+
+
+def test_reading_a_feed_loads_the_html_code_it_needs() -> None:
+    feed = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Blog</title><item>"
+        "<title>First</title><description>&lt;p&gt;Hello &lt;b&gt;there&lt;/b&gt;&lt;/p&gt;"
+        "</description><pubDate>Mon, 06 Jan 2025 10:00:00 GMT</pubDate></item></channel></rss>"
+    )
+    modules = loaded_after(
+        "from parsers.read import parse_text\n"
+        f"document = parse_text({feed!r})\n"
+        "assert document.format == 'feed', document.format\n"
+        "assert document.entries[0].body == ('Hello there',), document.entries[0].body"
+    )
+    assert {"feedparser", "parsers.html_text"} <= modules

@@ -13,15 +13,11 @@ from __future__ import annotations
 import io
 import re
 from typing import TYPE_CHECKING, Any
-from xml.sax import SAXParseException
 
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
 from parsers.formats.html_page import HEAD_CHARS, text_draft
-from parsers.html_text import body_of, html_to_text, strip_tags
-from parsers.isodates import from_struct_time, parse_machine_date
 from parsers.model import Author, Timestamp
-from parsers.structured_authors import people
 
 if TYPE_CHECKING:
     from feedparser import FeedParserDict
@@ -69,6 +65,8 @@ def _text_of(detail: Any, value: Any) -> str | None:
         return None
     kind = _value(detail, "type") or ""
     if kind in _HTML_TYPES or "<" in value or "&" in value:
+        from parsers.html_text import strip_tags
+
         return strip_tags(value) or None
     return " ".join(value.split())
 
@@ -80,6 +78,8 @@ def _link(node: Any) -> str | None:
 
 
 def _stamp(item: Any, key: str) -> Timestamp | None:
+    from parsers.isodates import from_struct_time, parse_machine_date
+
     stamp = parse_machine_date(_value(item, key))
     if stamp is None:
         stamp = from_struct_time(_value(item, f"{key}_parsed"))
@@ -87,6 +87,8 @@ def _stamp(item: Any, key: str) -> Timestamp | None:
 
 
 def _authors(item: Any) -> list[Author]:
+    from parsers.structured_authors import people
+
     found: list[Author] = []
     details = _value(item, "authors")
     if isinstance(details, list):
@@ -102,6 +104,8 @@ def _authors(item: Any) -> list[Author]:
 
 
 def _labels(item: Any) -> list[str]:
+    from parsers.html_text import strip_tags
+
     labels = []
     tags = _value(item, "tags")
     if isinstance(tags, list):
@@ -132,6 +136,8 @@ def _content(item: Any) -> tuple[str, bool]:
 
 
 def _entry(item: Any, dropped: list[str]) -> tuple[EntryDraft, str]:
+    from parsers.html_text import body_of, html_to_text
+
     entry = EntryDraft(title=_text_of(_value(item, "title_detail"), _value(item, "title")))
     entry.url = _link(item)
     published = _stamp(item, "published")
@@ -296,6 +302,8 @@ class FeedFormat:
         return Sniff(0.95, f"XML document whose root element is <{root}>")
 
     def parse(self, text: str) -> DocumentDraft:
+        from xml.sax import SAXParseException
+
         text, repaired = repair_references(text)
         parsed = _feedparser(text)
         exception = parsed.get("bozo_exception") if parsed.get("bozo") else None

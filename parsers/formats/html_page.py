@@ -10,7 +10,6 @@ import re
 
 from parsers.draft import DocumentDraft
 from parsers.formats.base import FormatHandler, Sniff
-from parsers.html_text import html_to_text
 from parsers.links import clean_url, saved_from_url
 from parsers.model import Caption
 
@@ -114,6 +113,8 @@ class HtmlPageFormat:
         return Sniff(score, reason)
 
     def parse(self, text: str) -> DocumentDraft:
+        from parsers.html_text import html_to_text
+
         converted = html_to_text(text)
         plain = converted.text()
         url = (

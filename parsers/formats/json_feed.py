@@ -16,15 +16,14 @@ from typing import Any
 from parsers.decode import load_json
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
-from parsers.html_text import body_of, plain_paragraphs, strip_tags
-from parsers.isodates import parse_machine_date
 from parsers.model import Author
-from parsers.structured_authors import people
 
 _VERSION = re.compile(r'"version"\s*:\s*"https?://jsonfeed\.org/version/[\d.]+"')
 
 
 def _text(value: Any) -> str | None:
+    from parsers.html_text import strip_tags
+
     return strip_tags(value) or None if isinstance(value, str) and value.strip() else None
 
 
@@ -33,6 +32,8 @@ def _string(value: Any) -> str | None:
 
 
 def _authors(node: dict[str, Any]) -> list[Author]:
+    from parsers.structured_authors import people
+
     found: list[Author] = []
     values = node.get("authors")
     if not isinstance(values, list):
@@ -44,6 +45,9 @@ def _authors(node: dict[str, Any]) -> list[Author]:
 
 
 def _entry(item: dict[str, Any]) -> EntryDraft:
+    from parsers.html_text import body_of, plain_paragraphs
+    from parsers.isodates import parse_machine_date
+
     entry = EntryDraft(title=_text(item.get("title")))
     entry.url = _string(item.get("url")) or _string(item.get("external_url"))
     html, plain = item.get("content_html"), item.get("content_text")

@@ -20,10 +20,7 @@ from parsers.decode import load_json
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
 from parsers.formats.html_page import HtmlPageFormat, html_signature
-from parsers.html_text import body_of, split_credit, strip_tags
-from parsers.isodates import parse_machine_date
 from parsers.model import Author, Caption
-from parsers.structured_authors import is_organisation, people
 
 _SCRIPT = re.compile(
     r"<script\b[^>]*?type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>",
@@ -77,11 +74,15 @@ def _string(value: Any) -> str | None:
 
 
 def _line(value: Any) -> str | None:
+    from parsers.html_text import strip_tags
+
     text = _string(value)
     return strip_tags(text) or None if text else None
 
 
 def _authors(value: Any) -> list[Author]:
+    from parsers.structured_authors import is_organisation, people
+
     found: list[Author] = []
     if isinstance(value, str):
         return people(value)
@@ -103,6 +104,8 @@ def _authors(value: Any) -> list[Author]:
 
 
 def _captions(value: Any) -> list[Caption]:
+    from parsers.html_text import split_credit
+
     captions = []
     for node in _flatten(value):
         text = _line(node.get("caption")) or _line(node.get("description"))
@@ -116,6 +119,9 @@ def _captions(value: Any) -> list[Caption]:
 
 
 def _entry(node: dict[str, Any]) -> EntryDraft:
+    from parsers.html_text import body_of
+    from parsers.isodates import parse_machine_date
+
     body_text = _string(node.get("articleBody")) or _string(node.get("text")) or ""
     body, captions = body_of(body_text)
     title = _line(node.get("headline")) or _line(node.get("name"))
@@ -212,6 +218,8 @@ class JsonLdFormat:
         return None
 
     def parse(self, text: str) -> DocumentDraft:
+        from parsers.isodates import parse_machine_date
+
         problems: list[str] = []
         blogs = [
             node
