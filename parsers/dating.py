@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from parsers.dates.grammar import CAPTURE_PREFIX_RE, YEAR_RE
 from parsers.dates.names import trie
@@ -196,22 +197,53 @@ def zone_statement(line: str) -> bool:
     """True for a line that states the page's zone: ``All times stated are UK``."""
     return len(line) <= 60 and _ALL_TIMES.search(line) is not None
 
+
 _OUTLET_ZONES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Irish Times", "RTÉ", "RTE News", "Irish Independent", "TheJournal.ie"), "Europe/Dublin"),
     (("Times of Israel", "Haaretz", "Jerusalem Post", "Ynet"), "Asia/Jerusalem"),
     (
-        ("Hindustan Times", "Times of India", "NDTV", "Indian Express", "The Hindu",
-         "India Today", "Mint", "News18"),
+        (
+            "Hindustan Times",
+            "Times of India",
+            "NDTV",
+            "Indian Express",
+            "The Hindu",
+            "India Today",
+            "Mint",
+            "News18",
+        ),
         "Asia/Kolkata",
     ),
     (
-        ("Guardian", "BBC", "Sky News", "Telegraph", "The Independent", "Evening Standard",
-         "The Times", "Daily Mail", "Reuters UK", "ITV News", "Channel 4 News"),
+        (
+            "Guardian",
+            "BBC",
+            "Sky News",
+            "Telegraph",
+            "The Independent",
+            "Evening Standard",
+            "The Times",
+            "Daily Mail",
+            "Reuters UK",
+            "ITV News",
+            "Channel 4 News",
+        ),
         "Europe/London",
     ),
     (
-        ("CNN", "Associated Press", "AP Photo", "New York Times", "Washington Post", "NBC News",
-         "CBS News", "ABC News", "Fox News", "NPR", "USA TODAY"),
+        (
+            "CNN",
+            "Associated Press",
+            "AP Photo",
+            "New York Times",
+            "Washington Post",
+            "NBC News",
+            "CBS News",
+            "ABC News",
+            "Fox News",
+            "NPR",
+            "USA TODAY",
+        ),
         "America/New_York",
     ),
     (
@@ -249,9 +281,7 @@ _LANGUAGE_WORDS = {
 def language(sample: str) -> str:
     """``en``, ``de``, ``fr``, ``es``, ``it`` or ``nl``: whose common words occur most."""
     words = Counter(sample.casefold().split())
-    counts = {
-        lang: sum(words[word] for word in common) for lang, common in _LANGUAGE_WORDS.items()
-    }
+    counts = {lang: sum(words[word] for word in common) for lang, common in _LANGUAGE_WORDS.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] > 0 else "en"
 
@@ -365,9 +395,7 @@ def twelve_hour_page(stamps: Sequence[Stamp], updated_minutes: int | None = None
 _HALF_DAY = 12 * 60
 
 
-def _walk(
-    readings: Sequence[tuple[int, ...]], first: int, order: Order
-) -> tuple[list[int], int]:
+def _walk(readings: Sequence[tuple[int, ...]], first: int, order: Order) -> tuple[list[int], int]:
     """Greedy readings after ``first``, and how many steps run against ``order``."""
     chosen = [first]
     against = 0
@@ -553,18 +581,27 @@ def assign(
             elif order is Order.OLDEST_FIRST and minutes < previous - tolerance:
                 current += step
         previous, from_anchor = minutes, False
-        resolved = stamp if minutes == _minutes(stamp) else Stamp(
-            stamp.start,
-            stamp.end,
-            minutes // 60 % 24,
-            minutes % 60,
-            stamp.second,
-            zone=stamp.zone,
-            twelve_hour=stamp.twelve_hour,
+        resolved = (
+            stamp
+            if minutes == _minutes(stamp)
+            else Stamp(
+                stamp.start,
+                stamp.end,
+                minutes // 60 % 24,
+                minutes % 60,
+                stamp.second,
+                zone=stamp.zone,
+                twelve_hour=stamp.twelve_hour,
+            )
         )
         stamped_ts = to_timestamp(resolved, current, zone.name, zone_words)
         out.append(stamped_ts)
     return out
+
+
+_time_of_day = lru_cache(maxsize=4096)(TimeOfDay)
+"""TimeOfDay records are frozen: entries printing the same time share one (a page of tiny
+entries would otherwise hold one per entry)."""
 
 
 def undated_time(
@@ -598,7 +635,7 @@ def undated_time(
         hour, minute = minutes // 60 % 24, minutes % 60
     clock = f"{hour:02d}:{minute:02d}"
     keep = printed if printed and printed.strip() != clock else None
-    return TimeOfDay(hour, minute, stamp.second, zone_name, basis, keep)
+    return _time_of_day(hour, minute, stamp.second, zone_name, basis, keep)
 
 
 def pick_anchor(anchors: Sequence[Anchor], order: Order) -> Anchor | None:
