@@ -197,53 +197,22 @@ def zone_statement(line: str) -> bool:
     """True for a line that states the page's zone: ``All times stated are UK``."""
     return len(line) <= 60 and _ALL_TIMES.search(line) is not None
 
-
 _OUTLET_ZONES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Irish Times", "RTÉ", "RTE News", "Irish Independent", "TheJournal.ie"), "Europe/Dublin"),
     (("Times of Israel", "Haaretz", "Jerusalem Post", "Ynet"), "Asia/Jerusalem"),
     (
-        (
-            "Hindustan Times",
-            "Times of India",
-            "NDTV",
-            "Indian Express",
-            "The Hindu",
-            "India Today",
-            "Mint",
-            "News18",
-        ),
+        ("Hindustan Times", "Times of India", "NDTV", "Indian Express", "The Hindu",
+         "India Today", "Mint", "News18"),
         "Asia/Kolkata",
     ),
     (
-        (
-            "Guardian",
-            "BBC",
-            "Sky News",
-            "Telegraph",
-            "The Independent",
-            "Evening Standard",
-            "The Times",
-            "Daily Mail",
-            "Reuters UK",
-            "ITV News",
-            "Channel 4 News",
-        ),
+        ("Guardian", "BBC", "Sky News", "Telegraph", "The Independent", "Evening Standard",
+         "The Times", "Daily Mail", "Reuters UK", "ITV News", "Channel 4 News"),
         "Europe/London",
     ),
     (
-        (
-            "CNN",
-            "Associated Press",
-            "AP Photo",
-            "New York Times",
-            "Washington Post",
-            "NBC News",
-            "CBS News",
-            "ABC News",
-            "Fox News",
-            "NPR",
-            "USA TODAY",
-        ),
+        ("CNN", "Associated Press", "AP Photo", "New York Times", "Washington Post", "NBC News",
+         "CBS News", "ABC News", "Fox News", "NPR", "USA TODAY"),
         "America/New_York",
     ),
     (
@@ -281,7 +250,9 @@ _LANGUAGE_WORDS = {
 def language(sample: str) -> str:
     """``en``, ``de``, ``fr``, ``es``, ``it`` or ``nl``: whose common words occur most."""
     words = Counter(sample.casefold().split())
-    counts = {lang: sum(words[word] for word in common) for lang, common in _LANGUAGE_WORDS.items()}
+    counts = {
+        lang: sum(words[word] for word in common) for lang, common in _LANGUAGE_WORDS.items()
+    }
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] > 0 else "en"
 
@@ -395,7 +366,9 @@ def twelve_hour_page(stamps: Sequence[Stamp], updated_minutes: int | None = None
 _HALF_DAY = 12 * 60
 
 
-def _walk(readings: Sequence[tuple[int, ...]], first: int, order: Order) -> tuple[list[int], int]:
+def _walk(
+    readings: Sequence[tuple[int, ...]], first: int, order: Order
+) -> tuple[list[int], int]:
     """Greedy readings after ``first``, and how many steps run against ``order``."""
     chosen = [first]
     against = 0
@@ -581,18 +554,14 @@ def assign(
             elif order is Order.OLDEST_FIRST and minutes < previous - tolerance:
                 current += step
         previous, from_anchor = minutes, False
-        resolved = (
-            stamp
-            if minutes == _minutes(stamp)
-            else Stamp(
-                stamp.start,
-                stamp.end,
-                minutes // 60 % 24,
-                minutes % 60,
-                stamp.second,
-                zone=stamp.zone,
-                twelve_hour=stamp.twelve_hour,
-            )
+        resolved = stamp if minutes == _minutes(stamp) else Stamp(
+            stamp.start,
+            stamp.end,
+            minutes // 60 % 24,
+            minutes % 60,
+            stamp.second,
+            zone=stamp.zone,
+            twelve_hour=stamp.twelve_hour,
         )
         stamped_ts = to_timestamp(resolved, current, zone.name, zone_words)
         out.append(stamped_ts)

@@ -114,13 +114,8 @@ class StampedFormat:
     def sniff(self, text: str) -> Sniff | None:
         head = text[:1000].lstrip()[:200].lower()
         if head.startswith("<") and (
-            "<html" in head
-            or "<?xml" in head
-            or "<!doctype" in head
-            or "<rss" in head
-            or "<feed" in head
-            or "<body" in head
-            or "<head" in head
+            "<html" in head or "<?xml" in head or "<!doctype" in head or "<rss" in head
+            or "<feed" in head or "<body" in head or "<head" in head
         ):
             return None
         head = text[:SCAN_LIMIT]
@@ -136,7 +131,8 @@ class StampedFormat:
         score = min(0.8, 0.45 + 0.03 * len(chosen))
         return Sniff(
             score,
-            f"{len(chosen)} stamps in separator position ({', '.join(kinds)}), first {example!r}",
+            f"{len(chosen)} stamps in separator position ({', '.join(kinds)}), "
+            f"first {example!r}",
         )
 
     def parse(self, text: str) -> DocumentDraft:
