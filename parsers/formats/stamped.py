@@ -614,8 +614,12 @@ class StampedParser:
 
     def _date(self, anchors: list[Anchor]) -> None:
         draft = self.draft
-        dated = [i for i, sep in enumerate(self.entry_seps) if sep is not None]
-        items = [self.entry_items[i] for i in dated]
+        dated: Sequence[int] = [i for i, sep in enumerate(self.entry_seps) if sep is not None]
+        items = self.entry_items
+        if len(dated) == len(items):  # every entry has its stamp: no copies, one per entry
+            dated = range(len(items))
+        else:
+            items = [items[i] for i in dated]
         stamps = [s.stamp for s in self.seps if s.stamp is not None]
         sample = "\n".join(self.lines[:40])[:4000] + "\n" + "\n".join(self.lines[-20:])[-2000:]
         # The zone the entries print, else the one the page's own date lines print.
