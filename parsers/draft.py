@@ -122,6 +122,8 @@ class EntryDraft:
             self._authors = None
         if not self._body:
             self._body = None
+        else:
+            self._body = self._body[:]  # exactly its size: appends leave room to spare
         if not self._captions:
             self._captions = None
 

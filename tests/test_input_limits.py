@@ -16,7 +16,7 @@ line; documents of tiny entries cost about 0.7 KB per entry in all)."""
 
 TINY_ENTRY_BOUND = 30
 """Peak memory while parsing a document of 27-byte entries, as a multiple of its size
-(measured 25.8 at 2 MB and 25.5 at 8 MB; it was 42.7 before entry drafts stopped holding
+(measured 24.9 at 2 MB and 24.7 at 8 MB; it was 42.7 before entry drafts stopped holding
 empty lists and TimeOfDay records were shared)."""
 
 _TINY_ENTRIES_PEAK = """
