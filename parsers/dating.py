@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from parsers.dates.grammar import CAPTURE_PREFIX_RE, YEAR_RE
 from parsers.dates.names import trie
@@ -567,6 +568,11 @@ def assign(
     return out
 
 
+_time_of_day = lru_cache(maxsize=4096)(TimeOfDay)
+"""TimeOfDay records are frozen: entries printing the same time share one (a page of tiny
+entries would otherwise hold one per entry)."""
+
+
 def undated_time(
     stamp: Stamp,
     zone: HomeZone | str | None,
@@ -598,7 +604,7 @@ def undated_time(
         hour, minute = minutes // 60 % 24, minutes % 60
     clock = f"{hour:02d}:{minute:02d}"
     keep = printed if printed and printed.strip() != clock else None
-    return TimeOfDay(hour, minute, stamp.second, zone_name, basis, keep)
+    return _time_of_day(hour, minute, stamp.second, zone_name, basis, keep)
 
 
 def pick_anchor(anchors: Sequence[Anchor], order: Order) -> Anchor | None:

@@ -45,9 +45,10 @@ def _paragraphs(paragraphs: Iterable[str], cleaned: bool = False) -> tuple[str, 
 
 def _entry_is_clean(draft: EntryDraft) -> bool:
     """One check over every text field of an entry (most entries need no cleaning)."""
-    parts = [draft.title or "", *draft.labels, *draft.body]
-    parts += [f"{a.name}\n{a.role or ''}" for a in draft.authors]
-    parts += [f"{c.text}\n{c.credit or ''}\n{c.alt or ''}" for c in draft.captions]
+    labels, authors, body, captions = draft.lists()
+    parts = [draft.title or "", *labels, *body]
+    parts += [f"{a.name}\n{a.role or ''}" for a in authors]
+    parts += [f"{c.text}\n{c.credit or ''}\n{c.alt or ''}" for c in captions]
     return not needs_cleaning("\n".join(parts))
 
 
@@ -108,12 +109,13 @@ def entry_key(draft: EntryDraft) -> str:
     if draft.title:
         return f"{stamp}\x00{clean_line(draft.title).casefold()}"
     first = ""
-    for paragraph in draft.body:
+    _, _, body, captions = draft.lists()
+    for paragraph in body:
         first = first_words(paragraph, 160).casefold()
         if first:
             break
-    if not first and draft.captions:
-        first = draft.captions[0].text[:160].casefold()
+    if not first and captions:
+        first = captions[0].text[:160].casefold()
     return f"{stamp}\x00\x00{first}"
 
 
@@ -146,6 +148,7 @@ def finish(
         seen[key] = occurrence + 1
         cleaned = _entry_is_clean(draft_entry)
         line = _clean_line if cleaned else _name
+        labels, authors, body, captions = draft_entry.lists()
         entries.append(
             Entry(
                 id=make_id(source.path, key, occurrence),
@@ -153,10 +156,10 @@ def finish(
                 position=len(entries),
                 published=draft_entry.published,
                 title=line(draft_entry.title),
-                labels=tuple(dict.fromkeys(x for x in map(line, draft_entry.labels) if x)),
-                authors=_authors(draft_entry.authors, cleaned),
-                body=_paragraphs(draft_entry.body, cleaned),
-                captions=_captions(draft_entry.captions, cleaned),
+                labels=tuple(dict.fromkeys(x for x in map(line, labels) if x)),
+                authors=_authors(authors, cleaned),
+                body=_paragraphs(body, cleaned),
+                captions=_captions(captions, cleaned),
                 updated=draft_entry.updated,
                 time_of_day=draft_entry.time_of_day if draft_entry.published is None else None,
                 url=clean_url(draft_entry.url, page_url) or page_url,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -101,6 +102,8 @@ FALLBACK_BUDGET = 4
 _YEAR = YEAR_RE
 _NEAR = timedelta(days=62)
 """How far a day-group header may lie from the page's own dates."""
+_NO_EDITS: tuple[Stamp, ...] = ()
+"""Shared by the many entries with no edit time."""
 
 
 class StampedFormat:
@@ -190,7 +193,7 @@ class StampedParser:
         self.nav: list[str] = []
         self.header_anchor_lines: list[str] = []
         self.updated_minutes: int | None = None
-        self.entry_edits: list[list[Stamp]] = []
+        self.entry_edits: list[Sequence[Stamp]] = []
         self.header_published: str | None = None
         self.fallback_anchors: list[Anchor] = []
         # Parallel to draft.entries: what dating needs about each entry.
@@ -213,7 +216,10 @@ class StampedParser:
             anchors = [Anchor(capture)]
         days = self._day_headers(anchors)
         day_index = sorted(days)
-        for segment in segments:
+        # Each segment goes once its entry is built (one per entry: dating does not need them).
+        segments.reverse()
+        while segments:
+            segment = segments.pop()
             pos = bisect_right(day_index, segment.sep.line)
             day = days[day_index[pos - 1]] if pos else None
             self.entry_items.append(Item(segment.sep.stamp, day, segment.sep.epoch))
@@ -393,7 +399,7 @@ class StampedParser:
             fill_body(intro, [head.intro], draft)
             if not intro.is_empty():
                 draft.entries.append(intro)
-                self.entry_edits.append([])
+                self.entry_edits.append(_NO_EDITS)
                 self.entry_items.append(Item())
                 self.entry_seps.append(None)
 
@@ -493,7 +499,8 @@ class StampedParser:
         self._bylines(entry, groups)
         fill_body(entry, groups, draft)
         self._trailer(entry)
-        self.entry_edits.append(edits)
+        self.entry_edits.append(edits or _NO_EDITS)
+        entry.compact()
         return entry
 
     def _stamps_trail(self) -> bool:
@@ -607,8 +614,12 @@ class StampedParser:
 
     def _date(self, anchors: list[Anchor]) -> None:
         draft = self.draft
-        dated = [i for i, sep in enumerate(self.entry_seps) if sep is not None]
-        items = [self.entry_items[i] for i in dated]
+        dated: Sequence[int] = [i for i, sep in enumerate(self.entry_seps) if sep is not None]
+        items = self.entry_items
+        if len(dated) == len(items):  # every entry has its stamp: no copies, one per entry
+            dated = range(len(items))
+        else:
+            items = [items[i] for i in dated]
         stamps = [s.stamp for s in self.seps if s.stamp is not None]
         sample = "\n".join(self.lines[:40])[:4000] + "\n" + "\n".join(self.lines[-20:])[-2000:]
         # The zone the entries print, else the one the page's own date lines print.
@@ -668,28 +679,28 @@ class StampedParser:
     def _dedupe_navigation(self) -> None:
         """Drop key-event lists: title-only entries and header items repeating a title."""
         draft = self.draft
-        titled = {
-            _norm(e.title): e for e in draft.entries if e.title and (e.body or e.captions)
-        }
+        titled = {_norm(e.title): e for e in draft.entries if e.title and any(e.lists()[2:])}
         keep = [True] * len(draft.entries)
         for position, entry in enumerate(draft.entries):
-            if entry.captions or entry.authors:
+            _, authors, body, captions = entry.lists()
+            if captions or authors:
                 continue
             # A navigation item: a title alone, or one line that the layout left untitled.
-            if entry.title and not entry.body:
+            if entry.title and not body:
                 text = entry.title
-            elif not entry.title and len(entry.body) == 1:
-                text = entry.body[0]
+            elif not entry.title and len(body) == 1:
+                text = body[0]
             else:
                 continue
             twin = titled.get(_norm(text))
             if twin is not None and twin is not entry:
                 keep[position] = False
                 draft.dropped.append(text)
-        draft.entries = [e for e, k in zip(draft.entries, keep, strict=True) if k]
-        self.entry_edits = [e for e, k in zip(self.entry_edits, keep, strict=True) if k]
-        self.entry_items = [e for e, k in zip(self.entry_items, keep, strict=True) if k]
-        self.entry_seps = [e for e, k in zip(self.entry_seps, keep, strict=True) if k]
+        if not all(keep):
+            draft.entries = [e for e, k in zip(draft.entries, keep, strict=True) if k]
+            self.entry_edits = [e for e, k in zip(self.entry_edits, keep, strict=True) if k]
+            self.entry_items = [e for e, k in zip(self.entry_items, keep, strict=True) if k]
+            self.entry_seps = [e for e, k in zip(self.entry_seps, keep, strict=True) if k]
         for line in self.nav:
             text = _NAV_SUFFIX.sub("", line)
             bullet = BULLET_RE.match(text)
@@ -776,5 +787,3 @@ def _names(text: str) -> list[str]:
     from parsers.bylines import is_person_name, split_names
 
     return [n for n in split_names(text) if is_person_name(n)]
-
-
