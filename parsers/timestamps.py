@@ -447,19 +447,7 @@ def _parse_stamp(text: str, weak: bool) -> Stamp | None:
         if zoned is not None:
             zone = zoned[0]
             end = max(end, zoned[1])
-    return Stamp(
-        start=start,
-        end=end,
-        hour=found_time.hour if found_time else None,
-        minute=found_time.minute if found_time else None,
-        second=found_time.second if found_time else 0,
-        year=found_date.year if found_date else None,
-        month=found_date.month if found_date else None,
-        day=found_date.day if found_date else None,
-        zone=zone,
-        twelve_hour=found_time.twelve_hour if found_time else False,
-        weak=found_time.weak if found_time else False,
-    )
+    return _joined(0, start, end, found_time, found_date, zone)
 
 
 _parse_short_stamp = lru_cache(maxsize=8192)(_parse_stamp)
