@@ -9,7 +9,7 @@ import asyncio
 import gc
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING
 
@@ -20,11 +20,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
+from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-if TYPE_CHECKING:  # the tailing engine loads once watching starts
+if TYPE_CHECKING:  # the tailing engine loads once watching starts, the state store after
+    # the first screen
     from tui.engine.ingest import Ingest, IngestEvent
+    from tui.engine.state import StateStore
 
 # Only what the first screen needs is imported here: the loader (and, through it, the
 # parsers) load in the loading thread, the pages and the help when first shown.
@@ -33,7 +36,16 @@ from parsers.model import Document, Problem
 from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
-from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
+from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, StateProblem, WatchStopped
+from tui.read_state import (
+    PANES,
+    READ_AFTER,
+    UnreadCounter,
+    last_visit,
+    snapshot_test,
+    zone_key,
+    zone_mode,
+)
 from tui.time_display import ZoneMode
 from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
@@ -134,6 +146,18 @@ class ReaderApp(App[int]):
         Binding("s", "toggle_sidebar", "Panes"),
         Binding("f", "follow", "Newest, follow"),
         Binding("escape", "clear_query", "Clear the query", show=False),
+        # Reading over days (issue 12): the list, read state, marks. The ids are the
+        # action names a config file remaps (tui.engine.config.DEFAULT_KEYS).
+        Binding("v", "toggle_view", "List / feed", id="toggle_view"),
+        Binding("u", "toggle_read", "Read / unread", id="toggle_read"),
+        Binding("U", "read_all", "All shown read", id="read_all"),
+        Binding("right_square_bracket", "next_unread(True)", "Next unread", id="next_unread"),
+        Binding(
+            "left_square_bracket", "next_unread(False)", "Previous unread", id="previous_unread"
+        ),
+        Binding("m", "toggle_mark", "Mark", id="toggle_mark"),
+        Binding("apostrophe", "next_mark(True)", "Next mark", id="next_mark"),
+        Binding("quotation_mark", "next_mark(False)", "Previous mark", id="previous_mark"),
     ]
 
     def __init__(
@@ -145,6 +169,9 @@ class ReaderApp(App[int]):
         alerts: Sequence[str] = (),
         bell: bool = False,
         local_zone: tzinfo | None = None,
+        keep_state: bool = False,
+        state_path: str | None = None,
+        read_after: float = READ_AFTER,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -178,6 +205,18 @@ class ReaderApp(App[int]):
         self._scheduled = False
         self._last_apply = 0.0
         self._apply_cost = 0.0
+        self.keep_state = keep_state
+        """Save read state, marks, visits and the view between sessions (``--no-state``:
+        False)."""
+        self.state_path = state_path
+        """The state database (None: under ``$XDG_STATE_HOME/liveblog/``)."""
+        self.read_after = read_after
+        self.state: StateStore | None = None
+        """Read flags and marks; None until opened, just after the first screen."""
+        self.unread = UnreadCounter()
+        self._read_timer: Timer | None = None
+        self._state_test: Callable[[str], bool] | None = None
+        """The query's ``is:`` terms over the state as it was when the query was applied."""
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -205,6 +244,8 @@ class ReaderApp(App[int]):
             self.loading = (0, 0)
             self.load(self.paths)
         self.update_status()
+        # SQLite and the database file are opened once the first screen is up.
+        self.call_after_refresh(self.open_state)
 
     @property
     def feed(self) -> Feed:
@@ -291,6 +332,8 @@ class ReaderApp(App[int]):
     def on_unmount(self) -> None:
         if self.ingest is not None:
             self.ingest.stop()
+        if self.state is not None:
+            self.state.close()
 
     def on_engine_events(self, message: EngineEvents) -> None:
         self._pending_events += message.events
@@ -302,6 +345,117 @@ class ReaderApp(App[int]):
         if self.follow is not None:
             self.follow.mode = "stopped"
         self.update_status()
+
+    # -- read state, marks, the last visit and view (tui.engine.state) -----------------------
+
+    def open_state(self) -> None:
+        """Open the state store, show what it knows, and restore the last view.
+
+        A database that cannot be used gives a warning (and a problem, listed by ``p``) and a
+        session that remembers nothing afterwards: never an exception.
+        """
+        from tui.engine.state import StateStore
+
+        if self.state is not None:
+            return
+
+        def saving_failed(problem: Problem) -> None:  # called from the writer thread
+            self.post_message(StateProblem(problem))
+
+        store = StateStore(self.state_path, persist=self.keep_state, on_problem=saving_failed)
+        self.state = store
+        for problem in store.problems:
+            self.state_problem(problem)
+        self.restore_view()
+        visit = last_visit(store, self.paths) if self.paths else None
+        self.feed.set_display(flags=store, visit=visit.timestamp() if visit else None)
+        self.unread.changed()
+        if self.query_value is not None and self.query_value.states:
+            self.apply_query(self.query_value.text)  # is: terms see the state now
+        self.refresh_panes()
+        self.start_read_timer(self.feed.current)
+        self.update_status()
+
+    def state_problem(self, problem: Problem) -> None:
+        self.timeline.add_problem(problem)
+        self.notify(safe(problem.message), title="Read state", severity="warning", markup=False)
+        self.update_status()
+
+    def on_state_problem(self, message: StateProblem) -> None:
+        self.state_problem(message.problem)
+
+    def restore_view(self) -> None:
+        """The zone, the panes and the list or feed saved by the last session."""
+        if self.state is None:
+            return
+        saved = self.state.view()
+        mode = zone_mode(saved.zone)
+        if mode is not None and mode is not self.mode:
+            self.mode = mode
+            self.feed.set_display(mode=mode)
+        if saved.mode is not None:
+            self.feed.set_list_view(saved.mode == "list")
+        if saved.panes is not None:
+            # Hidden stays hidden; shown is the default (narrow terminals still hide them).
+            self.query_one("#sidebar").set_class(not saved.panes, "-hidden")
+
+    def save_view(self) -> None:
+        if self.state is None:
+            return
+        from tui.engine.state import ViewSettings
+
+        sidebar = self.query_one("#sidebar")
+        shown = not sidebar.has_class("-hidden")
+        self.state.save_view(
+            ViewSettings(
+                zone=zone_key(self.mode),
+                panes=PANES if shown else (),
+                mode="list" if self.feed.list_view else "feed",
+            )
+        )
+
+    def start_read_timer(self, item: Item | None) -> None:
+        """Count ``item`` as read once it has been the cursor entry for ``read_after``."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        if item is None or self.state is None or self.state.is_read(item.id):
+            return
+        entry_id = item.id
+        self._read_timer = self.set_timer(self.read_after, lambda: self.dwelt(entry_id))
+
+    def dwelt(self, entry_id: str) -> None:
+        self._read_timer = None
+        current = self.feed.current
+        if current is not None and current.id == entry_id:
+            self.set_read([current], True)
+
+    def set_read(self, items: Sequence[Item], read: bool) -> int:
+        """Mark ``items`` read (or unread) and show it; how many changed."""
+        if self.state is None:
+            return 0
+        changed = self.state.set_read([item.id for item in items], read)
+        if changed:
+            self.flags_changed({item.path for item in items})
+        return changed
+
+    def flags_changed(self, paths: set[str] | None = None) -> None:
+        """Read flags or marks changed (for entries of ``paths``; None: any)."""
+        self.unread.changed()
+        self.feed.flags_changed()
+        if paths is None or len(paths) > 50:
+            self.refresh_panes()
+        else:
+            self.refresh_source_rows(paths)
+        self.update_status()
+
+    def refresh_source_rows(self, paths: set[str]) -> None:
+        rows = []
+        for path in paths:
+            found = self.timeline.source_row(path)
+            if found is not None:
+                rows.append(self._source_row(*found))
+        self.query_one("#sources", PickList).update_rows(rows)
 
     # -- applying what arrived ----------------------------------------------------------------
 
@@ -410,10 +564,15 @@ class ReaderApp(App[int]):
 
     def _source_row(self, document: Document, count: int) -> Row:
         path = document.source.path
+        unread: int | None = None
+        if self.state is not None:
+            is_read = self.state.is_read
+            unread = sum(1 for entry in document.entries if not is_read(entry.id))
         return Row(
             key=path,
             label=document.display_name,
             count=count,
+            unread=unread,
             gone=path in self.timeline.gone or not document.readable,
             note=source_note(
                 gone=path in self.timeline.gone,
@@ -429,6 +588,7 @@ class ReaderApp(App[int]):
             authors=self.authors_selected,
             query=self.query_value,
             hide=self.hide,
+            state_test=self._state_test if self.query_value is not None else None,
         )
 
     def refresh_feed(self, complete: bool = False, keep: bool = True) -> None:
@@ -518,6 +678,8 @@ class ReaderApp(App[int]):
             if unread:
                 label += f", {unread} unreadable"
             parts.append(Text(f"{label} (p)", WARN))
+        if self.state is not None:
+            parts.append(Text(f"{more}{self.unread.count(feed.items, self.state)} unread"))
         if self.follow is not None:
             parts.append(self._watch_status(self.follow.mode))
         parts.append(Text(f"times: {self.mode.label()} (z)"))
@@ -549,6 +711,7 @@ class ReaderApp(App[int]):
         authors.set_marked([a.name for a in item.entry.authors] if item else [])
         if self.follow is not None and self.follow.new_count:
             self.query_one(NewMarker).show(self.follow.moved(self.at_live_edge))
+        self.start_read_timer(item)
         self.update_status()
 
     def on_new_marker_clicked(self, message: NewMarker.Clicked) -> None:
@@ -563,6 +726,7 @@ class ReaderApp(App[int]):
 
         needles = self.query_value.highlights if self.query_value else ()
         title = item.entry.title or item.document.display_name
+        self.set_read([item], True)
         self.push_screen(TextScreen(title, entry_page(item, self.mode, self.local_zone, needles)))
 
     def on_pick_list_changed(self, message: PickList.Changed) -> None:
@@ -614,6 +778,7 @@ class ReaderApp(App[int]):
         self.query_error = None
         bar.remove_class("-invalid")
         self.query_value = None if parsed.empty else parsed
+        self._state_test = snapshot_test(self.query_value, self.state)
         self.refresh_feed()
 
     def close_query_bar(self) -> None:
@@ -638,7 +803,14 @@ class ReaderApp(App[int]):
             self.notify("Nothing to find: press / and type a query.", severity="warning")
             return
         self.finish_scan()
-        found = self.feed.find(self.query_value.predicate(), forward)
+        matches = self.query_value.predicate()
+        # n/N look at the state as it is now (the filter at the state when it was typed).
+        live = self.query_value.state_test(self.state) if self.state is not None else None
+
+        def predicate(item: Item) -> bool:
+            return matches(item) and (live is None or live(item.id))
+
+        found = self.feed.find(predicate, forward)
         if found is None:
             self.notify("No entry matches.", severity="warning")
         elif found is False:
@@ -656,6 +828,7 @@ class ReaderApp(App[int]):
         query = self.query_value
         if query is not None and (query.since is not None or query.until is not None):
             self.apply_query(query.text)  # its times are read on the new clock
+        self.save_view()
         self.update_status()
 
     def action_problems(self) -> None:
@@ -704,6 +877,70 @@ class ReaderApp(App[int]):
         sidebar.set_class(not shown, "-shown")
         if shown:
             self.feed.focus()
+        self.save_view()
+
+    def action_toggle_view(self) -> None:
+        """Switch between every entry in full and one line per entry."""
+        self.feed.set_list_view(not self.feed.list_view)
+        self.save_view()
+
+    def _state_or_warn(self) -> StateStore | None:
+        if self.state is None:
+            self.notify("The read state is still opening.", severity="warning")
+        return self.state
+
+    def action_toggle_read(self) -> None:
+        item = self.feed.current
+        state = self._state_or_warn()
+        if item is None or state is None:
+            return
+        read = not state.is_read(item.id)
+        self.set_read([item], read)
+        # Marked unread on purpose: it stays so while the cursor is on it.
+        self.start_read_timer(None)
+        self.notify("Marked read." if read else "Marked unread.", timeout=2)
+
+    def action_read_all(self) -> None:
+        """Mark every entry shown (the filter's result) as read."""
+        if self._state_or_warn() is None:
+            return
+        self.finish_scan()
+        changed = self.set_read(self.feed.items, True)
+        self.notify(f"{plural(changed, 'entry')} marked read." if changed else "All read.")
+
+    def action_next_unread(self, forward: bool) -> None:
+        state = self._state_or_warn()
+        if state is None:
+            return
+        self.finish_scan()
+        is_read = state.is_read
+        found = self.feed.find(lambda item: not is_read(item.id), forward)
+        if found is None:
+            self.notify("No unread entry shown.")
+        elif found is False:
+            self.notify("Wrapped around to the first unread entry.")
+
+    def action_toggle_mark(self) -> None:
+        item = self.feed.current
+        state = self._state_or_warn()
+        if item is None or state is None:
+            return
+        marked = state.toggle_mark(item.id)
+        self.flags_changed(set())
+        said = "Marked (' and \" go to the next and previous mark)." if marked else "Unmarked."
+        self.notify(said, timeout=2)
+
+    def action_next_mark(self, forward: bool) -> None:
+        state = self._state_or_warn()
+        if state is None:
+            return
+        self.finish_scan()
+        is_marked = state.is_marked
+        found = self.feed.find(lambda item: is_marked(item.id), forward)
+        if found is None:
+            self.notify("No marked entry shown (m marks one).")
+        elif found is False:
+            self.notify("Wrapped around to the first mark.")
 
 
 def make_app(
@@ -714,6 +951,9 @@ def make_app(
     alerts: Sequence[str] = (),
     bell: bool = False,
     local_zone: tzinfo | None = None,
+    keep_state: bool = False,
+    state_path: str | os.PathLike[str] | None = None,
+    read_after: float = READ_AFTER,
 ) -> ReaderApp:
     """The reader over ``paths`` (parsed in a worker) and/or already parsed ``documents``.
 
@@ -722,6 +962,10 @@ def make_app(
     and growing files add entries, and entries mentioning an ``alerts`` word are flagged (with
     the terminal bell if ``bell``).
     ``local_zone`` fixes the zone of "local" times (tests); by default the system's.
+    ``keep_state`` (the command line's default; off here) saves read flags, marks, visits
+    and the view in ``state_path`` (default: ``$XDG_STATE_HOME/liveblog/state.sqlite3``);
+    without it they last for the session. ``read_after``: seconds on an entry before it
+    counts as read.
     """
     return ReaderApp(
         [os.fspath(p) for p in paths],
@@ -730,4 +974,7 @@ def make_app(
         alerts=alerts,
         bell=bell,
         local_zone=local_zone,
+        keep_state=keep_state,
+        state_path=os.fspath(state_path) if state_path is not None else None,
+        read_after=read_after,
     )

@@ -6,6 +6,11 @@ whole feed: knowing the height of every entry would mean wrapping all of them, w
 the entries it walks over, and wrapped lines are cached per entry, width and display state.
 The scrollbar on the right shows the position by entry.
 
+Two views share all of this: the feed (every entry in full) and the list (one line per entry,
+newsboat-style), switched by :meth:`Feed.set_list_view`. An entry's lines are its separators
+(a new day; "new since your last visit") and then its text, so the list is the same machinery
+with entries one line high.
+
 A line number within an entry only means something at the width it was wrapped at, so the
 position is fitted to one size at a time (``_fit``): when the width or height changes (a
 resized terminal, the panes shown or hidden), the cursor's entry keeps its screen row and stays
@@ -26,9 +31,21 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.engine.query import EntryState
 from tui.engine.timeline import Item, find_index
 from tui.time_display import ZoneMode
-from tui.widgets.entry_lines import blank, entry_texts, separator, separator_label, wrap
+from tui.widgets.entry_lines import (
+    VISIT,
+    VISIT_LABEL,
+    blank,
+    entry_texts,
+    flag_marks,
+    list_line,
+    one_line,
+    separator,
+    separator_label,
+    wrap,
+)
 
 GUTTER = 2
 BAR = 1
@@ -82,6 +99,13 @@ class Feed(Widget, can_focus=True):
         self.gone: frozenset[str] = frozenset()
         self.alerted: Mapping[str, tuple[str, ...]] = {}
         """Entry id to the ``--alert`` words it mentions (new entries only)."""
+        self.list_view = False
+        """True: one line per entry (the headline list); False: every entry in full."""
+        self.flags: EntryState | None = None
+        """What is read and marked (None: not known yet, no marks shown)."""
+        self.visit: float | None = None
+        """The instant of the last visit: entries placed after it are "new since your last
+        visit" (None: no separator)."""
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._rows: list[tuple[int, int]] | None = None
         self._layout: tuple[int, int] | None = None
@@ -150,7 +174,13 @@ class Feed(Widget, can_focus=True):
         local: tzinfo | None = None,
         needles: Sequence[str] | None = None,
         gone: frozenset[str] | None = None,
+        flags: EntryState | None = None,
+        visit: float | None = None,
     ) -> None:
+        if flags is not None:
+            self.flags = flags
+        if visit is not None:
+            self.visit = visit
         if mode is not None:
             self.mode = mode
         if local is not None:
@@ -164,6 +194,28 @@ class Feed(Widget, can_focus=True):
     @property
     def current(self) -> Item | None:
         return self.items[self.cursor] if self.items else None
+
+    def flags_changed(self) -> None:
+        """Entries were read, unread, marked or unmarked: draw their marks again."""
+        self._rows = None
+        self.refresh()
+
+    def set_list_view(self, on: bool) -> None:
+        """Show one line per entry (``on``) or every entry in full; the cursor's entry keeps
+        its screen row where it can."""
+        if on == self.list_view:
+            return
+        self._fit()
+        row = self._cursor_row()
+        self.list_view = on
+        self._rows = None
+        if self.items:
+            self.top = self._advance((self.cursor, 0), -(row or 0))
+            self._clamp()
+            if not self.cursor_on_screen():
+                self._show_cursor()
+                self._clamp()
+        self._changed()
 
     # -- lines -------------------------------------------------------------------------------
 
@@ -180,25 +232,59 @@ class Feed(Widget, can_focus=True):
         width = self.text_width if width is None else width
         gone = item.path in self.gone
         alert = self.alerted.get(item.id, ())
+        flags = self.flags
+        unread = flags is not None and not flags.is_read(item.id)
+        marked = flags is not None and flags.is_marked(item.id)
+        visit = self._visit_boundary(index)
         # The item itself (compared by identity): a re-parsed entry is a new item.
-        key = (item, width, self.mode, self.needles, heading, gone, alert)
+        key = (
+            item,
+            width,
+            self.mode,
+            self.needles,
+            heading,
+            gone,
+            alert,
+            self.list_view,
+            unread,
+            marked,
+            visit,
+        )
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        page_date = item.document.published if item.entry.published is None else None
-        blocks = entry_texts(
-            item.entry,
-            item.document.display_name,
-            self.mode,
-            self.local,
-            self.needles,
-            gone,
-            page_date,
-            alert,
-        )
-        strips = [separator(heading, width)] if heading else []
-        strips += wrap(self.app.console, blocks, width)
-        strips.append(blank(width))
+        strips = [separator(VISIT_LABEL, width, VISIT)] if visit else []
+        if heading:
+            strips.append(separator(heading, width))
+        marks = flag_marks(unread, marked)
+        if self.list_view:
+            line = list_line(
+                item.entry,
+                item.document.display_name,
+                self.mode,
+                self.local,
+                self.needles,
+                flags=marks,
+                width=width,
+                gone=gone,
+                alert=alert,
+            )
+            strips.append(one_line(self.app.console, line, width))
+        else:
+            page_date = item.document.published if item.entry.published is None else None
+            blocks = entry_texts(
+                item.entry,
+                item.document.display_name,
+                self.mode,
+                self.local,
+                self.needles,
+                gone,
+                page_date,
+                alert,
+                marks,
+            )
+            strips += wrap(self.app.console, blocks, width)
+            strips.append(blank(width))
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[key] = strips
@@ -210,6 +296,25 @@ class Feed(Widget, can_focus=True):
             return True
         label = separator_label(self.items[index].placed, self.mode, self.local)
         return label != separator_label(self.items[index - 1].placed, self.mode, self.local)
+
+    def _is_new(self, index: int) -> bool:
+        """True when item ``index`` is placed after the last visit."""
+        placed = self.items[index].placed
+        return self.visit is not None and placed is not None and placed.instant > self.visit
+
+    def _visit_boundary(self, index: int) -> bool:
+        """True when item ``index`` is the first one older than the last visit, below newer
+        ones: the "new since your last visit" separator goes above it."""
+        return (
+            self.visit is not None
+            and index > 0
+            and self._is_new(index - 1)
+            and not self._is_new(index)
+        )
+
+    def _head_count(self, index: int) -> int:
+        """How many separator lines item ``index`` starts with."""
+        return int(self._headed(index)) + int(self._visit_boundary(index))
 
     def height_of(self, index: int, width: int | None = None) -> int:
         return len(self.lines(index, width))
@@ -270,9 +375,7 @@ class Feed(Widget, can_focus=True):
             line = self.height_of(index)
         return (index, line)
 
-    def _rows_from_top(
-        self, layout: tuple[int, int] | None = None
-    ) -> list[tuple[int, int]]:
+    def _rows_from_top(self, layout: tuple[int, int] | None = None) -> list[tuple[int, int]]:
         """(item, line) of each screen row; ``layout`` (width, height) defaults to the current."""
         rows: list[tuple[int, int]] = []
         width, height = layout if layout is not None else (self.text_width, self._view_height())
@@ -468,7 +571,7 @@ class Feed(Widget, can_focus=True):
             content: list[Segment] = [Segment(" " * (GUTTER + text_width))]
         else:
             strip = self.lines(index)[line]
-            marked = index == self.cursor and not (line == 0 and self._headed(index))
+            marked = index == self.cursor and (line >= 2 or line >= self._head_count(index))
             gutter = Segment("▌ ", CURSOR) if marked else Segment("  ")
             content = [gutter, *strip]
         strip = Strip([*content, self._bar(y)], GUTTER + text_width + BAR)
