@@ -199,7 +199,7 @@ def list_line(
     line = Text(no_wrap=True, overflow="ellipsis", end="")
     marks = flags.copy()
     marks.rstrip()
-    marks.truncate(2, pad=True)
+    marks.truncate(3, pad=True)  # a column: unread, marked, a space
     line.append_text(marks)
     time_text = list_time(entry, mode, local)
     time_text.truncate(max(11, time_text.cell_len), pad=True)
