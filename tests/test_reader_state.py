@@ -22,6 +22,7 @@ from tui.reader_command import build_parser
 from tui.sample import sample_dir
 from tui.screens.text_screen import TextScreen
 from tui.time_display import ZoneMode
+from tui.widgets.pick_list import PickList
 
 SIZE = (120, 40)
 QUICK = 0.15
@@ -387,3 +388,31 @@ async def test_saving_that_fails_later_is_a_warning() -> None:
         await pilot.pause()
         assert any("disk full" in n.message for n in app._notifications)
         assert "1 problem (p)" in status(app)
+
+
+async def test_the_counts_stay_true_through_any_mix_of_keys() -> None:
+    import random
+
+    from reader_fixtures import many_documents
+
+    rng = random.Random(12)
+    keys = ["j", "k", "u", "U", "m", "v", "G", "g", "right_square_bracket", "x", "apostrophe"]
+    app = make_app(documents=[*many_documents(3, 30), kyiv_blog()], read_after=0.02)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot, app)
+        for step in range(50):
+            if step % 10 == 5:
+                await pilot.press("slash", *rng.choice(["update 1", "is:unread", "war"]), "enter")
+            else:
+                await pilot.press(rng.choice(keys))
+            if step % 4 == 0:
+                await pilot.pause(0.05)  # the cursor's entry is read
+            await pilot.pause()
+            state = app.state
+            assert state is not None
+            unread = sum(1 for item in app.feed.items if not state.is_read(item.id))
+            assert unread_shown(app) == unread, step
+            for row in app.query_one("#sources", PickList).rows:
+                document = app.timeline.document(row.key)
+                assert document is not None
+                assert row.unread == sum(1 for e in document.entries if not state.is_read(e.id))

@@ -9,7 +9,8 @@ import asyncio
 import gc
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, StateProbl
 from tui.read_state import (
     PANES,
     READ_AFTER,
+    SourceUnread,
     UnreadCounter,
     last_visit,
     snapshot_test,
@@ -214,6 +216,7 @@ class ReaderApp(App[int]):
         self.state: StateStore | None = None
         """Read flags and marks; None until opened, just after the first screen."""
         self.unread = UnreadCounter()
+        self.source_unread = SourceUnread()
         self._read_timer: Timer | None = None
         self._state_test: Callable[[str], bool] | None = None
         """The query's ``is:`` terms over the state as it was when the query was applied."""
@@ -370,6 +373,7 @@ class ReaderApp(App[int]):
         visit = last_visit(store, self.paths) if self.paths else None
         self.feed.set_display(flags=store, visit=visit.timestamp() if visit else None)
         self.unread.changed()
+        self.source_unread.clear()
         if self.query_value is not None and self.query_value.states:
             self.apply_query(self.query_value.text)  # is: terms see the state now
         self.refresh_panes()
@@ -431,25 +435,29 @@ class ReaderApp(App[int]):
             self.set_read([current], True)
 
     def set_read(self, items: Sequence[Item], read: bool) -> int:
-        """Mark ``items`` read (or unread) and show it; how many changed."""
-        if self.state is None:
+        """Mark ``items`` (entries shown) read or unread and show it; how many changed.
+
+        The counts of unread entries move by what changed: nothing is counted again, so
+        reading an entry costs the same among 100,000.
+        """
+        state = self.state
+        if state is None:
             return 0
-        changed = self.state.set_read([item.id for item in items], read)
-        if changed:
-            self.flags_changed({item.path for item in items})
-        return changed
-
-    def flags_changed(self, paths: set[str] | None = None) -> None:
-        """Read flags or marks changed (for entries of ``paths``; None: any)."""
-        self.unread.changed()
+        changing = [item for item in items if state.is_read(item.id) != read]
+        if not changing:
+            return 0
+        state.set_read([item.id for item in changing], read)
+        step = -1 if read else 1
+        self.unread.adjust(self.feed.items, step * len(changing))
+        by_path = Counter(item.path for item in changing)
+        for path, count in by_path.items():
+            self.source_unread.adjust(path, step * count)
         self.feed.flags_changed()
-        if paths is None or len(paths) > 50:
-            self.refresh_panes()
-        else:
-            self.refresh_source_rows(paths)
+        self.refresh_source_rows(by_path)
         self.update_status()
+        return len(changing)
 
-    def refresh_source_rows(self, paths: set[str]) -> None:
+    def refresh_source_rows(self, paths: Iterable[str]) -> None:
         rows = []
         for path in paths:
             found = self.timeline.source_row(path)
@@ -564,10 +572,7 @@ class ReaderApp(App[int]):
 
     def _source_row(self, document: Document, count: int) -> Row:
         path = document.source.path
-        unread: int | None = None
-        if self.state is not None:
-            is_read = self.state.is_read
-            unread = sum(1 for entry in document.entries if not is_read(entry.id))
+        unread = self.source_unread.count(document, self.state) if self.state else None
         return Row(
             key=path,
             label=document.display_name,
@@ -926,7 +931,7 @@ class ReaderApp(App[int]):
         if item is None or state is None:
             return
         marked = state.toggle_mark(item.id)
-        self.flags_changed(set())
+        self.feed.flags_changed()
         said = "Marked (' and \" go to the next and previous mark)." if marked else "Unmarked."
         self.notify(said, timeout=2)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from parsers.model import Document
 from tui.engine.query import EntryState, Query, StateSnapshot
 from tui.engine.timeline import Item
 from tui.time_display import ZoneMode
@@ -61,7 +62,8 @@ class UnreadCounter:
     """How many of the items shown are unread, counted again only when needed.
 
     Moving the cursor costs nothing; a search that grows its list counts only the new items;
-    a change of state (:meth:`changed`) or another list counts them all again.
+    entries read or unread among those shown move the count (:meth:`adjust`); another list
+    or a change of state not known in detail (:meth:`changed`) counts them all again.
     """
 
     _items: list[Item] | None = None
@@ -74,6 +76,14 @@ class UnreadCounter:
     def changed(self) -> None:
         self.version += 1
 
+    def adjust(self, items: list[Item], delta: int) -> None:
+        """``delta`` more unread entries among ``items`` (entries of it read or unread)."""
+        if items is self._items and self._version == self.version:
+            if self._counted == len(items):
+                self._count += delta
+                return
+        self.changed()
+
     def count(self, items: list[Item], state: EntryState) -> int:
         if items is not self._items or self._version != self.version or len(items) < self._counted:
             self._items, self._version, self._counted, self._count = items, self.version, 0, 0
@@ -82,3 +92,29 @@ class UnreadCounter:
             self._count += sum(1 for item in items[self._counted :] if not is_read(item.id))
             self._counted = len(items)
         return self._count
+
+
+class SourceUnread:
+    """Unread entries per source (the sources pane), counted once per version of a document
+    and moved by what is read or unread after."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, tuple[Document, int]] = {}
+
+    def clear(self) -> None:
+        self._counts.clear()
+
+    def count(self, document: Document, state: EntryState) -> int:
+        path = document.source.path
+        known = self._counts.get(path)
+        if known is not None and known[0] is document:
+            return known[1]
+        is_read = state.is_read
+        count = sum(1 for entry in document.entries if not is_read(entry.id))
+        self._counts[path] = (document, count)
+        return count
+
+    def adjust(self, path: str, delta: int) -> None:
+        known = self._counts.get(path)
+        if known is not None:
+            self._counts[path] = (known[0], known[1] + delta)
