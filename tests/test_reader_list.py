@@ -202,11 +202,13 @@ async def test_v_then_s_then_a_resize_keeps_the_cursor_entry_on_its_row() -> Non
         await pilot.press("s")
         await pilot.pause()
         await pilot.resize_terminal(70, 24)
+        await until(pilot, lambda: feed.size.height == 23 and feed.size.width == 70, "the resize")
         await pilot.pause()
         assert feed.current is reading
         assert feed._rows_from_top().index((feed.cursor, 0)) == row
         await pilot.press("s")
         await pilot.resize_terminal(150, 30)
+        await until(pilot, lambda: feed.size.height == 29, "the resize")
         await pilot.pause()
         assert feed.current is reading and feed.cursor_on_screen()
         line = next(line for line in feed_lines(app) if line.startswith("▌"))

@@ -443,13 +443,14 @@ class ReaderApp(App[int]):
         state = self.state
         if state is None:
             return 0
-        changing = [item for item in items if state.is_read(item.id) != read]
+        is_read = state.is_read
+        changing = [item for item in items if is_read(item.entry.id) != read]
         if not changing:
             return 0
-        state.set_read([item.id for item in changing], read)
+        state.set_read([item.entry.id for item in changing], read)
         step = -1 if read else 1
         self.unread.adjust(self.feed.items, step * len(changing))
-        by_path = Counter(item.path for item in changing)
+        by_path = Counter(item.document.source.path for item in changing)
         for path, count in by_path.items():
             self.source_unread.adjust(path, step * count)
         self.feed.flags_changed()
