@@ -247,8 +247,11 @@ class ReaderApp(App[int]):
             self.loading = (0, 0)
             self.load(self.paths)
         self.update_status()
-        # SQLite and the database file are opened once the first screen is up.
-        self.call_after_refresh(self.open_state)
+        if self.keep_state:
+            # The database file is opened once the first screen is up.
+            self.call_after_refresh(self.open_state)
+        else:
+            self.open_state()  # state for this session only: nothing to read from disk
 
     @property
     def feed(self) -> Feed:
