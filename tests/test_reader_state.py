@@ -432,3 +432,17 @@ async def test_the_counts_stay_true_through_any_mix_of_keys() -> None:
                 document = app.timeline.document(row.key)
                 assert document is not None
                 assert row.unread == sum(1 for e in document.entries if not state.is_read(e.id))
+
+
+async def test_the_default_view_applies_until_a_view_is_saved(db: Path) -> None:
+    app = synthetic_app(keep_state=True, state_path=db)
+    app.default_view = "list"  # as a config file's view = "list" sets it
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot, app)
+        assert app.feed.list_view
+        await pilot.press("v")
+    again = synthetic_app(keep_state=True, state_path=db)
+    again.default_view = "list"
+    async with again.run_test(size=SIZE) as pilot:
+        await ready(pilot, again)
+        assert not again.feed.list_view  # the view saved wins

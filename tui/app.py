@@ -204,6 +204,8 @@ class ReaderApp(ReadingActions, App[int]):
         self.state_path = state_path
         """The state database (None: under ``$XDG_STATE_HOME/liveblog/``)."""
         self.read_after = read_after
+        self.default_view = "feed"
+        """``feed`` or ``list``: the view to start in when none was saved (the config's)."""
         self.state: StateStore | None = None
         """Read flags and marks; None until opened, just after the first screen."""
         self.unread = UnreadCounter()

@@ -41,6 +41,7 @@ class ReadingActions(App[int]):
     keep_state: bool
     state_path: str | None
     read_after: float
+    default_view: str
     state: StateStore | None
     unread: UnreadCounter
     source_unread: SourceUnread
@@ -106,7 +107,8 @@ class ReadingActions(App[int]):
         self.state_problem(message.problem)
 
     def restore_view(self) -> None:
-        """The zone, the panes and the list or feed saved by the last session."""
+        """The zone, the panes and the list or feed saved by the last session (the list or
+        feed: ``default_view`` when none was saved)."""
         if self.state is None:
             return
         saved = self.state.view()
@@ -114,8 +116,7 @@ class ReadingActions(App[int]):
         if mode is not None and mode is not self.mode:
             self.mode = mode
             self.feed.set_display(mode=mode)
-        if saved.mode is not None:
-            self.feed.set_list_view(saved.mode == "list")
+        self.feed.set_list_view((saved.mode or self.default_view) == "list")
         if saved.panes is not None:
             # Hidden stays hidden; shown is the default (narrow terminals still hide them).
             self.query_one("#sidebar").set_class(not saved.panes, "-hidden")
