@@ -311,3 +311,44 @@ async def test_follow_marker_and_alerts_work_in_the_list(
         bravo = next(line for line in lines if "Bravo item 41" in line)
         assert "⚑ harbour" in bravo and bravo.startswith("▌")
         assert "new entries" not in screen_text(app)
+
+
+async def test_V_previews_the_cursor_entry_below_the_list() -> None:
+    app = synthetic_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot, app)
+        await pilot.press("v", "j", "V")
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "preview (V hides it)" in screen
+        assert "Several blasts were heard before dawn." in screen  # the cursor's entry in full
+        assert "by Joe Inwood (BBC Kyiv correspondent)" in screen
+        await pilot.press("j", "j")
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "Russian troops crossed into Ukraine from the north." in screen
+        assert "Several blasts" not in screen
+        lines = feed_lines(app)
+        rule = next(n for n, line in enumerate(lines) if "preview (V hides it)" in line)
+        assert rule >= 20 and any(line.startswith("▌") for line in lines[:rule])
+        await pilot.press("V")
+        await pilot.pause()
+        assert "preview" not in screen_text(app)
+
+
+async def test_the_cursor_stays_above_the_preview_whatever_the_keys() -> None:
+    app = make_app(documents=many_documents(3, 40))
+    async with app.run_test(size=(90, 30)) as pilot:
+        await ready(pilot, app)
+        await pilot.press("V")  # from the feed: the list with its preview
+        assert app.feed.list_view and app.feed.preview
+        feed = app.feed
+        for keys in (["G"], ["g"], ["space"] * 3, ["b"], ["j"] * 25, ["k"] * 4, ["v", "v"]):
+            await pilot.press(*keys)
+            rows = feed._rows_from_top()
+            assert len(rows) == feed._view_height() < feed.size.height
+            assert any(index == feed.cursor for index, _ in rows)
+        current = feed.current
+        assert current is not None and current.entry.title is not None
+        await pilot.pause()
+        assert current.entry.body[0] in screen_text(app)

@@ -75,6 +75,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Reading over days",
         (
             ("v", "switch between the feed and the list (one line per entry)"),
+            ("V", "in the list: a preview pane with the entry under the cursor"),
             ("•  ★", "unread (read after a second under the cursor, or opened) / marked"),
             ("u", "mark the entry read / unread"),
             ("U", "mark every entry shown read"),

@@ -54,6 +54,10 @@ THUMB = Style(color="bright_blue")
 TRACK = Style(color="grey37")
 EMPTY = Style(italic=True, dim=True)
 CACHE_LIMIT = 5000
+PREVIEW_SHARE = 0.4
+"""The share of the list's height the preview pane takes."""
+PREVIEW_LEAST = 6
+"""Rows the preview pane takes at least (on a screen at least twice that high)."""
 
 Position = tuple[int, int]
 """(item index, line within that item's lines) of the top screen row."""
@@ -70,6 +74,7 @@ class Feed(Widget, can_focus=True):
         Binding("g,home", "first", "Newest", show=False),
         Binding("G,end", "last", "Oldest", show=False),
         Binding("enter", "open", "Full view", show=False),
+        Binding("V", "toggle_preview", "Preview", show=False),
     ]
 
     @dataclass
@@ -103,6 +108,9 @@ class Feed(Widget, can_focus=True):
         """True: one line per entry (the headline list); False: every entry in full."""
         self.flags: EntryState | None = None
         """What is read and marked (None: not known yet, no marks shown)."""
+        self.preview = False
+        """In the list: the entry under the cursor in full, in a pane below (``V``)."""
+        self._preview: tuple[tuple[object, ...], list[Strip]] | None = None
         self.visit: float | None = None
         """The instant of the last visit: entries placed after it are "new since your last
         visit" (None: no separator)."""
@@ -322,7 +330,15 @@ class Feed(Widget, can_focus=True):
     # -- positions -------------------------------------------------------------------------
 
     def _view_height(self) -> int:
-        return max(1, self.size.height)
+        """Rows of entries (the preview pane, when shown, takes the rest)."""
+        return max(1, self.size.height - self._preview_rows())
+
+    def _preview_rows(self) -> int:
+        """Rows of the preview pane under the list (0: not shown)."""
+        height = self.size.height
+        if not (self.preview and self.list_view) or height < PREVIEW_LEAST * 2:
+            return 0
+        return max(PREVIEW_LEAST, int(height * PREVIEW_SHARE))
 
     def _ending_at(self, index: int) -> Position:
         """The top position that puts the end of item ``index`` on the bottom row."""
@@ -561,6 +577,8 @@ class Feed(Widget, can_focus=True):
             self._rows = self._rows_from_top()
             self._thumb = self._thumb_row()
         if y >= len(self._rows):
+            if y < self.size.height and self._preview_rows():
+                return self._preview_line(y - len(self._rows)).apply_style(self.rich_style)
             return Strip.blank(width, self.rich_style)
         index, line = self._rows[y]
         text_width = self.text_width
@@ -576,6 +594,49 @@ class Feed(Widget, can_focus=True):
             content = [gutter, *strip]
         strip = Strip([*content, self._bar(y)], GUTTER + text_width + BAR)
         return strip.apply_style(self.rich_style)  # the widget's colours under the text
+
+    def _preview_line(self, row: int) -> Strip:
+        """Row ``row`` of the preview pane: a rule, then the cursor's entry in full."""
+        width = self.size.width
+        if row == 0:
+            return separator("preview (V hides it)", width)
+        current = self.current
+        if current is None:
+            return Strip.blank(width)
+        text_width = self.text_width
+        flags = self.flags
+        unread = flags is not None and not flags.is_read(current.id)
+        marked = flags is not None and flags.is_marked(current.id)
+        key = (current, text_width, self.mode, self.needles, unread, marked)
+        if self._preview is None or self._preview[0] != key:
+            page_date = current.document.published if current.entry.published is None else None
+            blocks = entry_texts(
+                current.entry,
+                current.document.display_name,
+                self.mode,
+                self.local,
+                self.needles,
+                current.path in self.gone,
+                page_date,
+                self.alerted.get(current.id, ()),
+                flag_marks(unread, marked),
+            )
+            self._preview = (key, wrap(self.app.console, blocks, text_width))
+        strips = self._preview[1]
+        if row - 1 < len(strips):
+            return Strip([Segment(" " * GUTTER), *strips[row - 1]], GUTTER + text_width)
+        return Strip.blank(width)
+
+    def action_toggle_preview(self) -> None:
+        """Show or hide the preview pane (in the list; in the feed, switch to the list)."""
+        self._fit()
+        self.preview = not self.preview if self.list_view else True
+        if not self.list_view:
+            self.set_list_view(True)
+            return
+        self._fit()
+        self._rows = None
+        self.refresh()
 
     def _thumb_row(self) -> int:
         """The scrollbar row of the view's position; -1 when everything fits."""
