@@ -65,3 +65,13 @@ def test_source_note_names_the_state() -> None:
     assert source_note(gone=False, readable=False, renamed_from=None) == "unreadable"
     assert source_note(gone=False, readable=True, renamed_from="/x/dir/") == "renamed from dir"
     assert source_note(gone=False, readable=True, renamed_from=None) is None
+
+
+async def test_a_row_counted_for_unread_entries_says_unread_of_all() -> None:
+    rows = [Row("/a/x.txt", LONG, 20, unread=3), Row("/a/y.txt", "y.txt", 5)]
+    app = PaneApp(rows)
+    async with app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert lines[0].rstrip().endswith(" 3/20") and "Russia" in lines[0]
+        assert lines[1].rstrip().endswith(" 5") and "/" not in lines[1]  # not counted

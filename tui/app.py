@@ -9,7 +9,7 @@ import asyncio
 import gc
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING
 
@@ -20,11 +20,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
+from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-if TYPE_CHECKING:  # the tailing engine loads once watching starts
+if TYPE_CHECKING:  # the tailing engine loads once watching starts, the state store after
+    # the first screen
     from tui.engine.ingest import Ingest, IngestEvent
+    from tui.engine.state import StateStore
 
 # Only what the first screen needs is imported here: the loader (and, through it, the
 # parsers) load in the loading thread, the pages and the help when first shown.
@@ -34,6 +37,8 @@ from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
 from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
+from tui.read_state import READ_AFTER, SourceUnread, UnreadCounter, snapshot_test
+from tui.reading_actions import ReadingActions
 from tui.time_display import ZoneMode
 from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
@@ -109,7 +114,7 @@ def shorten(names: Sequence[str], room: int = 32) -> str:
     return shown + (f", +{rest} more" if rest else "")
 
 
-class ReaderApp(App[int]):
+class ReaderApp(ReadingActions, App[int]):
     """The liveblog reader."""
 
     CSS_PATH = "app.tcss"
@@ -134,6 +139,18 @@ class ReaderApp(App[int]):
         Binding("s", "toggle_sidebar", "Panes"),
         Binding("f", "follow", "Newest, follow"),
         Binding("escape", "clear_query", "Clear the query", show=False),
+        # Reading over days (issue 12): the list, read state, marks. The ids are the
+        # action names a config file remaps (tui.engine.config.DEFAULT_KEYS).
+        Binding("v", "toggle_view", "List / feed", id="toggle_view"),
+        Binding("u", "toggle_read", "Read / unread", id="toggle_read"),
+        Binding("U", "read_all", "All shown read", id="read_all"),
+        Binding("right_square_bracket", "next_unread(True)", "Next unread", id="next_unread"),
+        Binding(
+            "left_square_bracket", "next_unread(False)", "Previous unread", id="previous_unread"
+        ),
+        Binding("m", "toggle_mark", "Mark", id="toggle_mark"),
+        Binding("apostrophe", "next_mark(True)", "Next mark", id="next_mark"),
+        Binding("quotation_mark", "next_mark(False)", "Previous mark", id="previous_mark"),
     ]
 
     def __init__(
@@ -145,6 +162,9 @@ class ReaderApp(App[int]):
         alerts: Sequence[str] = (),
         bell: bool = False,
         local_zone: tzinfo | None = None,
+        keep_state: bool = False,
+        state_path: str | None = None,
+        read_after: float = READ_AFTER,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -178,6 +198,21 @@ class ReaderApp(App[int]):
         self._scheduled = False
         self._last_apply = 0.0
         self._apply_cost = 0.0
+        self.keep_state = keep_state
+        """Save read state, marks, visits and the view between sessions (``--no-state``:
+        False)."""
+        self.state_path = state_path
+        """The state database (None: under ``$XDG_STATE_HOME/liveblog/``)."""
+        self.read_after = read_after
+        self.default_view = "feed"
+        """``feed`` or ``list``: the view to start in when none was saved (the config's)."""
+        self.state: StateStore | None = None
+        """Read flags and marks; None until opened, just after the first screen."""
+        self.unread = UnreadCounter()
+        self.source_unread = SourceUnread()
+        self._read_timer: Timer | None = None
+        self._state_test: Callable[[str], bool] | None = None
+        """The query's ``is:`` terms over the state as it was when the query was applied."""
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -205,6 +240,11 @@ class ReaderApp(App[int]):
             self.loading = (0, 0)
             self.load(self.paths)
         self.update_status()
+        if self.keep_state:
+            # The database file is opened once the first screen is up.
+            self.call_after_refresh(self.open_state)
+        else:
+            self.open_state()  # state for this session only: nothing to read from disk
 
     @property
     def feed(self) -> Feed:
@@ -291,6 +331,8 @@ class ReaderApp(App[int]):
     def on_unmount(self) -> None:
         if self.ingest is not None:
             self.ingest.stop()
+        if self.state is not None:
+            self.state.close()
 
     def on_engine_events(self, message: EngineEvents) -> None:
         self._pending_events += message.events
@@ -410,10 +452,12 @@ class ReaderApp(App[int]):
 
     def _source_row(self, document: Document, count: int) -> Row:
         path = document.source.path
+        unread = self.source_unread.count(document, self.state) if self.state else None
         return Row(
             key=path,
             label=document.display_name,
             count=count,
+            unread=unread,
             gone=path in self.timeline.gone or not document.readable,
             note=source_note(
                 gone=path in self.timeline.gone,
@@ -429,6 +473,7 @@ class ReaderApp(App[int]):
             authors=self.authors_selected,
             query=self.query_value,
             hide=self.hide,
+            state_test=self._state_test if self.query_value is not None else None,
         )
 
     def refresh_feed(self, complete: bool = False, keep: bool = True) -> None:
@@ -518,6 +563,8 @@ class ReaderApp(App[int]):
             if unread:
                 label += f", {unread} unreadable"
             parts.append(Text(f"{label} (p)", WARN))
+        if self.state is not None:
+            parts.append(Text(f"{more}{self.unread.count(feed.items, self.state)} unread"))
         if self.follow is not None:
             parts.append(self._watch_status(self.follow.mode))
         parts.append(Text(f"times: {self.mode.label()} (z)"))
@@ -549,6 +596,7 @@ class ReaderApp(App[int]):
         authors.set_marked([a.name for a in item.entry.authors] if item else [])
         if self.follow is not None and self.follow.new_count:
             self.query_one(NewMarker).show(self.follow.moved(self.at_live_edge))
+        self.start_read_timer(item)
         self.update_status()
 
     def on_new_marker_clicked(self, message: NewMarker.Clicked) -> None:
@@ -563,6 +611,7 @@ class ReaderApp(App[int]):
 
         needles = self.query_value.highlights if self.query_value else ()
         title = item.entry.title or item.document.display_name
+        self.set_read([item], True)
         self.push_screen(TextScreen(title, entry_page(item, self.mode, self.local_zone, needles)))
 
     def on_pick_list_changed(self, message: PickList.Changed) -> None:
@@ -614,6 +663,7 @@ class ReaderApp(App[int]):
         self.query_error = None
         bar.remove_class("-invalid")
         self.query_value = None if parsed.empty else parsed
+        self._state_test = snapshot_test(self.query_value, self.state)
         self.refresh_feed()
 
     def close_query_bar(self) -> None:
@@ -638,7 +688,14 @@ class ReaderApp(App[int]):
             self.notify("Nothing to find: press / and type a query.", severity="warning")
             return
         self.finish_scan()
-        found = self.feed.find(self.query_value.predicate(), forward)
+        matches = self.query_value.predicate()
+        # n/N look at the state as it is now (the filter at the state when it was typed).
+        live = self.query_value.state_test(self.state) if self.state is not None else None
+
+        def predicate(item: Item) -> bool:
+            return matches(item) and (live is None or live(item.id))
+
+        found = self.feed.find(predicate, forward)
         if found is None:
             self.notify("No entry matches.", severity="warning")
         elif found is False:
@@ -656,6 +713,7 @@ class ReaderApp(App[int]):
         query = self.query_value
         if query is not None and (query.since is not None or query.until is not None):
             self.apply_query(query.text)  # its times are read on the new clock
+        self.save_view()
         self.update_status()
 
     def action_problems(self) -> None:
@@ -704,6 +762,7 @@ class ReaderApp(App[int]):
         sidebar.set_class(not shown, "-shown")
         if shown:
             self.feed.focus()
+        self.save_view()
 
 
 def make_app(
@@ -714,6 +773,9 @@ def make_app(
     alerts: Sequence[str] = (),
     bell: bool = False,
     local_zone: tzinfo | None = None,
+    keep_state: bool = False,
+    state_path: str | os.PathLike[str] | None = None,
+    read_after: float = READ_AFTER,
 ) -> ReaderApp:
     """The reader over ``paths`` (parsed in a worker) and/or already parsed ``documents``.
 
@@ -722,6 +784,10 @@ def make_app(
     and growing files add entries, and entries mentioning an ``alerts`` word are flagged (with
     the terminal bell if ``bell``).
     ``local_zone`` fixes the zone of "local" times (tests); by default the system's.
+    ``keep_state`` (the command line's default; off here) saves read flags, marks, visits
+    and the view in ``state_path`` (default: ``$XDG_STATE_HOME/liveblog/state.sqlite3``);
+    without it they last for the session. ``read_after``: seconds on an entry before it
+    counts as read.
     """
     return ReaderApp(
         [os.fspath(p) for p in paths],
@@ -730,4 +796,7 @@ def make_app(
         alerts=alerts,
         bell=bell,
         local_zone=local_zone,
+        keep_state=keep_state,
+        state_path=os.fspath(state_path) if state_path is not None else None,
+        read_after=read_after,
     )

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from parsers.model import Problem
+
 if TYPE_CHECKING:  # the engine loads once watching starts
     from tui.engine.ingest import IngestEvent
     from tui.engine.timeline import Indexed
@@ -45,3 +47,10 @@ class WatchStopped(Message):
     """Following the paths failed; ``reason`` says why (the reader stays usable)."""
 
     reason: str
+
+
+@dataclass
+class StateProblem(Message):
+    """Saving the read state failed mid-session (posted from the state store's writer)."""
+
+    problem: Problem

@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="flag new entries containing WORD (repeatable)",
     )
     parser.add_argument("--bell", action="store_true", help="ring the terminal bell on an alert")
+    parser.add_argument(
+        "--no-state",
+        action="store_true",
+        help="remember nothing between sessions: read entries, marks, visits and the view "
+        "last only until quitting (by default they are kept in $XDG_STATE_HOME/liveblog/, "
+        "~/.local/state/liveblog/ when unset)",
+    )
     return parser
 
 
@@ -85,7 +92,13 @@ def run_reader(args: Sequence[str], *, terminal: bool | None = None) -> int:
     watch = bool(options.paths) and not options.no_watch
     from tui.app import make_app
 
-    app = make_app(paths, watch=watch, alerts=options.alert, bell=options.bell)
+    app = make_app(
+        paths,
+        watch=watch,
+        alerts=options.alert,
+        bell=options.bell,
+        keep_state=not options.no_state,
+    )
     result = app.run()
     return exit_status(app.return_code, result)
 

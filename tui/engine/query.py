@@ -225,6 +225,24 @@ class EntryState(Protocol):
     def is_marked(self, entry_id: str) -> bool: ...
 
 
+@dataclass(frozen=True, slots=True)
+class StateSnapshot:
+    """Read and marked ids as they were when a query was applied.
+
+    A filter on ``is:unread`` tests this copy, not the live state: an entry read while it is
+    shown stays in the list until the query changes, instead of vanishing under the cursor.
+    """
+
+    read: frozenset[str] = frozenset()
+    marked: frozenset[str] = frozenset()
+
+    def is_read(self, entry_id: str) -> bool:
+        return entry_id in self.read
+
+    def is_marked(self, entry_id: str) -> bool:
+        return entry_id in self.marked
+
+
 def _covers(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Every old needle is contained in some new needle (so the new ones demand more)."""
     return all(any(o in n for n in new) for o in old)

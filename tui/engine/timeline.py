@@ -72,6 +72,9 @@ class Filter:
     query: Query | None = None
     hide: bool = True
     """False: the query only highlights (every entry stays)."""
+    state_test: Callable[[str], bool] | None = None
+    """The query's ``is:`` terms as a test of an entry id (:meth:`Query.state_test`), made
+    when the query was applied; None when it has none."""
 
     @property
     def hides_by_query(self) -> bool:
@@ -539,6 +542,7 @@ class Timeline:
                     and view.query is not None
                     and last_view.query is not None
                     and view.query.narrows(last_view.query)
+                    and view.state_test is last_view.state_test
                 ):
                     base = last_result
         test = self.test(view)
@@ -564,6 +568,9 @@ class Timeline:
             tests.append(lambda item: any(a.name in authors for a in item.entry.authors))
         if view.hides_by_query and view.query is not None:
             tests.append(cast(Callable[[Item], bool], view.query.predicate()))
+            state_test = view.state_test
+            if state_test is not None:
+                tests.append(lambda item: state_test(item.id))
         if not tests:
             return None
         if len(tests) == 1:

@@ -42,6 +42,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("kyiv sanctions", "every word, any case"),
             ('"no-fly zone"', "a phrase"),
             ("-rumour", "without this word"),
+            ("is:unread  is:read", "by read state (as it was when the query was typed)"),
+            ("is:marked  is:unmarked", "marked entries, or the others"),
             ("author:  source:  label:", 'by field, e.g. author:"Joe Inwood"'),
             (
                 "since:  until:",
@@ -67,6 +69,24 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("p", "problems: files that could not be read"),
             ("?", "this help"),
             ("q, ctrl+c", "quit (q in a view closes it; esc too)"),
+        ),
+    ),
+    (
+        "Reading over days",
+        (
+            ("v", "switch between the feed and the list (one line per entry)"),
+            ("V", "in the list: a preview pane with the entry under the cursor"),
+            ("•  ★", "unread (read after a second under the cursor, or opened) / marked"),
+            ("u", "mark the entry read / unread"),
+            ("U", "mark every entry shown read"),
+            ("] / [", "next / previous unread entry"),
+            ("m", "mark / unmark the entry"),
+            ("' / \"", "next / previous marked entry"),
+            ("3/20 (sources pane)", "unread / all entries of the source"),
+            (
+                "── new since your last visit",
+                "above the entries older than your last visit to the folder",
+            ),
         ),
     ),
     (

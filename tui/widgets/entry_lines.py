@@ -28,7 +28,20 @@ SOURCE = Style(color="blue", dim=True)
 CAPTION = Style(dim=True, italic=True)
 UNDATED = Style(color="yellow")
 
+UNREAD = Style(color="bright_cyan", bold=True)
+MARKED = Style(color="bright_yellow", bold=True)
+VISIT = Style(color="bright_magenta", bold=True)
+LIST_SOURCE = Style(color="blue")
+
 UNDATED_LABEL = "undated"
+UNREAD_MARK = "•"
+"""Before an entry not read yet (in the feed and the list)."""
+MARKED_MARK = "★"
+"""Before an entry the reader marked (``m``)."""
+VISIT_LABEL = "▲ new since your last visit"
+"""The separator between entries newer than the last visit and older ones."""
+FIRST_WORDS = 300
+"""Characters of the body a list line looks at when the entry has no headline."""
 
 
 def safe(text: str) -> str:
@@ -54,6 +67,19 @@ def highlighted(text: str, style: Style, needles: Sequence[str]) -> Text:
     return line
 
 
+def flag_marks(unread: bool, marked: bool) -> Text:
+    """``• `` for an unread entry, ``★ `` for a marked one (both: ``•★ ``); empty when
+    neither. Symbols, so they read without colour."""
+    text = Text()
+    if unread:
+        text.append(UNREAD_MARK, UNREAD)
+    if marked:
+        text.append(MARKED_MARK, MARKED)
+    if text:
+        text.append(" ")
+    return text
+
+
 def entry_texts(
     entry: Entry,
     source_name: str,
@@ -63,13 +89,17 @@ def entry_texts(
     gone: bool = False,
     page_date: Timestamp | None = None,
     alert: Sequence[str] = (),
+    flags: Text | None = None,
 ) -> list[Text]:
     """The blocks of an entry: heading, byline, paragraphs, captions (each wraps alone).
 
     ``page_date``: the document's own date, for an entry without a time placed by it.
     ``alert``: the ``--alert`` words a new entry mentions, shown as a badge before its time.
+    ``flags``: the unread and marked marks (:func:`flag_marks`), first on the heading.
     """
     heading = Text()
+    if flags:
+        heading.append_text(flags)
     if alert:
         heading.append(f" ⚑ {safe(', '.join(alert))} ", ALERT)
         heading.append(" ")
@@ -127,6 +157,81 @@ def entry_texts(
     return blocks
 
 
+def list_time(entry: Entry, mode: ZoneMode, local: tzinfo | None) -> Text:
+    """The time column of a list line: the clock in the zone shown (``?`` after an assumed
+    zone), a date alone, a time of day without a date (``~`` before it), or ``no time``."""
+    shown = shown_time(entry, mode, local)
+    if shown is not None:
+        assumed = "?" if "zone assumed" in shown.notes else ""
+        return Text(shown.clock + assumed, TIME)
+    if entry.time_of_day is not None:
+        clock, _ = show_clock(entry.time_of_day, mode)
+        return Text("~" + clock, TIME)
+    return Text("no time", UNDATED)
+
+
+def first_words(entry: Entry) -> str:
+    """The start of the body (and captions) as one line, for an entry without a headline."""
+    parts: list[str] = []
+    room = FIRST_WORDS
+    for text in (*entry.body, *(caption.text for caption in entry.captions)):
+        if room <= 0:
+            break
+        parts.append(text[:room])
+        room -= len(parts[-1]) + 1
+    return " ".join(parts)  # made safe where it is shown
+
+
+def list_line(
+    entry: Entry,
+    source_name: str,
+    mode: ZoneMode,
+    local: tzinfo | None,
+    needles: Sequence[str],
+    *,
+    flags: Text,
+    width: int,
+    gone: bool = False,
+    alert: Sequence[str] = (),
+) -> Text:
+    """One line of the headline list: marks · time · source (short) · labels · headline (or
+    the first words of the body), cut to ``width`` cells."""
+    line = Text(no_wrap=True, overflow="ellipsis", end="")
+    marks = flags.copy()
+    marks.rstrip()
+    marks.truncate(3, pad=True)  # a column: unread, marked, a space
+    line.append_text(marks)
+    time_text = list_time(entry, mode, local)
+    time_text.truncate(max(11, time_text.cell_len), pad=True)
+    line.append_text(time_text)
+    line.append(" ")
+    room = max(8, min(20, width // 5))
+    name = safe(source_name)
+    if len(name) > room:
+        name = name[: room - 1] + "…"
+    source = Text(name.ljust(room), NOTE if gone else LIST_SOURCE)
+    line.append_text(source)
+    line.append(" ")
+    if alert:
+        line.append(f" ⚑ {safe(', '.join(alert))} ", ALERT)
+        line.append(" ")
+    for label in entry.labels:
+        line.append(f" {safe(label)} ", BADGE)
+        line.append(" ")
+    if entry.title:
+        line.append_text(highlighted(entry.title, TITLE, needles))
+    else:
+        line.append_text(highlighted(first_words(entry), Style(), needles))
+    line.truncate(width, overflow="ellipsis", pad=True)
+    return line
+
+
+def one_line(console: Console, text: Text, width: int) -> Strip:
+    """``text`` (one line, no wrapping) as exactly ``width`` cells (rendered directly: half
+    the cost of laying it out as lines)."""
+    return Strip(list(text.render(console))).adjust_cell_length(max(1, width))
+
+
 def wrap(console: Console, blocks: Sequence[Text], width: int) -> list[Strip]:
     """Wrap each block to ``width`` cells and pad every line to exactly that width."""
     options = console.options.update(width=max(1, width), height=None, no_wrap=False)
@@ -137,11 +242,11 @@ def wrap(console: Console, blocks: Sequence[Text], width: int) -> list[Strip]:
     return strips
 
 
-def separator(label: str, width: int) -> Strip:
+def separator(label: str, width: int, style: Style = SEPARATOR) -> Strip:
     """``── Friday 25 February 2022 ─────`` across ``width`` cells."""
     text = f"── {label} "
     text = text + "─" * max(0, width - len(text))
-    return Strip([Segment(text[:width], SEPARATOR)], min(width, len(text)))
+    return Strip([Segment(text[:width], style)], min(width, len(text)))
 
 
 def blank(width: int) -> Strip:

@@ -6,6 +6,11 @@ whole feed: knowing the height of every entry would mean wrapping all of them, w
 the entries it walks over, and wrapped lines are cached per entry, width and display state.
 The scrollbar on the right shows the position by entry.
 
+Two views share all of this: the feed (every entry in full) and the list (one line per entry,
+newsboat-style), switched by :meth:`Feed.set_list_view`. An entry's lines are its separators
+(a new day; "new since your last visit") and then its text, so the list is the same machinery
+with entries one line high.
+
 A line number within an entry only means something at the width it was wrapped at, so the
 position is fitted to one size at a time (``_fit``): when the width or height changes (a
 resized terminal, the panes shown or hidden), the cursor's entry keeps its screen row and stays
@@ -26,9 +31,21 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.engine.query import EntryState
 from tui.engine.timeline import Item, find_index
 from tui.time_display import ZoneMode
-from tui.widgets.entry_lines import blank, entry_texts, separator, separator_label, wrap
+from tui.widgets.entry_lines import (
+    VISIT,
+    VISIT_LABEL,
+    blank,
+    entry_texts,
+    flag_marks,
+    list_line,
+    one_line,
+    separator,
+    separator_label,
+    wrap,
+)
 
 GUTTER = 2
 BAR = 1
@@ -37,6 +54,10 @@ THUMB = Style(color="bright_blue")
 TRACK = Style(color="grey37")
 EMPTY = Style(italic=True, dim=True)
 CACHE_LIMIT = 5000
+PREVIEW_SHARE = 0.4
+"""The share of the list's height the preview pane takes."""
+PREVIEW_LEAST = 6
+"""Rows the preview pane takes at least (on a screen at least twice that high)."""
 
 Position = tuple[int, int]
 """(item index, line within that item's lines) of the top screen row."""
@@ -53,6 +74,7 @@ class Feed(Widget, can_focus=True):
         Binding("g,home", "first", "Newest", show=False),
         Binding("G,end", "last", "Oldest", show=False),
         Binding("enter", "open", "Full view", show=False),
+        Binding("V", "toggle_preview", "Preview", show=False),
     ]
 
     @dataclass
@@ -82,6 +104,16 @@ class Feed(Widget, can_focus=True):
         self.gone: frozenset[str] = frozenset()
         self.alerted: Mapping[str, tuple[str, ...]] = {}
         """Entry id to the ``--alert`` words it mentions (new entries only)."""
+        self.list_view = False
+        """True: one line per entry (the headline list); False: every entry in full."""
+        self.flags: EntryState | None = None
+        """What is read and marked (None: not known yet, no marks shown)."""
+        self.preview = False
+        """In the list: the entry under the cursor in full, in a pane below (``V``)."""
+        self._preview: tuple[tuple[object, ...], list[Strip]] | None = None
+        self.visit: float | None = None
+        """The instant of the last visit: entries placed after it are "new since your last
+        visit" (None: no separator)."""
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._rows: list[tuple[int, int]] | None = None
         self._layout: tuple[int, int] | None = None
@@ -150,7 +182,13 @@ class Feed(Widget, can_focus=True):
         local: tzinfo | None = None,
         needles: Sequence[str] | None = None,
         gone: frozenset[str] | None = None,
+        flags: EntryState | None = None,
+        visit: float | None = None,
     ) -> None:
+        if flags is not None:
+            self.flags = flags
+        if visit is not None:
+            self.visit = visit
         if mode is not None:
             self.mode = mode
         if local is not None:
@@ -164,6 +202,28 @@ class Feed(Widget, can_focus=True):
     @property
     def current(self) -> Item | None:
         return self.items[self.cursor] if self.items else None
+
+    def flags_changed(self) -> None:
+        """Entries were read, unread, marked or unmarked: draw their marks again."""
+        self._rows = None
+        self.refresh()
+
+    def set_list_view(self, on: bool) -> None:
+        """Show one line per entry (``on``) or every entry in full; the cursor's entry keeps
+        its screen row where it can."""
+        if on == self.list_view:
+            return
+        self._fit()
+        row = self._cursor_row()
+        self.list_view = on
+        self._rows = None
+        if self.items:
+            self.top = self._advance((self.cursor, 0), -(row or 0))
+            self._clamp()
+            if not self.cursor_on_screen():
+                self._show_cursor()
+                self._clamp()
+        self._changed()
 
     # -- lines -------------------------------------------------------------------------------
 
@@ -180,25 +240,59 @@ class Feed(Widget, can_focus=True):
         width = self.text_width if width is None else width
         gone = item.path in self.gone
         alert = self.alerted.get(item.id, ())
+        flags = self.flags
+        unread = flags is not None and not flags.is_read(item.id)
+        marked = flags is not None and flags.is_marked(item.id)
+        visit = self._visit_boundary(index)
         # The item itself (compared by identity): a re-parsed entry is a new item.
-        key = (item, width, self.mode, self.needles, heading, gone, alert)
+        key = (
+            item,
+            width,
+            self.mode,
+            self.needles,
+            heading,
+            gone,
+            alert,
+            self.list_view,
+            unread,
+            marked,
+            visit,
+        )
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        page_date = item.document.published if item.entry.published is None else None
-        blocks = entry_texts(
-            item.entry,
-            item.document.display_name,
-            self.mode,
-            self.local,
-            self.needles,
-            gone,
-            page_date,
-            alert,
-        )
-        strips = [separator(heading, width)] if heading else []
-        strips += wrap(self.app.console, blocks, width)
-        strips.append(blank(width))
+        strips = [separator(VISIT_LABEL, width, VISIT)] if visit else []
+        if heading:
+            strips.append(separator(heading, width))
+        marks = flag_marks(unread, marked)
+        if self.list_view:
+            line = list_line(
+                item.entry,
+                item.document.display_name,
+                self.mode,
+                self.local,
+                self.needles,
+                flags=marks,
+                width=width,
+                gone=gone,
+                alert=alert,
+            )
+            strips.append(one_line(self.app.console, line, width))
+        else:
+            page_date = item.document.published if item.entry.published is None else None
+            blocks = entry_texts(
+                item.entry,
+                item.document.display_name,
+                self.mode,
+                self.local,
+                self.needles,
+                gone,
+                page_date,
+                alert,
+                marks,
+            )
+            strips += wrap(self.app.console, blocks, width)
+            strips.append(blank(width))
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[key] = strips
@@ -211,13 +305,40 @@ class Feed(Widget, can_focus=True):
         label = separator_label(self.items[index].placed, self.mode, self.local)
         return label != separator_label(self.items[index - 1].placed, self.mode, self.local)
 
+    def _is_new(self, index: int) -> bool:
+        """True when item ``index`` is placed after the last visit."""
+        placed = self.items[index].placed
+        return self.visit is not None and placed is not None and placed.instant > self.visit
+
+    def _visit_boundary(self, index: int) -> bool:
+        """True when item ``index`` is the first one older than the last visit, below newer
+        ones: the "new since your last visit" separator goes above it."""
+        return (
+            self.visit is not None
+            and index > 0
+            and self._is_new(index - 1)
+            and not self._is_new(index)
+        )
+
+    def _head_count(self, index: int) -> int:
+        """How many separator lines item ``index`` starts with."""
+        return int(self._headed(index)) + int(self._visit_boundary(index))
+
     def height_of(self, index: int, width: int | None = None) -> int:
         return len(self.lines(index, width))
 
     # -- positions -------------------------------------------------------------------------
 
     def _view_height(self) -> int:
-        return max(1, self.size.height)
+        """Rows of entries (the preview pane, when shown, takes the rest)."""
+        return max(1, self.size.height - self._preview_rows())
+
+    def _preview_rows(self) -> int:
+        """Rows of the preview pane under the list (0: not shown)."""
+        height = self.size.height
+        if not (self.preview and self.list_view) or height < PREVIEW_LEAST * 2:
+            return 0
+        return max(PREVIEW_LEAST, int(height * PREVIEW_SHARE))
 
     def _ending_at(self, index: int) -> Position:
         """The top position that puts the end of item ``index`` on the bottom row."""
@@ -270,9 +391,7 @@ class Feed(Widget, can_focus=True):
             line = self.height_of(index)
         return (index, line)
 
-    def _rows_from_top(
-        self, layout: tuple[int, int] | None = None
-    ) -> list[tuple[int, int]]:
+    def _rows_from_top(self, layout: tuple[int, int] | None = None) -> list[tuple[int, int]]:
         """(item, line) of each screen row; ``layout`` (width, height) defaults to the current."""
         rows: list[tuple[int, int]] = []
         width, height = layout if layout is not None else (self.text_width, self._view_height())
@@ -458,6 +577,8 @@ class Feed(Widget, can_focus=True):
             self._rows = self._rows_from_top()
             self._thumb = self._thumb_row()
         if y >= len(self._rows):
+            if y < self.size.height and self._preview_rows():
+                return self._preview_line(y - len(self._rows)).apply_style(self.rich_style)
             return Strip.blank(width, self.rich_style)
         index, line = self._rows[y]
         text_width = self.text_width
@@ -468,11 +589,54 @@ class Feed(Widget, can_focus=True):
             content: list[Segment] = [Segment(" " * (GUTTER + text_width))]
         else:
             strip = self.lines(index)[line]
-            marked = index == self.cursor and not (line == 0 and self._headed(index))
+            marked = index == self.cursor and (line >= 2 or line >= self._head_count(index))
             gutter = Segment("▌ ", CURSOR) if marked else Segment("  ")
             content = [gutter, *strip]
         strip = Strip([*content, self._bar(y)], GUTTER + text_width + BAR)
         return strip.apply_style(self.rich_style)  # the widget's colours under the text
+
+    def _preview_line(self, row: int) -> Strip:
+        """Row ``row`` of the preview pane: a rule, then the cursor's entry in full."""
+        width = self.size.width
+        if row == 0:
+            return separator("preview (V hides it)", width)
+        current = self.current
+        if current is None:
+            return Strip.blank(width)
+        text_width = self.text_width
+        flags = self.flags
+        unread = flags is not None and not flags.is_read(current.id)
+        marked = flags is not None and flags.is_marked(current.id)
+        key = (current, text_width, self.mode, self.needles, unread, marked)
+        if self._preview is None or self._preview[0] != key:
+            page_date = current.document.published if current.entry.published is None else None
+            blocks = entry_texts(
+                current.entry,
+                current.document.display_name,
+                self.mode,
+                self.local,
+                self.needles,
+                current.path in self.gone,
+                page_date,
+                self.alerted.get(current.id, ()),
+                flag_marks(unread, marked),
+            )
+            self._preview = (key, wrap(self.app.console, blocks, text_width))
+        strips = self._preview[1]
+        if row - 1 < len(strips):
+            return Strip([Segment(" " * GUTTER), *strips[row - 1]], GUTTER + text_width)
+        return Strip.blank(width)
+
+    def action_toggle_preview(self) -> None:
+        """Show or hide the preview pane (in the list; in the feed, switch to the list)."""
+        self._fit()
+        self.preview = not self.preview if self.list_view else True
+        if not self.list_view:
+            self.set_list_view(True)
+            return
+        self._fit()
+        self._rows = None
+        self.refresh()
 
     def _thumb_row(self) -> int:
         """The scrollbar row of the view's position; -1 when everything fits."""

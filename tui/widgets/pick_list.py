@@ -1,7 +1,8 @@
 """A multi-select list for the sources and authors panes, drawn with the line API.
 
 Each row has a key (what filtering uses), a label, a detail (a role), a note (a state in
-words: ``gone``, ``renamed from OLD``) and a count. Rows can be selected (``[x]``, the filter)
+words: ``gone``, ``renamed from OLD``) and a count (``unread/count`` where unread entries are
+counted). Rows can be selected (``[x]``, the filter)
 and marked (``●``, the entry under the feed's cursor). A note is never left to colour alone
 (it must read under ``NO_COLOR``) and is cut last: the label gives up its room first. The
 selection belongs to the app: a toggle posts :class:`PickList.Changed` with the selection
@@ -51,6 +52,9 @@ class Row:
     gone: bool = False
     note: str | None = None
     """The row's state in words, shown in full before the count (``renamed from old.txt``)."""
+    unread: int | None = None
+    """How many of its entries are not read yet, shown as ``unread/count`` (None: not
+    counted)."""
 
 
 def fit_note(note: str, room: int) -> str:
@@ -188,7 +192,7 @@ class PickList(ScrollView, can_focus=True):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("● " if row.key in self.marked else "  ", MARK)
         text.append("[x] " if row.key in self.selected else "[ ] ", SELECTED)
-        count = f" {row.count}"
+        count = f" {row.count}" if row.unread is None else f" {row.unread}/{row.count}"
         label = Text(safe(row.label), style=GONE if row.gone else Style())
         if row.detail:
             label.append(f" {safe(row.detail)}", DETAIL)
