@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
@@ -24,17 +24,20 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:  # the tailing engine loads once watching starts
+    from tui.engine.config import Loaded
     from tui.engine.ingest import Ingest, IngestEvent
 
 # Only what the first screen needs is imported here: the loader (and, through it, the
 # parsers) load in the loading thread, the pages and the help when first shown.
 
 from parsers.model import Document, Problem
-from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
+from tui.engine.follow import POLL_SECONDS, STEP_MS, Follow
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
+from tui.entry_actions import EntryActions
 from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
 from tui.time_display import ZoneMode
+from tui.widgets.activity_strip import ActivityStrip
 from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
 from tui.widgets.new_marker import NewMarker
@@ -109,7 +112,7 @@ def shorten(names: Sequence[str], room: int = 32) -> str:
     return shown + (f", +{rest} more" if rest else "")
 
 
-class ReaderApp(App[int]):
+class ReaderApp(EntryActions):
     """The liveblog reader."""
 
     CSS_PATH = "app.tcss"
@@ -119,20 +122,20 @@ class ReaderApp(App[int]):
     """Below 70 columns the panes start hidden (``s`` shows them); from 150 they widen."""
 
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit", "Quit", id="quit"),
         # As in less and lnav, ctrl+c quits (Textual's default only says how to quit). A
         # priority binding, so it also quits from the query bar and the full entry view.
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
-        Binding("question_mark", "help", "Help"),
-        Binding("slash", "search", "Search"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("slash", "search", "Search", id="search"),
         Binding("n", "find(True)", "Next match"),
         Binding("N", "find(False)", "Previous match"),
-        Binding("z", "cycle_zone", "Time zone"),
+        Binding("z", "cycle_zone", "Time zone", id="cycle_zone"),
         Binding("p", "problems", "Problems"),
         Binding("i", "document", "Key points"),
         Binding("x", "clear_filters", "Clear filters"),
-        Binding("s", "toggle_sidebar", "Panes"),
-        Binding("f", "follow", "Newest, follow"),
+        Binding("s", "toggle_sidebar", "Panes", id="toggle_sidebar"),
+        Binding("f", "follow", "Newest, follow", id="follow"),
         Binding("escape", "clear_query", "Clear the query", show=False),
     ]
 
@@ -187,6 +190,7 @@ class ReaderApp(App[int]):
                 yield PickList(id="sources", empty="(no documents yet)")
                 yield PickList(id="authors", empty="(no authors credited)")
             yield Feed(id="feed")
+        yield ActivityStrip(id="activity")
         yield QueryBar(id="query")
         yield Static("", id="status", markup=False)
         yield NewMarker(lambda: self.feed.region, id="new-marker")
@@ -273,7 +277,7 @@ class ReaderApp(App[int]):
         self.ingest = Ingest(
             roots,
             known=self.timeline.documents,
-            settle=SETTLE_SECONDS,
+            settle=self.settle_seconds,
             watcher=watcher,
             known_since=self.created,
         )
@@ -714,6 +718,7 @@ def make_app(
     alerts: Sequence[str] = (),
     bell: bool = False,
     local_zone: tzinfo | None = None,
+    settings: Loaded | None = None,
 ) -> ReaderApp:
     """The reader over ``paths`` (parsed in a worker) and/or already parsed ``documents``.
 
@@ -722,8 +727,11 @@ def make_app(
     and growing files add entries, and entries mentioning an ``alerts`` word are flagged (with
     the terminal bell if ``bell``).
     ``local_zone`` fixes the zone of "local" times (tests); by default the system's.
+    ``settings``: the user's config (:mod:`tui.engine.config`; its alert words join ``alerts``).
     """
-    return ReaderApp(
+    if settings is not None:
+        alerts = list(dict.fromkeys([*alerts, *settings.config.alerts]))
+    app = ReaderApp(
         [os.fspath(p) for p in paths],
         documents=documents,
         watch=watch,
@@ -731,3 +739,6 @@ def make_app(
         bell=bell,
         local_zone=local_zone,
     )
+    if settings is not None:
+        app.apply_settings(settings)
+    return app

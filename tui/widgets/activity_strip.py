@@ -1,0 +1,180 @@
+"""The activity strip (``H``): entries per hour or per day as a one-line sparkline.
+
+The app hands it an :class:`~tui.engine.activity.Activity` (computed off the UI thread) and
+the cursor's time; it draws them at its width, marks the cursor's column, and posts
+:class:`ActivityStrip.Jump` with a span of time when the reader clicks, drags or moves in it
+(``left``/``right`` step to the previous or next column with entries).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+
+from tui.engine.activity import Activity, Unit, sparkline
+
+BARS = Style(color="cyan")
+CURSOR = Style(reverse=True, bold=True)
+LEGEND = Style(italic=True)
+
+
+def legend(strip: Activity, peak: int) -> str:
+    """`` per hour · █ 12`` : the unit and what a full bar stands for."""
+    zone = strip.starts[0].tzname() if strip.starts else None
+    unit = "per hour" if strip.unit is Unit.HOUR else "per day"
+    where = f" {zone}" if zone else ""
+    return f" {unit}{where} · █ {peak}"
+
+
+def span_label(start: datetime, unit: Unit) -> str:
+    return f"{start:%d %b %H:%M}" if unit is Unit.HOUR else f"{start:%d %b %Y}"
+
+
+class ActivityStrip(Widget, can_focus=True):
+    """One line: a label, the sparkline, a legend."""
+
+    DEFAULT_CSS = """
+    ActivityStrip {
+        height: 1;
+        display: none;
+        padding: 0 1;
+    }
+    ActivityStrip.-shown {
+        display: block;
+    }
+    ActivityStrip:focus {
+        background: $boost;
+        text-style: bold;
+    }
+    """
+
+    BINDINGS = [
+        Binding("left,h", "step(-1)", "Earlier", show=False),
+        Binding("right,l", "step(1)", "Later", show=False),
+    ]
+
+    @dataclass
+    class Jump(Message):
+        """Move the feed's cursor into this span of time (an entry in it, nearest its
+        middle)."""
+
+        start: datetime
+        end: datetime
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self.activity: Activity | None = None
+        self.cursor: float | None = None
+        self.pending = False
+        """A newer activity is being counted."""
+        self._dragging = False
+
+    # -- state from the app ----------------------------------------------------------------
+
+    def show_activity(self, activity: Activity | None) -> None:
+        self.activity = activity
+        self.pending = False
+        self.refresh()
+
+    def set_cursor(self, instant: float | None) -> None:
+        if instant != self.cursor:
+            self.cursor = instant
+            self.refresh()
+
+    def set_pending(self) -> None:
+        if not self.pending:
+            self.pending = True
+            self.refresh()
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _room(self) -> int:
+        """The sparkline's width: the line less the legend (sized for the largest count)."""
+        strip = self.activity
+        width = self.content_region.width or self.size.width
+        if strip is None or not strip.counts:
+            return 0
+        return max(1, width - len(legend(strip, strip.total)) - 2)
+
+    def render(self) -> Text:
+        strip = self.activity
+        if strip is None:
+            return Text("Activity: counting…", LEGEND)
+        if not strip.counts:
+            return Text("Activity: no entry shown has a time.", LEGEND)
+        room = self._room()
+        drawn = sparkline(strip, room, self.cursor)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for column, char in enumerate(drawn.text):
+            line.append(char, CURSOR if column == drawn.cursor else BARS)
+        line.append(" " * max(0, room - len(drawn.text)))
+        line.append(legend(strip, drawn.peak) + (" …" if self.pending else ""), LEGEND)
+        return line
+
+    # -- jumping ---------------------------------------------------------------------------
+
+    def column_span(self, column: int) -> tuple[datetime, datetime] | None:
+        """The span of time sparkline column ``column`` shows."""
+        strip = self.activity
+        if strip is None or not strip.counts:
+            return None
+        room = self._room()
+        start = strip.start_at_column(column, room)
+        if start is None:
+            return None
+        end = strip.start_at_column(column + 1, room)
+        if end is None:
+            step = timedelta(hours=1) if strip.unit is Unit.HOUR else timedelta(days=1)
+            end = strip.starts[-1] + step
+        return start, end
+
+    def _jump_to_column(self, column: int) -> None:
+        span = self.column_span(column)
+        if span is not None:
+            self.post_message(self.Jump(*span))
+
+    def action_step(self, direction: int) -> None:
+        """To the previous or next column that has entries."""
+        strip = self.activity
+        if strip is None or not strip.counts:
+            return
+        room = self._room()
+        drawn = sparkline(strip, room, self.cursor)
+        start = drawn.cursor if drawn.cursor is not None else (-1 if direction > 0 else room)
+        column = start + direction
+        while 0 <= column < len(drawn.text):
+            if drawn.text[column] != " ":
+                self._jump_to_column(column)
+                return
+            column += direction
+
+    def _content_x(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        return None if offset is None else offset.x
+
+    def on_click(self, event: events.Click) -> None:
+        x = self._content_x(event)
+        if x is not None:
+            self._jump_to_column(x)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self._dragging = True
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            x = self._content_x(event)
+            if x is not None:
+                self._jump_to_column(x)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
