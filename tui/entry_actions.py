@@ -167,7 +167,7 @@ class EntryActions(SettingsApp):
         self.notify(f"Opening {shown(url)} in the browser…", markup=False)
         self._open_in_browser(url)
 
-    @work(thread=True, group="browser", exit_on_error=False)
+    @work(thread=True, group="browser", exit_on_error=False, description="open a link")
     def _open_in_browser(self, url: str) -> None:
         """Start the browser (finding one may run commands: never on the UI thread)."""
         import webbrowser
@@ -245,7 +245,7 @@ class EntryActions(SettingsApp):
             return ""
         return query.text.strip()
 
-    @work(thread=True, group="export", exit_on_error=False)
+    @work(thread=True, group="export", exit_on_error=False, description="export")
     def _write_export(
         self,
         entries: Sequence[Entry],
@@ -352,7 +352,9 @@ class EntryActions(SettingsApp):
         self._strip().set_pending()
         self._count_activity(list(items), zone)
 
-    @work(thread=True, exclusive=True, group="activity", exit_on_error=False)
+    @work(
+        thread=True, exclusive=True, group="activity", exit_on_error=False, description="activity"
+    )
     def _count_activity(self, items: list[Item], zone: tzinfo) -> None:
         from tui.engine.activity import activity
 
