@@ -385,7 +385,8 @@ async def test_H_shows_entries_per_hour_with_the_cursor_marked() -> None:
         assert strip.activity is not None
         assert strip.activity.counts == (60, 60, 60, 60)
         line = screen_text(app).splitlines()[strip.region.y]
-        assert "████" in line and "per hour UTC · █ 60" in line
+        assert "█" * 40 in line
+        assert "24 Feb 06:00 – 24 Feb 09:00 per hour UTC · █ 60" in line
         assert strip.cursor == app.query_one(Feed).current.published.at.timestamp()  # type: ignore[union-attr]
         await pilot.press("H")
         assert not strip.display
@@ -395,12 +396,14 @@ async def test_a_click_on_the_strip_jumps_to_that_hour() -> None:
     app = make_app(documents=many_documents(4, 60))
     async with app.run_test(size=SIZE) as pilot:
         strip = await show_strip(app, pilot)
+        columns, cells = strip.columns()
+        assert columns == 4 and cells > 1  # four hours, widened to fill the line
         await pilot.click(ActivityStrip, offset=(1, 0))  # padding 1: the first column
         await pilot.pause()
         item = app.query_one(Feed).current
         assert item is not None and item.published is not None
         assert item.published.at.hour == 6  # the oldest hour, 06:00-07:00
-        await pilot.click(ActivityStrip, offset=(4, 0))
+        await pilot.click(ActivityStrip, offset=(1 + 3 * cells + cells // 2, 0))
         await pilot.pause()
         item = app.query_one(Feed).current
         assert item is not None and item.published is not None
@@ -570,3 +573,17 @@ def test_the_help_names_every_key_of_this_part() -> None:
             assert not isinstance(binding, tuple)
             for key in binding.key.split(","):
                 assert names.get(key, key) in shown, (widget.__name__, key)
+
+
+async def test_a_remap_onto_a_key_in_use_is_said_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    loaded = parse_config('[keys]\ncopy_entry = "x"\n')
+    app = make_app(documents=[kyiv_blog()], settings=loaded)
+    async with app.run_test(size=SIZE) as pilot:
+        notes = record_notes(app)
+        await pilot.press("x", "j", "x")
+        assert app.clipboard.startswith("Sanctions announced\n")
+        clashes = [text for _, text in notes if text.startswith("Config keys:")]
+        assert clashes == [
+            "Config keys: a remapped key was the key of clear_filters, which has no key now "
+            "([keys] in the config)"
+        ]

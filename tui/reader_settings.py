@@ -107,13 +107,16 @@ class SettingsApp(App[int]):
         self.notify(f"Theme: {self.theme_word}", markup=False, timeout=2)
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
-        """A remapped key that another binding holds: said once, the remap is not used."""
+        """A remapped key that another binding held: Textual gives it to the remap; said
+        once."""
         names = frozenset(b.id or b.action for b in clashed_bindings)
         if names in self._clashes_told:
             return
         self._clashes_told.add(names)
         self.notify(
-            "Config keys: a remapped key is also the key of " + ", ".join(sorted(names)),
+            "Config keys: a remapped key was the key of "
+            + ", ".join(sorted(names))
+            + ", which has no key now ([keys] in the config)",
             severity="warning",
             markup=False,
         )

@@ -23,14 +23,22 @@ from tui.engine.activity import Activity, Unit, sparkline
 BARS = Style(color="cyan")
 CURSOR = Style(reverse=True, bold=True)
 LEGEND = Style(italic=True)
+MIN_BARS = 16
+"""Below this many sparkline columns the legend drops the span."""
 
 
-def legend(strip: Activity, peak: int) -> str:
-    """`` per hour · █ 12`` : the unit and what a full bar stands for."""
-    zone = strip.starts[0].tzname() if strip.starts else None
+def legend(strip: Activity, peak: int, short: bool = False) -> str:
+    """`` 24 Feb 06:00 – 25 Feb 09:00 per hour EET · █ 12``: the span, the unit and the
+    clock, and what a full bar stands for (``short``: `` per hour · █ 12``)."""
+    if not strip.starts:
+        return ""
+    zone = strip.starts[0].tzname()
     unit = "per hour" if strip.unit is Unit.HOUR else "per day"
     where = f" {zone}" if zone else ""
-    return f" {unit}{where} · █ {peak}"
+    if short:
+        return f" {unit} · █ {peak}"
+    first, last = span_label(strip.starts[0], strip.unit), span_label(strip.starts[-1], strip.unit)
+    return f" {first} – {last} {unit}{where} · █ {peak}"
 
 
 def span_label(start: datetime, unit: Unit) -> str:
@@ -95,13 +103,32 @@ class ActivityStrip(Widget, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------------
 
+    def _short(self) -> bool:
+        """Too narrow for the span in the legend (a sparkline of fewer than 16 columns)."""
+        strip = self.activity
+        if strip is None or not strip.counts:
+            return True
+        width = self.content_region.width or self.size.width
+        return width - len(legend(strip, strip.total)) - 2 < MIN_BARS
+
     def _room(self) -> int:
         """The sparkline's width: the line less the legend (sized for the largest count)."""
         strip = self.activity
         width = self.content_region.width or self.size.width
         if strip is None or not strip.counts:
             return 0
-        return max(1, width - len(legend(strip, strip.total)) - 2)
+        return max(1, width - len(legend(strip, strip.total, self._short())) - 2)
+
+    def columns(self) -> tuple[int, int]:
+        """(sparkline columns, cells each): few bins are widened to fill the room."""
+        strip = self.activity
+        room = self._room()
+        if strip is None or not strip.counts:
+            return 0, 1
+        bins = len(strip.counts)
+        if bins >= room:
+            return room, 1
+        return bins, room // bins
 
     def render(self) -> Text:
         strip = self.activity
@@ -110,12 +137,14 @@ class ActivityStrip(Widget, can_focus=True):
         if not strip.counts:
             return Text("Activity: no entry shown has a time.", LEGEND)
         room = self._room()
-        drawn = sparkline(strip, room, self.cursor)
+        columns, cells = self.columns()
+        drawn = sparkline(strip, columns, self.cursor)
         line = Text(no_wrap=True, overflow="ellipsis")
         for column, char in enumerate(drawn.text):
-            line.append(char, CURSOR if column == drawn.cursor else BARS)
-        line.append(" " * max(0, room - len(drawn.text)))
-        line.append(legend(strip, drawn.peak) + (" …" if self.pending else ""), LEGEND)
+            line.append(char * cells, CURSOR if column == drawn.cursor else BARS)
+        line.append(" " * max(0, room - len(drawn.text) * cells))
+        text = legend(strip, drawn.peak, self._short())
+        line.append(text + (" …" if self.pending else ""), LEGEND)
         return line
 
     # -- jumping ---------------------------------------------------------------------------
@@ -125,11 +154,11 @@ class ActivityStrip(Widget, can_focus=True):
         strip = self.activity
         if strip is None or not strip.counts:
             return None
-        room = self._room()
-        start = strip.start_at_column(column, room)
+        columns, _ = self.columns()
+        start = strip.start_at_column(column, columns)
         if start is None:
             return None
-        end = strip.start_at_column(column + 1, room)
+        end = strip.start_at_column(column + 1, columns)
         if end is None:
             step = timedelta(hours=1) if strip.unit is Unit.HOUR else timedelta(days=1)
             end = strip.starts[-1] + step
@@ -145,9 +174,9 @@ class ActivityStrip(Widget, can_focus=True):
         strip = self.activity
         if strip is None or not strip.counts:
             return
-        room = self._room()
-        drawn = sparkline(strip, room, self.cursor)
-        start = drawn.cursor if drawn.cursor is not None else (-1 if direction > 0 else room)
+        columns, _ = self.columns()
+        drawn = sparkline(strip, columns, self.cursor)
+        start = drawn.cursor if drawn.cursor is not None else (-1 if direction > 0 else columns)
         column = start + direction
         while 0 <= column < len(drawn.text):
             if drawn.text[column] != " ":
@@ -156,8 +185,11 @@ class ActivityStrip(Widget, can_focus=True):
             column += direction
 
     def _content_x(self, event: events.MouseEvent) -> int | None:
+        """The sparkline column under the mouse."""
         offset = event.get_content_offset(self)
-        return None if offset is None else offset.x
+        if offset is None:
+            return None
+        return offset.x // self.columns()[1]
 
     def on_click(self, event: events.Click) -> None:
         x = self._content_x(event)
