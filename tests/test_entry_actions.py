@@ -468,6 +468,17 @@ async def test_the_config_sets_zone_view_settle_read_time_and_alerts() -> None:
         assert app.alerts == ("kyiv", "ceasefire")
 
 
+async def test_the_config_settle_time_reaches_the_watch(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Headline\n\nBody.\n")
+    app = make_app([tmp_path], watch=True, settings=parse_config("settle = 0.4\n"))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            if app.ingest is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.ingest is not None and app.ingest.settle == 0.4
+
+
 async def test_config_problems_are_shown_and_listed_never_raised(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the tailing engine loads once watching starts
 # parsers) load in the loading thread, the pages and the help when first shown.
 
 from parsers.model import Document, Problem
-from tui.engine.follow import POLL_SECONDS, STEP_MS, Follow
+from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
 from tui.entry_actions import EntryActions
@@ -277,7 +277,7 @@ class ReaderApp(EntryActions):
         self.ingest = Ingest(
             roots,
             known=self.timeline.documents,
-            settle=self.settle_seconds,
+            settle=SETTLE_SECONDS if self.settle_seconds is None else self.settle_seconds,
             watcher=watcher,
             known_since=self.created,
         )

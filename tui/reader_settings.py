@@ -17,7 +17,6 @@ from textual.dom import DOMNode
 
 from parsers.model import Problem
 from tui.engine.config import DEFAULT_KEYS, Config, Loaded
-from tui.engine.follow import SETTLE_SECONDS
 from tui.engine.timeline import Timeline
 from tui.themes import (
     THEME_NAMES,
@@ -60,8 +59,9 @@ class SettingsApp(App[int]):
         """The view to start in when none was remembered: ``feed`` or ``list``."""
         self.read_after = 1.0
         """Seconds an entry is the cursor entry before it counts as read."""
-        self.settle_seconds = SETTLE_SECONDS
-        """How long a changed file must keep still before it is read."""
+        self.settle_seconds: float | None = None
+        """How long a changed file must keep still before it is read (None: the reader's
+        default, :data:`tui.engine.follow.SETTLE_SECONDS`)."""
         self.settings_problems: tuple[Problem, ...] = ()
         """What was wrong with the config file (shown once the reader is up)."""
         self._clashes_told: set[frozenset[str]] = set()
@@ -74,8 +74,7 @@ class SettingsApp(App[int]):
             self.set_theme_word(config.theme)
         self.default_view = config.view
         self.read_after = config.read_after
-        if config.settle is not None:
-            self.settle_seconds = config.settle
+        self.settle_seconds = config.settle
         self.set_keymap(keymap_for(config))
         self.settings_problems = settings.problems
         for problem in settings.problems:
