@@ -79,11 +79,12 @@ _EPOCH = datetime(1970, 1, 1)
 """Wall-clock bins are counted as whole units since this naive moment."""
 
 
-def _even_offset(start: float, zone: tzinfo) -> int | None:
-    """The zone's offset (seconds) through the UTC hour from ``start``, when it is the same
-    all hour and a whole number of quarter-hours; else None."""
+def _even_offset(start: float, zone: tzinfo, seconds: int = 3600) -> int | None:
+    """The zone's offset (seconds) through the ``seconds`` from ``start`` (UTC), when it is
+    the same at both ends and a whole number of quarter-hours; else None. (Zones change their
+    offset at most twice a year, never twice in one day.)"""
     first = datetime.fromtimestamp(start, zone).utcoffset()
-    if first is None or first != datetime.fromtimestamp(start + 3599, zone).utcoffset():
+    if first is None or first != datetime.fromtimestamp(start + seconds - 1, zone).utcoffset():
         return None
     seconds = int(first.total_seconds())
     return None if seconds % QUARTER else seconds
@@ -94,9 +95,9 @@ def activity(instants: Iterable[float | None], zone: tzinfo, unit: Unit | None =
 
     ``unit``: per hour or per day; by default per hour for a span of up to three days.
     Entries are counted per UTC quarter-hour first and the zone's offset is looked up once per
-    UTC hour, so 100,000 entries cost a pass of integer arithmetic, not 100,000 conversions;
-    in an hour whose offset changes or is not whole quarter-hours (an old local mean time),
-    entries are placed one by one.
+    UTC day (per hour on a day the clocks change), so 100,000 entries cost a pass of integer
+    arithmetic, not 100,000 conversions; in an hour whose offset changes or is not whole
+    quarter-hours (an old local mean time), entries are placed one by one.
     """
     times = [t for t in instants if t is not None]
     if not times:
@@ -114,14 +115,20 @@ def activity(instants: Iterable[float | None], zone: tzinfo, unit: Unit | None =
             last = first + step * (MAX_BINS - 1)
     size = int(step.total_seconds())
     quarters = Counter(int(t // QUARTER) for t in times)
-    offsets: dict[int, int | None] = {}
+    days: dict[int, int | None] = {}
+    hours: dict[int, int | None] = {}
     tally: Counter[int] = Counter()
     uneven: set[int] = set()
     for quarter, count in quarters.items():
-        hour = quarter // 4
-        if hour not in offsets:
-            offsets[hour] = _even_offset(hour * 3600, zone)
-        offset = offsets[hour]
+        day = quarter // 96
+        if day not in days:
+            days[day] = _even_offset(day * 86400, zone, 86400)
+        offset = days[day]
+        if offset is None:  # the day the clocks change: hour by hour
+            hour = quarter // 4
+            if hour not in hours:
+                hours[hour] = _even_offset(hour * 3600, zone)
+            offset = hours[hour]
         if offset is None:
             uneven.add(quarter)
         else:

@@ -87,7 +87,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("t", "go to a time: 10:00, yesterday 18:00, 2022-02-24 06:00, 2h ago"),
             ("esc / q", "cancel the export or the time asked for"),
             ("H", "activity strip: entries per hour / day; click or drag to go there"),
-            ("left / h, right / l", "in the strip: the previous / next hour with entries"),
+            ("left / h, right / l", "in the strip (tab to it): previous / next hour with entries"),
             ("T", "theme: dark, light, the terminal's colours (config: theme)"),
         ),
     ),

@@ -3,7 +3,8 @@
 The app hands it an :class:`~tui.engine.activity.Activity` (computed off the UI thread) and
 the cursor's time; it draws them at its width, marks the cursor's column, and posts
 :class:`ActivityStrip.Jump` with a span of time when the reader clicks, drags or moves in it
-(``left``/``right`` step to the previous or next column with entries).
+(``left``/``right`` step to the previous or next column with entries once ``tab``
+focused it; a click leaves the focus on the feed).
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ class ActivityStrip(Widget, can_focus=True):
         text-style: bold;
     }
     """
+
+    FOCUS_ON_CLICK = False
+    """A click jumps and leaves the keys with the feed; ``tab`` focuses the strip."""
 
     BINDINGS = [
         Binding("left,h", "step(-1)", "Earlier", show=False),
