@@ -98,6 +98,11 @@ async def test_every_text_reaches_4_5_to_1_in_the_feed_panes_and_status(theme: s
             await pilot.pause()
             seen += "".join(s.text for s in painted(app, feed))
             assert low_contrast(app, widgets) == [], keys
+        app.timeline.mark_gone("/data/bbc.txt")  # a source row marked gone (dim before)
+        app.refresh_panes()
+        await pilot.pause()
+        assert "gone" in "".join(s.text for s in painted(app, app.query_one("#sources")))
+        assert low_contrast(app, widgets) == []
         # The secondary texts the issue names were on screen, and measured with the rest.
         for text in ("(date only)", "(zone assumed)", "Ukraine invasion live", "Reuters"):
             assert text in seen, text
