@@ -78,10 +78,8 @@ def clipboard_text(entry: Entry, clock: Clock) -> str:
     return "\n".join(shown(line) for line in plain_text(entry, clock).split("\n"))
 
 
-def plural(count: int, noun: str) -> str:
-    if count == 1:
-        return f"1 {noun}"
-    return f"{count} {'entries' if noun == 'entry' else noun + 's'}"
+def entry_count(count: int) -> str:
+    return "1 entry" if count == 1 else f"{count} entries"
 
 
 class EntryActions(SettingsApp):
@@ -212,7 +210,7 @@ class EntryActions(SettingsApp):
         lines = text.count("\n")
         self.notify(
             f"Copied “{quoted(item.entry)}” to the clipboard: headline, time, source, body"
-            f"{', link' if item.entry.url else ''} ({plural(lines, 'line')}).",
+            f"{', link' if item.entry.url else ''} ({lines} line{'' if lines == 1 else 's'}).",
             markup=False,
         )
 
@@ -228,7 +226,7 @@ class EntryActions(SettingsApp):
         entries = [item.entry for item in items]
         query = self._export_query()
         folder = self.export_folder or os.getcwd()
-        what = plural(len(entries), "entry") + (f" (query: {query})" if query else "")
+        what = entry_count(len(entries)) + (f" (query: {query})" if query else "")
 
         def chosen(kind: ExportFormat | None) -> None:
             if kind is None:
@@ -270,7 +268,7 @@ class EntryActions(SettingsApp):
         name = "Markdown" if kind is ExportFormat.MARKDOWN else "JSON Lines"
         self.call_from_thread(
             self.notify,
-            f"Wrote {plural(len(entries), 'entry')} as {name} to {shown(path)}",
+            f"Wrote {entry_count(len(entries))} as {name} to {shown(path)}",
             title="Exported",
             markup=False,
             timeout=8,
@@ -310,9 +308,8 @@ class EntryActions(SettingsApp):
             self.notify("No entry shown has a time to go to.", severity="warning")
             return
         self._shown_feed().go_to(index)
-        zone = moment.tzinfo
         self.notify(
-            f"Nearest entry to {moment.astimezone(zone):%a %d %b %H:%M %Z}".rstrip(),
+            f"Nearest entry to {moment:%a %d %b %H:%M %Z}".rstrip(),
             markup=False,
             timeout=3,
         )
@@ -381,14 +378,10 @@ class EntryActions(SettingsApp):
         if index is None:
             return
         feed = self._shown_feed()
-        if feed.items is not items and len(feed.items) != len(items):
+        target = items[index]
+        if not (index < len(feed.items) and feed.items[index] is target):
             # The feed changed since the strip was counted: find the entry there.
-            found = find_index(feed.items, items[index].id)
-            if found is None:
-                return
-            index = found
-        elif feed.items is not items and feed.items[index].id != items[index].id:
-            found = find_index(feed.items, items[index].id)
+            found = find_index(feed.items, target.id)
             if found is None:
                 return
             index = found
