@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
 from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from tui.engine.activity import LEVELS, Unit, activity, sparkline
 
@@ -64,3 +69,42 @@ def test_absurd_span_stays_bounded() -> None:
     far = datetime(2990, 1, 1, tzinfo=UTC).timestamp()
     strip = activity([at(0), far], UTC)
     assert strip.unit is Unit.DAY and len(strip.counts) <= 10_000
+
+
+def reference_counts(instants: list[float], zone: ZoneInfo, unit: Unit) -> tuple[int, ...]:
+    """Each entry converted to the zone's clock and floored on its own."""
+    step = timedelta(hours=1) if unit is Unit.HOUR else timedelta(days=1)
+
+    def floor(t: float) -> datetime:
+        wall = datetime.fromtimestamp(t, zone).replace(tzinfo=None, minute=0, second=0)
+        wall = wall.replace(microsecond=0)
+        return wall if unit is Unit.HOUR else wall.replace(hour=0)
+
+    tally = Counter(floor(t) for t in instants)
+    first, last = floor(min(instants)), floor(max(instants))
+    counts = []
+    while first <= last:
+        counts.append(tally.get(first, 0))
+        first += step
+    return tuple(counts)
+
+
+@pytest.mark.parametrize(
+    ("zone", "start", "days"),
+    [
+        ("Europe/Kyiv", "2022-03-26T12:00", 2),  # across the change to summer time
+        ("Europe/Kyiv", "2022-10-29T12:00", 2),  # and back: an hour that happens twice
+        ("America/St_Johns", "2022-03-12T00:00", 3),  # UTC-03:30 / -02:30
+        ("Asia/Kathmandu", "2022-01-01T00:00", 2),  # UTC+05:45
+        ("Europe/Kyiv", "1900-01-01T00:00", 2),  # local mean time, +02:02:04
+        ("Europe/London", "2021-06-01T00:00", 400),  # per day, two changes
+    ],
+)
+def test_counts_match_converting_each_entry(zone: str, start: str, days: int) -> None:
+    clock = ZoneInfo(zone)
+    begin = datetime.fromisoformat(start).replace(tzinfo=UTC).timestamp()
+    rng = random.Random(zone + start)
+    instants = [begin + rng.random() * days * 86400 for _ in range(3000)]
+    strip = activity(instants, clock)
+    assert strip.counts == reference_counts(instants, clock, strip.unit)
+    assert strip.total == 3000

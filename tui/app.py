@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 
 if TYPE_CHECKING:  # the tailing engine loads once watching starts, the state store after
     # the first screen
+    from tui.engine.config import Loaded
     from tui.engine.ingest import Ingest, IngestEvent
     from tui.engine.state import StateStore
 
@@ -36,10 +37,12 @@ from parsers.model import Document, Problem
 from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
+from tui.entry_actions import EntryActions
 from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
 from tui.read_state import READ_AFTER, SourceUnread, UnreadCounter, snapshot_test
 from tui.reading_actions import ReadingActions
 from tui.time_display import ZoneMode
+from tui.widgets.activity_strip import ActivityStrip
 from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
 from tui.widgets.new_marker import NewMarker
@@ -114,7 +117,7 @@ def shorten(names: Sequence[str], room: int = 32) -> str:
     return shown + (f", +{rest} more" if rest else "")
 
 
-class ReaderApp(ReadingActions, App[int]):
+class ReaderApp(ReadingActions, EntryActions):
     """The liveblog reader."""
 
     CSS_PATH = "app.tcss"
@@ -124,20 +127,20 @@ class ReaderApp(ReadingActions, App[int]):
     """Below 70 columns the panes start hidden (``s`` shows them); from 150 they widen."""
 
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit", "Quit", id="quit"),
         # As in less and lnav, ctrl+c quits (Textual's default only says how to quit). A
         # priority binding, so it also quits from the query bar and the full entry view.
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
-        Binding("question_mark", "help", "Help"),
-        Binding("slash", "search", "Search"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("slash", "search", "Search", id="search"),
         Binding("n", "find(True)", "Next match"),
         Binding("N", "find(False)", "Previous match"),
-        Binding("z", "cycle_zone", "Time zone"),
+        Binding("z", "cycle_zone", "Time zone", id="cycle_zone"),
         Binding("p", "problems", "Problems"),
         Binding("i", "document", "Key points"),
         Binding("x", "clear_filters", "Clear filters"),
-        Binding("s", "toggle_sidebar", "Panes"),
-        Binding("f", "follow", "Newest, follow"),
+        Binding("s", "toggle_sidebar", "Panes", id="toggle_sidebar"),
+        Binding("f", "follow", "Newest, follow", id="follow"),
         Binding("escape", "clear_query", "Clear the query", show=False),
         # Reading over days (issue 12): the list, read state, marks. The ids are the
         # action names a config file remaps (tui.engine.config.DEFAULT_KEYS).
@@ -204,8 +207,6 @@ class ReaderApp(ReadingActions, App[int]):
         self.state_path = state_path
         """The state database (None: under ``$XDG_STATE_HOME/liveblog/``)."""
         self.read_after = read_after
-        self.default_view = "feed"
-        """``feed`` or ``list``: the view to start in when none was saved (the config's)."""
         self.state: StateStore | None = None
         """Read flags and marks; None until opened, just after the first screen."""
         self.unread = UnreadCounter()
@@ -222,6 +223,7 @@ class ReaderApp(ReadingActions, App[int]):
                 yield PickList(id="sources", empty="(no documents yet)")
                 yield PickList(id="authors", empty="(no authors credited)")
             yield Feed(id="feed")
+        yield ActivityStrip(id="activity")
         yield QueryBar(id="query")
         yield Static("", id="status", markup=False)
         yield NewMarker(lambda: self.feed.region, id="new-marker")
@@ -313,7 +315,7 @@ class ReaderApp(ReadingActions, App[int]):
         self.ingest = Ingest(
             roots,
             known=self.timeline.documents,
-            settle=SETTLE_SECONDS,
+            settle=SETTLE_SECONDS if self.settle_seconds is None else self.settle_seconds,
             watcher=watcher,
             known_since=self.created,
         )
@@ -776,6 +778,7 @@ def make_app(
     keep_state: bool = False,
     state_path: str | os.PathLike[str] | None = None,
     read_after: float = READ_AFTER,
+    settings: Loaded | None = None,
 ) -> ReaderApp:
     """The reader over ``paths`` (parsed in a worker) and/or already parsed ``documents``.
 
@@ -788,8 +791,11 @@ def make_app(
     and the view in ``state_path`` (default: ``$XDG_STATE_HOME/liveblog/state.sqlite3``);
     without it they last for the session. ``read_after``: seconds on an entry before it
     counts as read.
+    ``settings``: the user's config (:mod:`tui.engine.config`; its alert words join ``alerts``).
     """
-    return ReaderApp(
+    if settings is not None:
+        alerts = list(dict.fromkeys([*alerts, *settings.config.alerts]))
+    app = ReaderApp(
         [os.fspath(p) for p in paths],
         documents=documents,
         watch=watch,
@@ -800,3 +806,6 @@ def make_app(
         state_path=os.fspath(state_path) if state_path is not None else None,
         read_after=read_after,
     )
+    if settings is not None:
+        app.apply_settings(settings)
+    return app

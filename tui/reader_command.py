@@ -91,13 +91,18 @@ def run_reader(args: Sequence[str], *, terminal: bool | None = None) -> int:
     # watched. Every file and folder given is.
     watch = bool(options.paths) and not options.no_watch
     from tui.app import make_app
+    from tui.engine.config import load_config
 
+    # The config file (zone, alert words, theme, view, settle time, keys): its problems are
+    # shown in the reader, never raised.
+    settings = load_config()
     app = make_app(
         paths,
         watch=watch,
         alerts=options.alert,
         bell=options.bell,
         keep_state=not options.no_state,
+        settings=settings,
     )
     result = app.run()
     return exit_status(app.return_code, result)

@@ -70,15 +70,40 @@ def _floor(at: datetime, unit: Unit) -> datetime:
     return wall if unit is Unit.HOUR else wall.replace(hour=0)
 
 
+QUARTER = 900
+"""Seconds in the UTC quarter-hours entries are first counted in: every zone offset in use
+is a whole number of quarter-hours, so a quarter falls in one bin of any clock."""
+
+
+_EPOCH = datetime(1970, 1, 1)
+"""Wall-clock bins are counted as whole units since this naive moment."""
+
+
+def _even_offset(start: float, zone: tzinfo, seconds: int = 3600) -> int | None:
+    """The zone's offset (seconds) through the ``seconds`` from ``start`` (UTC), when it is
+    the same at both ends and a whole number of quarter-hours; else None. (Zones change their
+    offset at most twice a year, never twice in one day.)"""
+    first = datetime.fromtimestamp(start, zone).utcoffset()
+    if first is None or first != datetime.fromtimestamp(start + seconds - 1, zone).utcoffset():
+        return None
+    seconds = int(first.total_seconds())
+    return None if seconds % QUARTER else seconds
+
+
 def activity(instants: Iterable[float | None], zone: tzinfo, unit: Unit | None = None) -> Activity:
     """Bin entry times (POSIX seconds; None skipped) on ``zone``'s clock.
 
     ``unit``: per hour or per day; by default per hour for a span of up to three days.
+    Entries are counted per UTC quarter-hour first and the zone's offset is looked up once per
+    UTC day (per hour on a day the clocks change), so 100,000 entries cost a pass of integer
+    arithmetic, not 100,000 conversions; in an hour whose offset changes or is not whole
+    quarter-hours (an old local mean time), entries are placed one by one.
     """
-    times = [datetime.fromtimestamp(t, zone) for t in instants if t is not None]
+    times = [t for t in instants if t is not None]
     if not times:
         return Activity(unit or Unit.HOUR, (), (), zone)
-    oldest, newest = min(times), max(times)
+    oldest = datetime.fromtimestamp(min(times), zone)
+    newest = datetime.fromtimestamp(max(times), zone)
     if unit is None:
         unit = Unit.HOUR if newest - oldest <= MAX_HOURLY_SPAN else Unit.DAY
     step = _step(unit)
@@ -88,13 +113,37 @@ def activity(instants: Iterable[float | None], zone: tzinfo, unit: Unit | None =
         first, last = _floor(oldest, unit), _floor(newest, unit)
         if (last - first) / step >= MAX_BINS:
             last = first + step * (MAX_BINS - 1)
-    tally = Counter(_floor(t, unit) for t in times)
+    size = int(step.total_seconds())
+    quarters = Counter(int(t // QUARTER) for t in times)
+    days: dict[int, int | None] = {}
+    hours: dict[int, int | None] = {}
+    tally: Counter[int] = Counter()
+    uneven: set[int] = set()
+    for quarter, count in quarters.items():
+        day = quarter // 96
+        if day not in days:
+            days[day] = _even_offset(day * 86400, zone, 86400)
+        offset = days[day]
+        if offset is None:  # the day the clocks change: hour by hour
+            hour = quarter // 4
+            if hour not in hours:
+                hours[hour] = _even_offset(hour * 3600, zone)
+            offset = hours[hour]
+        if offset is None:
+            uneven.add(quarter)
+        else:
+            tally[(quarter * QUARTER + offset) // size] += count
+    if uneven:
+        for t in times:
+            if int(t // QUARTER) in uneven:
+                wall = _floor(datetime.fromtimestamp(t, zone), unit)
+                tally[int((wall - _EPOCH).total_seconds()) // size] += 1
     starts: list[datetime] = []
     counts: list[int] = []
     wall = first
     while wall <= last:
         starts.append(wall.replace(tzinfo=zone))
-        counts.append(tally.get(wall, 0))
+        counts.append(tally.get(int((wall - _EPOCH).total_seconds()) // size, 0))
         wall += step
     return Activity(unit, tuple(starts), tuple(counts), zone)
 

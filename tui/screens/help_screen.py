@@ -98,6 +98,19 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("esc, q, enter", "close the view"),
         ),
     ),
+    (
+        "Entry actions, export, time",
+        (
+            ("o", "open the entry's link in the browser"),
+            ("y", "copy the entry as plain text (headline, time, source, body, link)"),
+            ("e, then m / enter or j", "export what is shown: Markdown or JSON Lines"),
+            ("t", "go to a time: 10:00, yesterday 18:00, 2022-02-24 06:00, 2h ago"),
+            ("esc / q", "cancel the export or the time asked for"),
+            ("H", "activity strip: entries per hour / day; click or drag to go there"),
+            ("left / h, right / l", "in the strip (tab to it): previous / next hour with entries"),
+            ("T", "theme: dark, light, the terminal's colours (config: theme)"),
+        ),
+    ),
 )
 
 HEADING = Style(bold=True, color="cyan")
