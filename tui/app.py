@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 if TYPE_CHECKING:  # the tailing engine loads once watching starts
     from tui.engine.ingest import Ingest, IngestEvent
+    from tui.engine.parse_cache import ParseCache
 
 # Only what the first screen needs is imported here: the loader (and, through it, the
 # parsers) load in the loading thread, the pages and the help when first shown.
@@ -145,9 +146,12 @@ class ReaderApp(App[int]):
         alerts: Sequence[str] = (),
         bell: bool = False,
         local_zone: tzinfo | None = None,
+        cache: ParseCache | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.cache = cache
+        """Where parsed documents are kept between runs (None: parse every file)."""
         self.initial_documents = list(documents)
         self.watch_paths = watch
         self.alerts = tuple(alerts)
@@ -222,7 +226,9 @@ class ReaderApp(App[int]):
         batch: list[Indexed] = []
         last = time.monotonic()
         done = total = 0
-        for done, total, document in read_all(paths, cancelled=lambda: worker.is_cancelled):
+        for done, total, document in read_all(
+            paths, cancelled=lambda: worker.is_cancelled, cache=self.cache
+        ):
             batch.append(document)
             if time.monotonic() - last >= BATCH_SECONDS:
                 self.post_message(DocumentsLoaded(batch, done, total))
@@ -714,6 +720,7 @@ def make_app(
     alerts: Sequence[str] = (),
     bell: bool = False,
     local_zone: tzinfo | None = None,
+    cache: ParseCache | None = None,
 ) -> ReaderApp:
     """The reader over ``paths`` (parsed in a worker) and/or already parsed ``documents``.
 
@@ -722,6 +729,8 @@ def make_app(
     and growing files add entries, and entries mentioning an ``alerts`` word are flagged (with
     the terminal bell if ``bell``).
     ``local_zone`` fixes the zone of "local" times (tests); by default the system's.
+    ``cache``: parsed documents are looked up and stored there (the command line's default;
+    none here).
     """
     return ReaderApp(
         [os.fspath(p) for p in paths],
@@ -730,4 +739,5 @@ def make_app(
         alerts=alerts,
         bell=bell,
         local_zone=local_zone,
+        cache=cache,
     )

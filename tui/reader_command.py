@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="flag new entries containing WORD (repeatable)",
     )
     parser.add_argument("--bell", action="store_true", help="ring the terminal bell on an alert")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every file again: neither use nor fill the cache of parsed documents "
+        "($XDG_CACHE_HOME/liveblog, by default ~/.cache/liveblog)",
+    )
     return parser
 
 
@@ -84,8 +90,10 @@ def run_reader(args: Sequence[str], *, terminal: bool | None = None) -> int:
     # watched. Every file and folder given is.
     watch = bool(options.paths) and not options.no_watch
     from tui.app import make_app
+    from tui.engine.parse_cache import ParseCache, cache_folder
 
-    app = make_app(paths, watch=watch, alerts=options.alert, bell=options.bell)
+    cache = None if options.no_cache else ParseCache(cache_folder())
+    app = make_app(paths, watch=watch, alerts=options.alert, bell=options.bell, cache=cache)
     result = app.run()
     return exit_status(app.return_code, result)
 
