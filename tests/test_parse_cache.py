@@ -631,3 +631,15 @@ async def test_the_reader_reopening_a_folder_shows_the_same_entries_from_the_cac
         cache.flush()
         monkeypatch.setattr(parsers.read, "parse_file", None)  # the second time: no parse
     assert shown[0] == shown[1] and len(shown[0]) == 6
+
+
+def test_a_header_longer_than_the_first_read_is_read_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parse_cache, "HEAD_BYTES", 40)  # as a path of thousands of bytes would
+    path = write(tmp_path / ("long-" * 20 + ".txt"), page("Headline", "Body."))
+    cache = cache_at(tmp_path / "cache")
+    assert read_all_bodies(path, cache) == ("Body.",)
+    found = cache.find(str(path))
+    assert isinstance(found, Found)
+    assert cache.load(found) == parse_file(path)

@@ -95,6 +95,8 @@ def run_reader(args: Sequence[str], *, terminal: bool | None = None) -> int:
     cache = None if options.no_cache else ParseCache(cache_folder())
     app = make_app(paths, watch=watch, alerts=options.alert, bell=options.bell, cache=cache)
     result = app.run()
+    if cache is not None:
+        cache.flush()  # the documents parsed last, stored before the process ends
     return exit_status(app.return_code, result)
 
 

@@ -53,6 +53,9 @@ MAGIC = b"liveblog parsed\n"
 STALE_TEMPORARY = 3600.0
 """Seconds after which a temporary file (left by a process that died writing) is removed."""
 
+HEAD_BYTES = 4096
+"""What is read of a cache file to match its header (a longer header is read on)."""
+
 TOUCH_AFTER = 3600.0
 """A file served is marked as used (its mtime, for eviction) when older than this."""
 
@@ -200,21 +203,37 @@ def _zones(document: Document) -> _Zones | None:
     """The zones of the document's timestamps (None: a zone that cannot be kept)."""
     specs: list[ZoneSpec] = []
     index: dict[ZoneSpec, int] = {}
+    seen: dict[int, tuple[int, ZoneInfo | None]] = {}
+    """Per zone object met: its spec's index, and the zone itself when it has rules."""
     which: list[int] = []
     walls: dict[int, Wall] = {}
     for number, stamp in enumerate(_timestamps(document)):
         if stamp is None:
             continue
         at = stamp.at
-        spec = _spec(at.tzinfo)
-        if spec is None:
-            return None
-        if spec not in index:
-            index[spec] = len(specs)
-            specs.append(spec)
-        which.append(index[spec])
-        again = at.astimezone(UTC).astimezone(_zone(spec))
-        if again.replace(tzinfo=None) != at.replace(tzinfo=None) or again.fold != at.fold:
+        zone = at.tzinfo
+        known = seen.get(id(zone))
+        if known is None:
+            spec = _spec(zone)
+            if spec is None:
+                return None
+            if spec not in index:
+                index[spec] = len(specs)
+                specs.append(spec)
+            made = _zone(spec)
+            known = seen[id(zone)] = (index[spec], made if isinstance(made, ZoneInfo) else None)
+        which.append(known[0])
+        rules = known[1]
+        if rules is None:  # a fixed offset: the instant gives the wall clock back
+            exact = not at.fold
+        elif rules is zone:  # the same zone: == compares wall clocks
+            again = at.astimezone(UTC).astimezone(rules)
+            exact = again == at and again.fold == at.fold
+        else:
+            again = at.astimezone(UTC).astimezone(rules)
+            same = again.replace(tzinfo=None) == at.replace(tzinfo=None)
+            exact = same and again.fold == at.fold
+        if not exact:
             wall = (at.year, at.month, at.day, at.hour, at.minute, at.second, at.microsecond)
             walls[number] = (*wall, at.fold)
     return _Zones(specs, which, walls)
@@ -319,6 +338,10 @@ def _split(data: bytes | memoryview) -> tuple[Header, memoryview]:
 def decode(data: bytes | memoryview) -> tuple[Header, Document]:
     """The header and the document of a cache file; :class:`CacheError` if it is damaged."""
     header, body = _split(data)
+    return header, _document(header, body)
+
+
+def _document(header: Header, body: memoryview) -> Document:
     if zlib.crc32(body) != header[7]:
         raise CacheError("bad checksum")
     codec = _codec()
@@ -329,7 +352,7 @@ def decode(data: bytes | memoryview) -> tuple[Header, Document]:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever the damage, the file is re-parsed
         raise CacheError(f"unreadable document ({type(exc).__name__})") from exc
-    return header, document
+    return document
 
 
 def with_warning(document: Document, path: str, error: CacheError) -> Document:
@@ -348,6 +371,8 @@ class Found:
     path: str
     file: str
     key: FileKey
+    size: int
+    """The cache file's size."""
 
 
 class ParseCache:
@@ -396,65 +421,66 @@ class ParseCache:
 
     def find(self, path: str) -> Found | CacheError | None:
         """The cache file of ``path`` if it matches the file as it is now; a
-        :class:`CacheError` if it is damaged; None when there is none, or a stale one."""
+        :class:`CacheError` if it is damaged; None when there is none, or a stale one.
+        (Few system calls: a load does this for every file before the first document.)"""
         key = stat_key(path)
         version = parser_version()
         if key is None or version is None:
             return None
         file = self.file_for(path)
         try:
-            with open(file, "rb") as handle:
-                head = handle.read(512)
+            descriptor = os.open(file, os.O_RDONLY)
         except OSError:
             return None
         try:
-            header, _ = _split(head)
-        except CacheError as error:
-            if str(error) != "truncated":
-                return error
-            return self._find_long(path, file, key, version)
-        return self._match(header, path, file, key, version)
-
-    def _find_long(
-        self, path: str, file: str, key: FileKey, version: str
-    ) -> Found | CacheError | None:
-        try:
-            with open(file, "rb") as handle:
-                header, _ = _split(handle.read())
-        except OSError:
-            return None
+            status = os.fstat(descriptor)
+            head = os.read(descriptor, HEAD_BYTES)
+            try:
+                header, _ = _split(head)
+            except CacheError as error:
+                if str(error) != "truncated" or len(head) < HEAD_BYTES:
+                    return error
+                header, _ = _split(head + os.read(descriptor, status.st_size))
         except CacheError as error:
             return error
-        return self._match(header, path, file, key, version)
-
-    @staticmethod
-    def _match(header: Header, path: str, file: str, key: FileKey, version: str) -> Found | None:
-        if header[0] != version or header[1] != path or tuple(header[2:7]) != key:
-            return None
-        return Found(path, file, key)
-
-    def load(self, found: Found) -> Document | None:
-        """The document of a cache file :meth:`find` matched: None if the file changed
-        since, or the cache file was replaced by another process's for another version;
-        :class:`CacheError` if it is damaged."""
-        try:
-            with open(found.file, "rb") as handle:
-                data = handle.read()
-                used = os.fstat(handle.fileno()).st_mtime
         except OSError:
             return None
-        header, document = decode(data)
-        version = parser_version()
-        same = version is not None and self._match(
-            header, found.path, found.file, found.key, version
-        )
-        if not same or stat_key(found.path) != found.key:
+        finally:
+            os.close(descriptor)
+        if not self._matches(header, path, key, version):
             return None
-        if self.clock() - used > TOUCH_AFTER:
+        if self.clock() - status.st_mtime > TOUCH_AFTER:  # used now (for the eviction)
             try:
-                os.utime(found.file)
+                os.utime(file)
             except OSError:
                 pass
+        return Found(path, file, key, status.st_size)
+
+    @staticmethod
+    def _matches(header: Header, path: str, key: FileKey, version: str) -> bool:
+        return header[0] == version and header[1] == path and tuple(header[2:7]) == key
+
+    def load(self, found: Found) -> Document | None:
+        """The document of a cache file :meth:`find` matched; None if the file changed
+        since, or another process replaced the cache file meanwhile; :class:`CacheError` if
+        the cache file is damaged."""
+        try:
+            descriptor = os.open(found.file, os.O_RDONLY)
+            try:
+                data = os.read(descriptor, found.size + 1)
+            finally:
+                os.close(descriptor)
+        except OSError:
+            return None
+        version = parser_version()
+        if len(data) != found.size or version is None:
+            return None
+        header, body = _split(data)
+        if not self._matches(header, found.path, found.key, version):
+            return None
+        document = _document(header, body)
+        if stat_key(found.path) != found.key:
+            return None
         return document
 
     def forget(self, path: str) -> None:

@@ -6,7 +6,7 @@ ways, is an 8-byte big-endian length and a pickle: a path in, a
 in the order the paths came. End of input ends it.
 
 With arguments (:meth:`tui.engine.parse_cache.ParseCache.arguments`), each document is also
-stored in that parse cache, once sent.
+stored in that parse cache, once sent (in a thread: the next file is parsed meanwhile).
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ def main() -> None:
         try:
             path = receive(source)
         except EOFError:
+            if cache is not None:
+                cache.flush()
             return
         assert isinstance(path, str)
         started = cache.clock() if cache is not None else 0.0
@@ -62,7 +64,8 @@ def main() -> None:
             document = unreadable(path, f"could not be parsed: {type(exc).__name__}")
         send(out, Indexed.of(document))
         if cache is not None and before is not None:
-            cache.store(path, before, started, document)
+            # Writing the file in a thread: parsing the next one goes on meanwhile.
+            cache.store_later(path, before, started, document)
 
 
 if __name__ == "__main__":
