@@ -183,14 +183,14 @@ def read_all(
 
     files = list(expand_paths(paths))
     total = len(files)
-    found: list[Found | CacheError | None] = [
+    found: list[Found | None] = [
         cache.find(path) if cache is not None and problem is None else None
         for path, problem in files
     ]
     # The files to parse (not found in the cache), in walk order; the n-th one after the
     # first ones goes to worker n % count, so results are read back in walk order.
     todo = [
-        i for i, (_, problem) in enumerate(files) if not (problem or isinstance(found[i], Found))
+        i for i, (_, problem) in enumerate(files) if not (problem or found[i])
     ]
     rank = {index: n for n, index in enumerate(todo)}
     count = worker_count() if workers is None else max(0, workers)
@@ -221,7 +221,7 @@ def read_all(
             elif n is None or n < first:
                 document = _read(path, found[index], cache)
             else:
-                document = _warned(pool[n % count].take(), path, found[index])
+                document = pool[n % count].take()
             met += n is not None
             yield index + 1, total, document
         complete = True
@@ -230,23 +230,19 @@ def read_all(
             worker.close(wait=complete and cache is not None)
 
 
-def _read(path: str, found: Found | CacheError | None, cache: ParseCache | None) -> Indexed:
+def _read(path: str, found: Found | None, cache: ParseCache | None) -> Indexed:
     """The document of ``path``: from the cache if it was ``found`` there, else parsed
-    here (and stored in the cache in the background)."""
+    here (and stored in the cache in the background), with a warning when its cache file
+    was damaged."""
     if cache is None:
         return _parse(path)
-    if isinstance(found, Found):
+    damage = None
+    if found is not None:
         try:
             document = cache.load(found)
         except CacheError as error:
-            found, document = error, None
+            document, damage = None, error
         if document is not None:
             return Indexed.of(document)
-    return _warned(Indexed.of(cache.parse(path, _parse_file)), path, found)
-
-
-def _warned(document: Indexed, path: str, found: Found | CacheError | None) -> Indexed:
-    """The document, with a warning when its cache file was damaged."""
-    if not isinstance(found, CacheError):
-        return document
-    return Indexed(with_warning(document.document, path, found), document.texts)
+    document = cache.parse(path, _parse_file)
+    return Indexed.of(document if damage is None else with_warning(document, path, damage))

@@ -1,10 +1,12 @@
 """Parsed documents kept on disk, so that reopening a folder skips reading and parsing.
 
 One file per document under :func:`cache_folder` (``$XDG_CACHE_HOME/liveblog/parsed``, by
-default ``~/.cache/liveblog/parsed``), named by a hash of the path. Each holds a header --
-the :func:`parser_version`, the path as given and the file's size, mtime, ctime, inode and
-device when it was parsed, a checksum -- then the :class:`~parsers.model.Document` in
-MessagePack (msgspec: typed decoding, nothing in the file is ever run).
+default ``~/.cache/liveblog/parsed``), named by a hash of the path and one of the file's
+status (size, mtime, ctime, inode, device) and the :func:`parser_version`: looking a
+document up is one ``stat`` of its file and one of the name that status gives. Each holds
+a header -- that version, the path as given, that status, a checksum -- then the
+:class:`~parsers.model.Document` in MessagePack (msgspec: typed decoding, nothing in the
+file is ever run).
 
 A document is served only when the file's status now equals the status stored with it.
 It is stored only when the file kept still while it was parsed (the same status before
@@ -13,10 +15,10 @@ a file edited again within its filesystem's timestamp granularity, with the same
 would otherwise look unchanged (git's "racily clean" entries). The ctime is part of the
 status, so restoring an mtime (``touch -d``, ``cp -p``) does not hide an edit.
 
-Writes go to a temporary file renamed over the old one (two processes may share the
-folder: a reader sees a whole file, old or new). The folder is bounded
-(:data:`CACHE_BYTES`), the least recently used files going first. A file that cannot be
-read back raises :class:`CacheError`, and the caller parses the document again.
+Writes go to a temporary file renamed into place (two processes may share the folder: a
+reader sees a whole file or none). The folder is bounded (:data:`CACHE_BYTES`), the least
+recently used files going first. A file that cannot be read back raises
+:class:`CacheError` (and is removed), and the caller parses the document again.
 Pure: no Textual.
 """
 
@@ -53,8 +55,9 @@ MAGIC = b"liveblog parsed\n"
 STALE_TEMPORARY = 3600.0
 """Seconds after which a temporary file (left by a process that died writing) is removed."""
 
-HEAD_BYTES = 4096
-"""What is read of a cache file to match its header (a longer header is read on)."""
+SUPERSEDED_AFTER = 86400.0
+"""Seconds after which the cache file of an older version of a file (or of older parsers),
+unused since, is removed even while the folder is under its bound."""
 
 TOUCH_AFTER = 3600.0
 """A file served is marked as used (its mtime, for eviction) when older than this."""
@@ -399,6 +402,8 @@ class ParseCache:
         self._scanned = False
         self._queue: queue.Queue[tuple[str, FileKey, float, Document] | None] | None = None
         self._lock = threading.Lock()
+        self._cwd: str | None = None
+        """The working directory relative paths are taken from (asked once)."""
 
     # -- for worker processes --
 
@@ -413,41 +418,31 @@ class ParseCache:
 
     # -- looking up --
 
-    def file_for(self, path: str) -> str:
-        """The cache file of ``path`` (as given: a relative path is told apart from its
-        absolute form, since each names its document differently)."""
-        name = os.fsencode(os.path.abspath(path)) + b"\0" + os.fsencode(path)
-        return os.path.join(self.folder, hashlib.sha256(name).hexdigest()[:40] + SUFFIX)
-
-    def find(self, path: str) -> Found | CacheError | None:
-        """The cache file of ``path`` if it matches the file as it is now; a
-        :class:`CacheError` if it is damaged; None when there is none, or a stale one.
-        (Few system calls: a load does this for every file before the first document.)"""
-        key = stat_key(path)
+    def file_for(self, path: str, key: FileKey) -> str | None:
+        """The cache file of ``path`` with status ``key``, for these parsers: a hash of the
+        path (as given: a relative path is told apart from its absolute form, since each
+        names its document differently), then a hash of the status and the parser version.
+        None when the parsers' version is unknown."""
         version = parser_version()
-        if key is None or version is None:
+        if version is None:
             return None
-        file = self.file_for(path)
+        if self._cwd is None:
+            self._cwd = os.getcwd()
+        full = os.path.normpath(os.path.join(self._cwd, path))
+        named = hashlib.sha256(os.fsencode(full) + b"\0" + os.fsencode(path)).hexdigest()
+        state = hashlib.sha256(f"{version}{tuple(key)}".encode()).hexdigest()
+        return os.path.join(self.folder, f"{named[:32]}-{state[:16]}{SUFFIX}")
+
+    def find(self, path: str) -> Found | None:
+        """The cache file of ``path`` as it is now, if there is one (two system calls: a
+        load does this for every file before the first document)."""
+        key = stat_key(path)
+        file = None if key is None else self.file_for(path, key)
+        if key is None or file is None:
+            return None
         try:
-            descriptor = os.open(file, os.O_RDONLY)
+            status = os.stat(file)
         except OSError:
-            return None
-        try:
-            status = os.fstat(descriptor)
-            head = os.read(descriptor, HEAD_BYTES)
-            try:
-                header, _ = _split(head)
-            except CacheError as error:
-                if str(error) != "truncated" or len(head) < HEAD_BYTES:
-                    return error
-                header, _ = _split(head + os.read(descriptor, status.st_size))
-        except CacheError as error:
-            return error
-        except OSError:
-            return None
-        finally:
-            os.close(descriptor)
-        if not self._matches(header, path, key, version):
             return None
         if self.clock() - status.st_mtime > TOUCH_AFTER:  # used now (for the eviction)
             try:
@@ -456,14 +451,10 @@ class ParseCache:
                 pass
         return Found(path, file, key, status.st_size)
 
-    @staticmethod
-    def _matches(header: Header, path: str, key: FileKey, version: str) -> bool:
-        return header[0] == version and header[1] == path and tuple(header[2:7]) == key
-
     def load(self, found: Found) -> Document | None:
-        """The document of a cache file :meth:`find` matched; None if the file changed
-        since, or another process replaced the cache file meanwhile; :class:`CacheError` if
-        the cache file is damaged."""
+        """The document of a cache file :meth:`find` found; None if the file changed since,
+        or the cache file was removed meanwhile; :class:`CacheError` if it is damaged (it is
+        removed)."""
         try:
             descriptor = os.open(found.file, os.O_RDONLY)
             try:
@@ -473,22 +464,19 @@ class ParseCache:
         except OSError:
             return None
         version = parser_version()
-        if len(data) != found.size or version is None:
-            return None
-        header, body = _split(data)
-        if not self._matches(header, found.path, found.key, version):
-            return None
-        document = _document(header, body)
+        try:
+            if len(data) != found.size:  # cache files are never rewritten, only replaced
+                raise CacheError("changed size")
+            header, body = _split(data)
+            if (header[0], header[1], tuple(header[2:7])) != (version, found.path, found.key):
+                raise CacheError("not the file its name says")
+            document = _document(header, body)
+        except CacheError:
+            _remove(found.file)  # damaged: nothing in it to keep (the warning is given once)
+            raise
         if stat_key(found.path) != found.key:
             return None
         return document
-
-    def forget(self, path: str) -> None:
-        """Remove the cache file of ``path`` (a damaged one)."""
-        try:
-            os.unlink(self.file_for(path))
-        except OSError:
-            pass
 
     # -- parsing and storing --
 
@@ -511,7 +499,8 @@ class ParseCache:
         if not document.readable:
             return False
         data = encode(path, before, document)
-        if data is None:
+        file = self.file_for(path, before)
+        if data is None or file is None:
             return False
         try:
             os.makedirs(self.folder, mode=0o700, exist_ok=True)
@@ -519,7 +508,7 @@ class ParseCache:
             try:
                 with os.fdopen(descriptor, "wb") as handle:
                     handle.write(data)
-                os.replace(temporary, self.file_for(path))
+                os.replace(temporary, file)
             except BaseException:
                 os.unlink(temporary)
                 raise
@@ -558,10 +547,12 @@ class ParseCache:
 
     def evict(self) -> None:
         """Remove the least recently used files while the folder holds more than
-        ``max_bytes`` (down to nine tenths of it), and temporary files left behind."""
+        ``max_bytes`` (down to nine tenths of it), temporary files left behind, and the
+        files of older versions of a document once unused for :data:`SUPERSEDED_AFTER`."""
         self._scanned, self._written = True, 0
         now = self.clock()
         files: list[tuple[float, int, str]] = []
+        newest: dict[str, float] = {}
         total = 0
         try:
             entries = list(os.scandir(self.folder))
@@ -580,9 +571,19 @@ class ParseCache:
                 continue
             total += status.st_size
             files.append((status.st_mtime, status.st_size, entry.path))
+            named = entry.name.partition("-")[0]
+            newest[named] = max(newest.get(named, 0.0), status.st_mtime)
+        kept = []
+        for used, size, file in files:
+            latest = newest.get(os.path.basename(file).partition("-")[0], used)
+            if used < latest and now - used > SUPERSEDED_AFTER:
+                _remove(file)
+                total -= size
+            else:
+                kept.append((used, size, file))
         if total <= self.max_bytes:
             return
-        files.sort()
+        files = sorted(kept)
         for _, size, file in files:
             if total <= self.max_bytes * 0.9:
                 break
