@@ -49,6 +49,7 @@ async def main():
             await asyncio.sleep(0.005)
         loaded = time.time()
         count = len(app.timeline)
+        await pilot.pause(0.2)  # let the last messages through before the app closes
     if cache is not None:
         cache.flush()
     me = resource.getrusage(resource.RUSAGE_SELF)

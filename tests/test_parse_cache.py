@@ -203,15 +203,30 @@ def test_a_zone_of_an_unknown_kind_is_not_stored() -> None:
     assert encode(source.path, KEY, Document(source, "text", (odd,))) is None
 
 
-def test_a_cache_file_holds_no_pickle_and_cannot_run_code() -> None:
-    document = parse_file(EXAMPLES[0])
-    data = encode(str(EXAMPLES[0]), KEY, document) or b""
-    assert data.startswith(MAGIC)
-    # A pickle in its place is refused, not loaded.
+class _Marker:
+    """Unpickling this creates a file: what a tampered pickle could do."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (self.path, "w"))
+
+
+def test_a_tampered_cache_file_holding_a_pickle_runs_nothing(tmp_path: Path) -> None:
     import pickle
 
+    marker = tmp_path / "ran"
+    document = parse_file(EXAMPLES[0])
+    data = encode(str(EXAMPLES[0]), KEY, document) or b""
+    header, _ = decode(data)
+    body = pickle.dumps(_Marker(str(marker)))
+    head = msgspec.msgpack.encode((*header[:7], zlib.crc32(body)))  # a checksum that fits
     with pytest.raises(CacheError):
-        decode(MAGIC + len(b"\x90").to_bytes(4, "big") + b"\x90" + pickle.dumps(document))
+        decode(MAGIC + len(head).to_bytes(4, "big") + head + body)
+    assert not marker.exists()
+    pickle.loads(body).close()  # what the same bytes do when unpickled
+    assert marker.exists()
 
 
 # -- the version -------------------------------------------------------------------------------

@@ -7,6 +7,9 @@ subprocesses: nothing depends on how the caller's main module is written, nor on
 stderr), the documents coming back pickled; otherwise in the calling thread. Documents are
 yielded in the walk's order whatever order the processes finish in, so a load gives the
 same timeline every time. A worker that fails hands its files back to the calling thread.
+With a parse cache (:mod:`tui.engine.parse_cache`), the documents found there are loaded
+in the calling thread (no process needed) and only the others are parsed, each stored by
+the process that parsed it.
 Pure: no Textual.
 """
 
@@ -189,9 +192,7 @@ def read_all(
     ]
     # The files to parse (not found in the cache), in walk order; the n-th one after the
     # first ones goes to worker n % count, so results are read back in walk order.
-    todo = [
-        i for i, (_, problem) in enumerate(files) if not (problem or found[i])
-    ]
+    todo = [i for i, (_, problem) in enumerate(files) if not (problem or found[i])]
     rank = {index: n for n, index in enumerate(todo)}
     count = worker_count() if workers is None else max(0, workers)
     if len(todo) < POOL_MIN_FILES:
