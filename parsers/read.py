@@ -6,15 +6,16 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from parsers.decode import MAX_BYTES, clean, decode
-from parsers.draft import DocumentDraft
-from parsers.finish import finish
-from parsers.formats import FORMATS, by_name
-from parsers.formats.base import FormatHandler, Sniff
-from parsers.formats.html_page import MARKUP_FORMATS
-from parsers.links import url_in_text_head
 from parsers.model import Document, Problem, Source
+
+if TYPE_CHECKING:
+    from parsers.formats.base import FormatHandler, Sniff
+
+# The format handlers load with the first parse, not with this module: walking a folder
+# and reading documents from the parse cache need none of them.
 
 IGNORED_SUFFIXES = (".tmp", ".part", ".crdownload", ".swp", ".swx", ".lock", "~")
 """Editor and download temporaries that are never read."""
@@ -43,6 +44,9 @@ class Choice:
 
 def choose(text: str, format_name: str | None = None) -> Choice:
     """Pick the handler for ``text``: the named one, else the highest sniff score."""
+    from parsers.formats import FORMATS, by_name
+    from parsers.formats.base import Sniff
+
     claims: list[tuple[str, Sniff | None]] = []
     best: FormatHandler | None = None
     best_score = 0.0
@@ -79,6 +83,11 @@ def parse_text(text: str, path: str = "<text>", format_name: str | None = None) 
 def _parse_clean(
     text: str, source: Source, format_name: str | None, problems: tuple[str, ...]
 ) -> Document:
+    from parsers.draft import DocumentDraft
+    from parsers.finish import finish
+    from parsers.formats.html_page import MARKUP_FORMATS
+    from parsers.links import url_in_text_head
+
     if not text.strip():
         return finish(DocumentDraft(), source, "empty", problems)
     handler = choose(text, format_name).handler

@@ -26,6 +26,7 @@ DEFERRED = (
     "watchfiles",
     "sqlite3",
     "multiprocessing",
+    "msgspec",
 )
 
 

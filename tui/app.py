@@ -18,6 +18,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # the tailing engine loads once watching starts, the state st
     from tui.engine.config import Loaded
     from tui.engine.ingest import Ingest, IngestEvent
     from tui.engine.state import StateStore
+    from tui.engine.parse_cache import ParseCache
 
 # Only what the first screen needs is imported here: the loader (and, through it, the
 # parsers) load in the loading thread, the pages and the help when first shown.
@@ -168,9 +170,12 @@ class ReaderApp(ReadingActions, EntryActions):
         keep_state: bool = False,
         state_path: str | None = None,
         read_after: float = READ_AFTER,
+        cache: ParseCache | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.cache = cache
+        """Where parsed documents are kept between runs (None: parse every file)."""
         self.initial_documents = list(documents)
         self.watch_paths = watch
         self.alerts = tuple(alerts)
@@ -264,7 +269,9 @@ class ReaderApp(ReadingActions, EntryActions):
         batch: list[Indexed] = []
         last = time.monotonic()
         done = total = 0
-        for done, total, document in read_all(paths, cancelled=lambda: worker.is_cancelled):
+        for done, total, document in read_all(
+            paths, cancelled=lambda: worker.is_cancelled, cache=self.cache
+        ):
             batch.append(document)
             if time.monotonic() - last >= BATCH_SECONDS:
                 self.post_message(DocumentsLoaded(batch, done, total))
@@ -592,8 +599,11 @@ class ReaderApp(ReadingActions, EntryActions):
 
     def on_feed_cursor_moved(self, message: Feed.CursorMoved) -> None:
         item = message.item
-        sources = self.query_one("#sources", PickList)
-        authors = self.query_one("#authors", PickList)
+        try:
+            sources = self.query_one("#sources", PickList)
+            authors = self.query_one("#authors", PickList)
+        except NoMatches:  # a move still queued while the reader closes: nothing to update
+            return
         sources.set_marked([item.path] if item else [])
         authors.set_marked([a.name for a in item.entry.authors] if item else [])
         if self.follow is not None and self.follow.new_count:
@@ -779,6 +789,7 @@ def make_app(
     state_path: str | os.PathLike[str] | None = None,
     read_after: float = READ_AFTER,
     settings: Loaded | None = None,
+    cache: ParseCache | None = None,
 ) -> ReaderApp:
     """The reader over ``paths`` (parsed in a worker) and/or already parsed ``documents``.
 
@@ -792,6 +803,8 @@ def make_app(
     without it they last for the session. ``read_after``: seconds on an entry before it
     counts as read.
     ``settings``: the user's config (:mod:`tui.engine.config`; its alert words join ``alerts``).
+    ``cache``: parsed documents are looked up and stored there (the command line's default;
+    none here).
     """
     if settings is not None:
         alerts = list(dict.fromkeys([*alerts, *settings.config.alerts]))
@@ -805,6 +818,7 @@ def make_app(
         keep_state=keep_state,
         state_path=os.fspath(state_path) if state_path is not None else None,
         read_after=read_after,
+        cache=cache,
     )
     if settings is not None:
         app.apply_settings(settings)

@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
         "last only until quitting (by default they are kept in $XDG_STATE_HOME/liveblog/, "
         "~/.local/state/liveblog/ when unset)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every file again: neither use nor fill the cache of parsed documents "
+        "($XDG_CACHE_HOME/liveblog, by default ~/.cache/liveblog)",
+    )
     return parser
 
 
@@ -92,19 +98,24 @@ def run_reader(args: Sequence[str], *, terminal: bool | None = None) -> int:
     watch = bool(options.paths) and not options.no_watch
     from tui.app import make_app
     from tui.engine.config import load_config
+    from tui.engine.parse_cache import ParseCache, cache_folder
 
     # The config file (zone, alert words, theme, view, settle time, keys): its problems are
     # shown in the reader, never raised.
     settings = load_config()
+    cache = None if options.no_cache else ParseCache(cache_folder())
     app = make_app(
         paths,
         watch=watch,
         alerts=options.alert,
         bell=options.bell,
         keep_state=not options.no_state,
+        cache=cache,
         settings=settings,
     )
     result = app.run()
+    if cache is not None:
+        cache.flush()  # the documents parsed last, stored before the process ends
     return exit_status(app.return_code, result)
 
 

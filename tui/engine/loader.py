@@ -7,6 +7,9 @@ subprocesses: nothing depends on how the caller's main module is written, nor on
 stderr), the documents coming back pickled; otherwise in the calling thread. Documents are
 yielded in the walk's order whatever order the processes finish in, so a load gives the
 same timeline every time. A worker that fails hands its files back to the calling thread.
+With a parse cache (:mod:`tui.engine.parse_cache`), the documents found there are loaded
+in the calling thread (no process needed) and only the others are parsed, each stored by
+the process that parsed it.
 Pure: no Textual.
 """
 
@@ -22,6 +25,8 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, cast
 
+from parsers.model import Document
+from tui.engine.parse_cache import CacheError, Found, ParseCache, with_warning
 from tui.engine.parse_worker import LENGTH, send
 
 try:
@@ -39,14 +44,24 @@ IN_FLIGHT = 32
 FIRST_IN_THREAD = 16
 """Files parsed in the calling thread while the workers start (a first screen at once)."""
 
+WAIT_SECONDS = 5.0
+"""How long a worker is given to finish once a load is complete (the cache's last store)."""
+
 PIPE_BYTES = 1 << 20
 """The size asked for the pipe documents come back through (Linux; 64 KiB otherwise)."""
 
 
-def _parse(path: str) -> Indexed:
-    from parsers.read import parse_file
+def _parse_file(path: str) -> Document:
+    from parsers.read import parse_file, unreadable
 
-    return Indexed.of(parse_file(path))
+    try:
+        return parse_file(path)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not end the load
+        return unreadable(path, f"could not be parsed: {type(exc).__name__}")
+
+
+def _parse(path: str) -> Indexed:
+    return Indexed.of(_parse_file(path))
 
 
 def worker_count() -> int:
@@ -62,12 +77,17 @@ def worker_count() -> int:
 class _Worker:
     """One parsing process and the paths it was handed, in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache: ParseCache | None = None) -> None:
         root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui.engine.parse_worker"],
+            [
+                sys.executable,
+                "-m",
+                "tui.engine.parse_worker",
+                *(cache.arguments() if cache is not None else []),
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -126,12 +146,19 @@ class _Worker:
             self.broken = True
         return _parse(path)
 
-    def close(self) -> None:
+    def close(self, wait: bool = False) -> None:
+        """End the process; with ``wait``, let it finish first (storing its last document in
+        the parse cache), for a few seconds at most."""
         try:
             if self.process.stdin is not None:
                 self.process.stdin.close()
         except OSError:
             pass
+        if wait:
+            try:
+                self.process.wait(timeout=WAIT_SECONDS)
+            except subprocess.TimeoutExpired:
+                pass
         self.process.kill()
         self.process.wait()
         self.drain.join(timeout=5)
@@ -144,52 +171,79 @@ def read_all(
     *,
     workers: int | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    cache: ParseCache | None = None,
 ) -> Iterator[tuple[int, int, Indexed]]:
     """``(done, total, document)`` for every file under ``paths``, in walk order (each
     document with its entries' search text, :class:`tui.engine.timeline.Indexed`).
 
     ``workers``: processes to parse in (default: :func:`worker_count`; 0 parses in this
-    thread, as do fewer than ``POOL_MIN_FILES`` files).
+    thread, as do fewer than ``POOL_MIN_FILES`` files to parse).
+    ``cache``: documents found there are loaded in this thread, the others parsed and
+    stored there (:mod:`tui.engine.parse_cache`).
     Stops early once ``cancelled()`` is true.
     """
     from parsers.read import expand_paths, unreadable
 
     files = list(expand_paths(paths))
     total = len(files)
+    found: list[Found | None] = [
+        cache.find(path) if cache is not None and problem is None else None
+        for path, problem in files
+    ]
+    # The files to parse (not found in the cache), in walk order; the n-th one after the
+    # first ones goes to worker n % count, so results are read back in walk order.
+    todo = [i for i, (_, problem) in enumerate(files) if not (problem or found[i])]
+    rank = {index: n for n, index in enumerate(todo)}
     count = worker_count() if workers is None else max(0, workers)
-    if count == 0 or sum(1 for _, problem in files if problem is None) < POOL_MIN_FILES:
-        for done, (path, problem) in enumerate(files, 1):
-            if cancelled():
-                return
-            yield done, total, Indexed.of(unreadable(path, problem)) if problem else _parse(path)
-        return
-    pool = [_Worker() for _ in range(count)]
-    first = min(FIRST_IN_THREAD, total)
+    if len(todo) < POOL_MIN_FILES:
+        count = 0
+    pool = [_Worker(cache) for _ in range(count)]
+    first = min(FIRST_IN_THREAD, len(todo)) if count else len(todo)
+    complete = False
     try:
-        # File i (after the first ones) goes to worker i % count, so results are read back
-        # in walk order.
         handed = first
 
         def hand_out(upto: int) -> None:
             nonlocal handed
-            while handed < min(upto, total):
-                path, problem = files[handed]
-                if problem is None:
-                    pool[handed % count].give(path)
+            while handed < min(upto, len(todo)):
+                pool[handed % count].give(files[todo[handed]][0])
                 handed += 1
 
-        hand_out(first + count * IN_FLIGHT)
+        met = 0
+        """Files to parse met so far."""
         for index, (path, problem) in enumerate(files):
-            hand_out(index + count * IN_FLIGHT)
+            if count:
+                hand_out(max(met, first) + count * IN_FLIGHT)
             if cancelled():
                 return
+            n = rank.get(index)
             if problem:
                 document = Indexed.of(unreadable(path, problem))
-            elif index < first:
-                document = _parse(path)
+            elif n is None or n < first:
+                document = _read(path, found[index], cache)
             else:
-                document = pool[index % count].take()
+                document = pool[n % count].take()
+            met += n is not None
             yield index + 1, total, document
+        complete = True
     finally:
         for worker in pool:
-            worker.close()
+            worker.close(wait=complete and cache is not None)
+
+
+def _read(path: str, found: Found | None, cache: ParseCache | None) -> Indexed:
+    """The document of ``path``: from the cache if it was ``found`` there, else parsed
+    here (and stored in the cache in the background), with a warning when its cache file
+    was damaged."""
+    if cache is None:
+        return _parse(path)
+    damage = None
+    if found is not None:
+        try:
+            document = cache.load(found)
+        except CacheError as error:
+            document, damage = None, error
+        if document is not None:
+            return Indexed.of(document)
+    document = cache.parse(path, _parse_file)
+    return Indexed.of(document if damage is None else with_warning(document, path, damage))
