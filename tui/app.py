@@ -18,8 +18,8 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.css.query import NoMatches
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # the tailing engine loads once watching starts, the state st
     # the first screen
     from tui.engine.config import Loaded
     from tui.engine.ingest import Ingest, IngestEvent
-    from tui.engine.state import StateStore
     from tui.engine.parse_cache import ParseCache
+    from tui.engine.state import StateStore
 
 # Only what the first screen needs is imported here: the loader (and, through it, the
 # parsers) load in the loading thread, the pages and the help when first shown.
