@@ -272,7 +272,7 @@ class ReaderApp(App[int]):
         )
         self.ingest = Ingest(
             roots,
-            known=self.timeline.documents,
+            known=self.timeline.read_documents,
             settle=SETTLE_SECONDS,
             watcher=watcher,
             known_since=self.created,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from parsers.model import Document, Entry, Problem, Source, Timestamp
+from tui.engine.copies import PageInfo, Pages, saved_time
 from tui.engine.query import Query
 
 SortKey = tuple[int, float, int, int]
@@ -231,6 +232,13 @@ class Timeline:
     _problems: tuple[int, list[Problem]] | None = None
     _authors: dict[str, tuple[Counter[str], dict[str, Counter[str]]]] = field(default_factory=dict)
     _author_total: Counter[str] = field(default_factory=Counter)
+    pages: Pages = field(default_factory=Pages)
+    """Which documents are copies of one page (:mod:`tui.engine.copies`); a page is kept
+    once, under its first copy's path."""
+    page_info: dict[str, PageInfo] = field(default_factory=dict)
+    """Pages saved in several files, by page path: their copies and marked posts."""
+    marks: dict[str, str] = field(default_factory=dict)
+    """Entry id -> ``edited`` or ``removed from the page``."""
 
     # -- changes -------------------------------------------------------------------------
 
@@ -243,12 +251,21 @@ class Timeline:
         change = Change()
         replaced: list[list[Item]] = []
         fresh: list[Item] = []
+        given_texts: dict[int, Sequence[SearchText] | None] = {}
+        touched: dict[str, None] = {}
         for given in documents:
             if isinstance(given, Indexed):
                 document, texts = given.document, given.texts
             else:
                 document, texts = given, None
-            old = self._put(document, change, texts)
+            given_texts[id(document)] = texts
+            touched[self.pages.add(document, saved_time(document.source.path)).path] = None
+        for key in touched:
+            page = self.pages.pages[key]
+            document = self.pages.document(page)
+            if len(page.copies) > 1:
+                self._page_changed(page.info())
+            old = self._put(document, change, given_texts.get(id(document)))
             if old:
                 replaced.append(old)
             fresh.extend(self._items[document.source.path].values())
@@ -343,10 +360,28 @@ class Timeline:
                 if self.mark_renamed(event.old, event.new):
                     change.renamed.append((event.old, event.new))
                     change.paths[event.new] = None
+            elif isinstance(event, ingest.PageChanged):
+                self._page_changed(event.info)
+                change.paths[event.info.path] = None
+                self._touched()
             elif isinstance(event, ingest.Ready):
                 change.mode = event.mode
         flush()
         return change
+
+    def _page_changed(self, info: PageInfo) -> None:
+        """Record a page's copies and marks."""
+        before = self.page_info.get(info.path)
+        if before is not None:
+            for entry_id, _ in before.marks:
+                self.marks.pop(entry_id, None)
+        self.page_info[info.path] = info
+        self.marks.update(info.marks)
+
+    @property
+    def read_documents(self) -> list[Document]:
+        """Each file's own document, in the order read (to seed the tailing engine)."""
+        return self.pages.documents()
 
     def _put(
         self, document: Document, change: Change, texts: Sequence[SearchText] | None = None
@@ -417,6 +452,8 @@ class Timeline:
         entries = tuple(dataclasses.replace(e, source=source) for e in document.entries)
         renamed = dataclasses.replace(document, source=source, entries=entries)
         self._sequence[new] = self._sequence.pop(old, len(self._sequence))
+        if old in self.page_info:
+            self.page_info[new] = dataclasses.replace(self.page_info.pop(old), path=new)
         self._items.pop(old, None)
         self._authors[new] = self._authors.pop(old, (Counter(), {}))
         was_gone = old in self.gone
