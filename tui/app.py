@@ -34,7 +34,7 @@ from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
 from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
-from tui.time_display import ZoneMode
+from tui.time_display import ZoneMode, convert
 from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
 from tui.widgets.new_marker import NewMarker
@@ -196,6 +196,7 @@ class ReaderApp(App[int]):
         self.query_one("#authors", PickList).border_title = "Authors"
         self.feed.set_display(mode=self.mode, local=self.local_zone)
         self.feed.complete = self.finish_scan
+        self.feed.notes = self.timeline.note
         self.feed.focus()
         if self.follow is not None:
             self.feed.alerted = self.follow.alerted
@@ -410,16 +411,25 @@ class ReaderApp(App[int]):
 
     def _source_row(self, document: Document, count: int) -> Row:
         path = document.source.path
+        note = source_note(
+            gone=path in self.timeline.gone,
+            readable=document.readable,
+            renamed_from=self.timeline.renamed.get(path),
+        )
+        page = self.timeline.page_info.get(path)
+        brief = None
+        if note is None and page is not None and len(page.copies) > 1:
+            newest = page.newest
+            brief = note = f"{len(page.copies)} copies"
+            if newest is not None:
+                note += f", newest {convert(newest, self.mode, self.local_zone):%H:%M}"
         return Row(
             key=path,
             label=document.display_name,
             count=count,
             gone=path in self.timeline.gone or not document.readable,
-            note=source_note(
-                gone=path in self.timeline.gone,
-                readable=document.readable,
-                renamed_from=self.timeline.renamed.get(path),
-            ),
+            note=note,
+            brief=brief,
         )
 
     @property

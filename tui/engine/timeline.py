@@ -378,6 +378,10 @@ class Timeline:
         self.page_info[info.path] = info
         self.marks.update(info.marks)
 
+    def note(self, entry_id: str) -> str | None:
+        """What the feed notes on an entry: ``edited`` or ``removed from the page``."""
+        return self.marks.get(entry_id)
+
     @property
     def read_documents(self) -> list[Document]:
         """Each file's own document, in the order read (to seed the tailing engine)."""

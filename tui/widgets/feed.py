@@ -42,6 +42,10 @@ Position = tuple[int, int]
 """(item index, line within that item's lines) of the top screen row."""
 
 
+def _no_note(entry_id: str) -> str | None:
+    return None
+
+
 class Feed(Widget, can_focus=True):
     """The merged timeline, newest first, with a cursor on one entry."""
 
@@ -82,6 +86,8 @@ class Feed(Widget, can_focus=True):
         self.gone: frozenset[str] = frozenset()
         self.alerted: Mapping[str, tuple[str, ...]] = {}
         """Entry id to the ``--alert`` words it mentions (new entries only)."""
+        self.notes: Callable[[str], str | None] = _no_note
+        """Entry id to a note shown on its byline (``edited``, ``also in: …``)."""
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._rows: list[tuple[int, int]] | None = None
         self._layout: tuple[int, int] | None = None
@@ -180,8 +186,9 @@ class Feed(Widget, can_focus=True):
         width = self.text_width if width is None else width
         gone = item.path in self.gone
         alert = self.alerted.get(item.id, ())
+        note = self.notes(item.id)
         # The item itself (compared by identity): a re-parsed entry is a new item.
-        key = (item, width, self.mode, self.needles, heading, gone, alert)
+        key = (item, width, self.mode, self.needles, heading, gone, alert, note)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
@@ -195,6 +202,7 @@ class Feed(Widget, can_focus=True):
             gone,
             page_date,
             alert,
+            note,
         )
         strips = [separator(heading, width)] if heading else []
         strips += wrap(self.app.console, blocks, width)

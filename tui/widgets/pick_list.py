@@ -51,6 +51,8 @@ class Row:
     gone: bool = False
     note: str | None = None
     """The row's state in words, shown in full before the count (``renamed from old.txt``)."""
+    brief: str | None = None
+    """A shorter note, shown instead when the note does not fit (``3 copies``)."""
 
 
 def fit_note(note: str, room: int) -> str:
@@ -196,7 +198,11 @@ class PickList(ScrollView, can_focus=True):
         note = ""
         if row.note:
             label_room = min(label.cell_len, LABEL_ROOM)
-            note = " " + fit_note(safe(row.note), max(1, room - label_room - 1))
+            space = max(1, room - label_room - 1)
+            said = safe(row.note)
+            if len(said) > space and row.brief:
+                said = safe(row.brief)
+            note = " " + fit_note(said, space)
             room = max(0, room - len(note))
         label.truncate(room, overflow="ellipsis", pad=True)
         text.append_text(label)
