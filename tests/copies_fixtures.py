@@ -109,3 +109,18 @@ def seed_with_new_post(headline: str, body: str) -> str:
         f"    {body}\n\n"
     )
     return text[:top] + new + text[top:]
+
+
+def wire_paragraph(seed: int, words: int = 45) -> str:
+    """A long agency paragraph (the kind several outlets carry whole)."""
+    rng = random.Random(seed)
+    return " ".join(rng.choice(VOCABULARY) for _ in range(words)).capitalize() + "."
+
+
+def lightly_edited(text: str, seed: int, edits: int = 3) -> str:
+    """``text`` with a few words changed, as an outlet edits wire copy."""
+    rng = random.Random(seed)
+    words = text.split()
+    for _ in range(edits):
+        words[rng.randrange(len(words))] = rng.choice(["reportedly", "late", "Friday", "also"])
+    return " ".join(words)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,55 @@ async def test_an_edited_and_a_deleted_post_are_marked_in_the_feed(tmp_path: Pat
         screen = screen_text(app)
         assert screen.count("· edited") == 1
         assert screen.count("· removed from the page") == 1
+
+
+def _wire_outlets(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from copies_fixtures import lightly_edited, wire_paragraph
+
+    base = make_posts(90, 1)[0]
+    wire = wire_paragraph(4)
+    for n, (name, seconds) in enumerate((("Northern", 0), ("Coastal", 1500))):
+        post = replace(
+            base,
+            title=f"{name} headline on the port talks",
+            at=base.at + timedelta(seconds=seconds),
+            body=(lightly_edited(wire, n) if n else wire,),
+        )
+        page = html_page(
+            [*make_posts(91 + n, 5), post], title=f"{name} live", url=f"https://{n}.example/l"
+        )
+        write(tmp_path / f"{name.lower()}.html", page)
+
+
+async def test_wire_copy_in_two_outlets_shows_once_with_also_in_and_a_expands(
+    tmp_path: Path,
+) -> None:
+    _wire_outlets(tmp_path)
+    app = make_app([tmp_path])
+    async with app.run_test(size=(160, 80)) as pilot:
+        await until(pilot, lambda: bool(app.timeline.groups.members), "the grouping")
+        await until(pilot, lambda: len(app.feed.items) == 11, "the group shown once")
+        await pilot.pause()
+        assert screen_text(app).count("also in: ") == 1
+        grouped = app.timeline.groups.group_of
+        for _ in range(11):  # to the grouped post
+            if app.feed.current is not None and app.feed.current.id in grouped:
+                break
+            await pilot.press("j")
+        await pilot.press("a")
+        await until(pilot, lambda: len(app.feed.items) == 12, "the group expanded")
+        await pilot.pause()
+        assert screen_text(app).count("also in: ") == 2
+        await pilot.press("a")
+        await until(pilot, lambda: len(app.feed.items) == 11, "the group folded again")
+
+
+async def test_no_group_shows_every_post(tmp_path: Path) -> None:
+    _wire_outlets(tmp_path)
+    app = make_app([tmp_path], group=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await until(pilot, lambda: len(app.feed.items) == 12, "every post")
+        await pilot.pause(0.3)
+        assert len(app.feed.items) == 12 and not app.timeline.groups.members

@@ -24,16 +24,23 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:  # the tailing engine loads once watching starts
+    from tui.engine.grouping import Grouper
     from tui.engine.ingest import Ingest, IngestEvent
 
 # Only what the first screen needs is imported here: the loader (and, through it, the
 # parsers) load in the loading thread, the pages and the help when first shown.
 
-from parsers.model import Document, Problem
+from parsers.model import Document, Entry, Problem
 from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
-from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
+from tui.messages import (
+    DocumentsLoaded,
+    EngineEvents,
+    GroupsFound,
+    LoadFinished,
+    WatchStopped,
+)
 from tui.time_display import ZoneMode, convert
 from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
@@ -133,6 +140,7 @@ class ReaderApp(App[int]):
         Binding("x", "clear_filters", "Clear filters"),
         Binding("s", "toggle_sidebar", "Panes"),
         Binding("f", "follow", "Newest, follow"),
+        Binding("a", "expand_group", "Also in: expand"),
         Binding("escape", "clear_query", "Clear the query", show=False),
     ]
 
@@ -145,6 +153,7 @@ class ReaderApp(App[int]):
         alerts: Sequence[str] = (),
         bell: bool = False,
         local_zone: tzinfo | None = None,
+        group: bool = True,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -178,6 +187,14 @@ class ReaderApp(App[int]):
         self._scheduled = False
         self._last_apply = 0.0
         self._apply_cost = 0.0
+        self.grouping = group
+        """Group near-duplicate posts of several pages (``--no-group`` turns it off)."""
+        self.expanded: frozenset[str] = frozenset()
+        """Groups shown in full (``a``)."""
+        self._to_group: list[tuple[Entry, str, str]] = []
+        self._ungroup: set[str] = set()
+        self._grouping_busy = False
+        self._grouper: Grouper | None = None
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -354,6 +371,7 @@ class ReaderApp(App[int]):
         follow = self.follow
         if follow is not None and change.mode is not None:
             follow.mode = change.mode
+        self.group_later(change)
         for old, new in change.renamed:
             if old in self.sources_selected:
                 self.sources_selected = (self.sources_selected - {old}) | {new}
@@ -386,6 +404,53 @@ class ReaderApp(App[int]):
             if self.bell_on_alert:
                 self.bell()
             self.feed.set_display()  # redraw with the badges
+
+    # -- grouping near-duplicates across pages (in the background) ---------------------------
+
+    def group_later(self, change: Change) -> None:
+        """Hand what ``change`` added or changed to the background grouping."""
+        if not self.grouping:
+            return
+        self._to_group += (
+            (item.entry, item.path, item.document.display_name)
+            for item in (*change.added, *change.updated)
+        )
+        self._ungroup |= change.removed
+        if not self._grouping_busy and (self._to_group or self._ungroup):
+            self._grouping_busy = True
+            posts, self._to_group = self._to_group, []
+            gone, self._ungroup = self._ungroup, set()
+            self.find_groups(posts, gone)
+
+    @work(thread=True, group="grouping")
+    def find_groups(self, posts: list[tuple[Entry, str, str]], gone: set[str]) -> None:
+        """Add ``posts`` to the groups (one run at a time), then post what was found."""
+        from tui.engine.grouping import Grouper
+
+        if self._grouper is None:
+            self._grouper = Grouper()
+        for entry_id in gone:
+            self._grouper.remove(entry_id)
+        self._grouper.add(posts)
+        self.post_message(GroupsFound(self._grouper.groups()))
+
+    def on_groups_found(self, message: GroupsFound) -> None:
+        self._grouping_busy = False
+        changed = message.groups != self.timeline.groups
+        if changed:
+            self.timeline.set_groups(message.groups)
+            self.refresh_feed(complete=not self.at_live_edge, keep=not self.at_live_edge)
+        self.group_later(Change())
+
+    def action_expand_group(self) -> None:
+        """Show every post of the group under the cursor (again: show it once)."""
+        current = self.feed.current
+        group = self.timeline.groups.group_of.get(current.id) if current else None
+        if group is None:
+            self.notify("This entry is in no group (no near-duplicate on another page).")
+            return
+        self.expanded = self.expanded ^ {group}
+        self.refresh_feed()
 
     # -- refreshing --------------------------------------------------------------------------
 
@@ -439,6 +504,8 @@ class ReaderApp(App[int]):
             authors=self.authors_selected,
             query=self.query_value,
             hide=self.hide,
+            group=self.grouping,
+            expanded=self.expanded,
         )
 
     def refresh_feed(self, complete: bool = False, keep: bool = True) -> None:
@@ -724,6 +791,7 @@ def make_app(
     alerts: Sequence[str] = (),
     bell: bool = False,
     local_zone: tzinfo | None = None,
+    group: bool = True,
 ) -> ReaderApp:
     """The reader over ``paths`` (parsed in a worker) and/or already parsed ``documents``.
 
@@ -732,6 +800,8 @@ def make_app(
     and growing files add entries, and entries mentioning an ``alerts`` word are flagged (with
     the terminal bell if ``bell``).
     ``local_zone`` fixes the zone of "local" times (tests); by default the system's.
+    ``group``: show near-duplicate posts of several pages once, ``also in:`` the others
+    (found in the background; ``a`` expands a group).
     """
     return ReaderApp(
         [os.fspath(p) for p in paths],
@@ -740,4 +810,5 @@ def make_app(
         alerts=alerts,
         bell=bell,
         local_zone=local_zone,
+        group=group,
     )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:  # the engine loads once watching starts
+    from tui.engine.grouping import Groups
     from tui.engine.ingest import IngestEvent
     from tui.engine.timeline import Indexed
 
@@ -45,3 +46,10 @@ class WatchStopped(Message):
     """Following the paths failed; ``reason`` says why (the reader stays usable)."""
 
     reason: str
+
+
+@dataclass
+class GroupsFound(Message):
+    """The background grouping of near-duplicate posts across pages has new groups."""
+
+    groups: Groups

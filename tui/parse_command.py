@@ -74,6 +74,13 @@ def run_parse(argv: Sequence[str]) -> int:
                 file=sys.stderr,
             )
             return 2
+        if query.grouped or query.also:
+            print(
+                "liveblog parse: --query: is:grouped and also: ask for the reader's grouping "
+                "of posts across pages, which parse does not do",
+                file=sys.stderr,
+            )
+            return 2
         select = _selector(query)
     failed = False
     try:

@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="flag new entries containing WORD (repeatable)",
     )
     parser.add_argument("--bell", action="store_true", help="ring the terminal bell on an alert")
+    parser.add_argument(
+        "--no-group",
+        action="store_true",
+        help="do not group near-duplicate posts of several pages (wire copy) into one",
+    )
     return parser
 
 
@@ -84,8 +89,10 @@ def run_reader(args: Sequence[str], *, terminal: bool | None = None) -> int:
     # watched. Every file and folder given is.
     watch = bool(options.paths) and not options.no_watch
     from tui.app import make_app
+    from tui.engine.config import load_config
 
-    app = make_app(paths, watch=watch, alerts=options.alert, bell=options.bell)
+    group = not options.no_group and load_config().config.group
+    app = make_app(paths, watch=watch, alerts=options.alert, bell=options.bell, group=group)
     result = app.run()
     return exit_status(app.return_code, result)
 

@@ -23,6 +23,7 @@ from typing import cast
 
 from parsers.model import Document, Entry, Problem, Source, Timestamp
 from tui.engine.copies import PageInfo, Pages, saved_time
+from tui.engine.grouping import Groups
 from tui.engine.query import Query
 
 SortKey = tuple[int, float, int, int]
@@ -73,6 +74,10 @@ class Filter:
     query: Query | None = None
     hide: bool = True
     """False: the query only highlights (every entry stays)."""
+    group: bool = True
+    """Show a group of near-duplicate posts of several pages once (its newest post)."""
+    expanded: frozenset[str] = frozenset()
+    """Ids of groups shown in full."""
 
     @property
     def hides_by_query(self) -> bool:
@@ -239,6 +244,9 @@ class Timeline:
     """Pages saved in several files, by page path: their copies and marked posts."""
     marks: dict[str, str] = field(default_factory=dict)
     """Entry id -> ``edited`` or ``removed from the page``."""
+    groups: Groups = field(default_factory=Groups)
+    """Near-duplicate posts of several pages (:mod:`tui.engine.grouping`), found in the
+    background and set with :meth:`set_groups`."""
 
     # -- changes -------------------------------------------------------------------------
 
@@ -379,8 +387,21 @@ class Timeline:
         self.marks.update(info.marks)
 
     def note(self, entry_id: str) -> str | None:
-        """What the feed notes on an entry: ``edited`` or ``removed from the page``."""
-        return self.marks.get(entry_id)
+        """What the feed notes on an entry: ``edited`` or ``removed from the page``, and
+        ``also in: …`` the pages its near-duplicates are on."""
+        parts = []
+        mark = self.marks.get(entry_id)
+        if mark:
+            parts.append(mark)
+        also = self.groups.also_in(entry_id)
+        if also:
+            parts.append(f"also in: {', '.join(also)}")
+        return " · ".join(parts) or None
+
+    def set_groups(self, groups: Groups) -> None:
+        """Use ``groups`` (found in the background) from now on."""
+        self.groups = groups
+        self._touched()
 
     @property
     def read_documents(self) -> list[Document]:
@@ -565,6 +586,9 @@ class Timeline:
         types, each query usually narrows the last one: then only the last result is searched.
         """
         base = self.items
+        # A group shows the first of its posts a pass finds: narrowing the last result could
+        # miss a post whose group was shown by one the narrower view drops.
+        grouping = view.group and bool(self.groups.members)
         if self._last is not None:
             version, last_view, last_result = self._last
             if (
@@ -575,7 +599,8 @@ class Timeline:
                 if last_view == view:
                     return Scan(last_result, None)
                 if (
-                    last_view.hides_by_query
+                    not grouping
+                    and last_view.hides_by_query
                     and view.hides_by_query
                     and view.query is not None
                     and last_view.query is not None
@@ -593,9 +618,11 @@ class Timeline:
             return Scan(list(base), None, remember)
         return Scan(base, test, remember)
 
-    @staticmethod
-    def test(view: Filter) -> Callable[[Item], bool] | None:
-        """Whether ``view`` lets an item through (None: it lets everything through)."""
+    def test(self, view: Filter) -> Callable[[Item], bool] | None:
+        """Whether ``view`` lets an item through (None: it lets everything through).
+
+        With grouping on, the test remembers the groups it let a post of through: ask a new
+        one for each pass over the items in reading order."""
         tests: list[Callable[[Item], bool]] = []
         if view.sources:
             sources = view.sources
@@ -605,6 +632,11 @@ class Timeline:
             tests.append(lambda item: any(a.name in authors for a in item.entry.authors))
         if view.hides_by_query and view.query is not None:
             tests.append(cast(Callable[[Item], bool], view.query.predicate()))
+            group_test = view.query.group_test(self.groups)
+            if group_test is not None:
+                tests.append(lambda item: group_test(item.id))
+        if view.group and self.groups.members:
+            tests.append(_first_of_group(self.groups, view.expanded))
         if not tests:
             return None
         if len(tests) == 1:
@@ -633,6 +665,24 @@ class Timeline:
         """One document with its number of entries."""
         document = self._documents.get(path)
         return None if document is None else (document, len(self._items.get(path, ())))
+
+
+def _first_of_group(groups: Groups, expanded: frozenset[str]) -> Callable[[Item], bool]:
+    """A test letting through one post of each group (the first it is asked about), every
+    post of an ``expanded`` group, and every post in no group."""
+    shown: set[str] = set()
+    group_of = groups.group_of
+
+    def test(item: Item) -> bool:
+        group = group_of.get(item.id)
+        if group is None or group in expanded:
+            return True
+        if group in shown:
+            return False
+        shown.add(group)
+        return True
+
+    return test
 
 
 class Scan:

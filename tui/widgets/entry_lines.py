@@ -63,13 +63,13 @@ def entry_texts(
     gone: bool = False,
     page_date: Timestamp | None = None,
     alert: Sequence[str] = (),
-    note: str | None = None,
+    remark: str | None = None,
 ) -> list[Text]:
     """The blocks of an entry: heading, byline, paragraphs, captions (each wraps alone).
 
     ``page_date``: the document's own date, for an entry without a time placed by it.
     ``alert``: the ``--alert`` words a new entry mentions, shown as a badge before its time.
-    ``note``: what else is known of it (``edited``, ``removed from the page``, ``also in: …``).
+    ``remark``: what else is known of it (``edited``, ``removed from the page``, ``also in: …``).
     """
     heading = Text()
     if alert:
@@ -115,8 +115,8 @@ def entry_texts(
     byline.append(safe(source_name), SOURCE)
     if gone:
         byline.append(" (file gone)", NOTE)
-    if note:
-        byline.append(f" · {safe(note)}", NOTE)
+    if remark:
+        byline.append(f" · {safe(remark)}", NOTE)
     blocks = [heading, byline]
     for index, paragraph in enumerate(entry.body):
         if index:

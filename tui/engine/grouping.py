@@ -1,0 +1,221 @@
+"""The same report across outlets: near-duplicate posts of different pages, grouped.
+
+Wire copy (a Reuters or AP paragraph, a statement quoted whole) turns up in several live
+blogs with small edits. :class:`Grouper` finds such posts without comparing every pair: each
+post's word shingles (three words) give a one-permutation MinHash signature (:data:`BINS`
+bins, empty bins filled from their neighbour), cut into bands of :data:`ROWS` bins; posts
+sharing a band are candidates, and a candidate pair is kept when the posts' shingle sets
+really share :data:`SIMILAR` of their shingles. The cost grows with the number of posts, not
+with its square: a band shared by more than :data:`BUCKET_LIMIT` posts is boilerplate and
+proposes nobody.
+
+Never grouped: posts of one page, posts more than :data:`MAX_APART` apart (or without a
+time), posts with fewer than :data:`MIN_WORDS` words (``More to follow.``). A group never
+spans more than :data:`MAX_APART` either.
+Pure: no Textual. One thread at a time (the reader's grouping worker).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from parsers.model import Entry
+
+SHINGLE = 3
+"""Words per shingle."""
+BINS = 32
+ROWS = 2
+"""Bins per band: 16 bands; posts sharing half their shingles meet in one with p > 0.98."""
+SIMILAR = 0.5
+"""The share of shingles (Jaccard) two posts must have in common."""
+MIN_WORDS = 20
+MAX_WORDS = 400
+"""Words of a post looked at (the opening, where wire copy is)."""
+MAX_APART = 6 * 3600.0
+BUCKET_LIMIT = 40
+
+_WORD = re.compile(r"\w+")
+_MASK = 0xFFFFFFFF
+_EMPTY = 1 << 40
+
+
+def post_words(entry: Entry) -> list[str]:
+    """The words of a post's body (its headline aside: outlets rewrite headlines)."""
+    found: list[str] = []
+    for paragraph in entry.body:
+        found += _WORD.findall(paragraph.casefold())
+        if len(found) >= MAX_WORDS:
+            return found[:MAX_WORDS]
+    return found
+
+
+def shingles(words: list[str]) -> set[int]:
+    """The hashed three-word shingles of ``words``."""
+    hashes = [zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in words]
+    return {
+        (a * 0x9E3779B1 ^ b * 0x85EBCA77 ^ c * 0xC2B2AE3D) & _MASK
+        for a, b, c in zip(hashes, hashes[1:], hashes[2:], strict=False)
+    }
+
+
+def signature(hashed: set[int]) -> list[int]:
+    """A one-permutation MinHash of ``hashed`` over :data:`BINS` bins, densified."""
+    bins = [_EMPTY] * BINS
+    for value in hashed:
+        mixed = (value * 0x2545F491) & _MASK
+        slot = mixed % BINS
+        if mixed < bins[slot]:
+            bins[slot] = mixed
+    for slot in range(BINS):
+        if bins[slot] == _EMPTY:  # borrow the next filled bin's value, shifted by the distance
+            for step in range(1, BINS):
+                other = bins[(slot + step) % BINS]
+                if other != _EMPTY and other < _EMPTY:
+                    bins[slot] = _EMPTY + other + step * 0x9E3779B1
+                    break
+    return bins
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@dataclass(frozen=True, slots=True)
+class Groups:
+    """Posts grouped with their near-duplicates on other pages."""
+
+    group_of: dict[str, str] = field(default_factory=dict)
+    """Entry id -> its group's id (the id of its earliest post)."""
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Group id -> its posts' ids, earliest first."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Entry id -> the display name of its page (for ``also in:``)."""
+
+    def also_in(self, entry_id: str) -> tuple[str, ...]:
+        """The pages the other posts of ``entry_id``'s group are on."""
+        group = self.group_of.get(entry_id)
+        if group is None:
+            return ()
+        mine = self.names.get(entry_id)
+        names = (self.names[m] for m in self.members[group] if m != entry_id)
+        return tuple(dict.fromkeys(n for n in names if n != mine))
+
+
+@dataclass(slots=True)
+class _Post:
+    page: str
+    name: str
+    instant: float
+    entry: Entry
+    bands: tuple[int, ...]
+
+
+class Grouper:
+    """Posts seen so far, their bands, and the pairs found alike; :meth:`add` is incremental."""
+
+    def __init__(self) -> None:
+        self._posts: dict[str, _Post] = {}
+        self._buckets: dict[int, list[str]] = {}
+        self._pairs: dict[str, set[str]] = {}
+
+    def add(self, posts: Iterable[tuple[Entry, str, str]]) -> None:
+        """Take ``(entry, page path, page name)`` triples (new or changed posts)."""
+        known: dict[str, set[int]] = {}
+        """Shingles of the candidates looked at in this call."""
+        for entry, page, name in posts:
+            self.remove(entry.id)
+            stamp = entry.published
+            if stamp is None:
+                continue
+            words = post_words(entry)
+            if len(words) < MIN_WORDS:
+                continue
+            hashed = shingles(words)
+            sig = signature(hashed)
+            bands = tuple(
+                hash((band, *sig[band * ROWS : band * ROWS + ROWS])) for band in range(BINS // ROWS)
+            )
+            post = _Post(page, name, stamp.instant, entry, bands)
+            candidates: set[str] = set()
+            for key in bands:
+                bucket = self._buckets.setdefault(key, [])
+                if len(bucket) <= BUCKET_LIMIT:
+                    candidates.update(bucket)
+                bucket.append(entry.id)
+            self._posts[entry.id] = post
+            known[entry.id] = hashed
+            for other_id in candidates:
+                other = self._posts.get(other_id)
+                if other is None or other.page == page:
+                    continue
+                if abs(other.instant - post.instant) > MAX_APART:
+                    continue
+                theirs = known.get(other_id)
+                if theirs is None:
+                    theirs = known[other_id] = shingles(post_words(other.entry))
+                if jaccard(hashed, theirs) >= SIMILAR:
+                    self._pairs.setdefault(entry.id, set()).add(other_id)
+                    self._pairs.setdefault(other_id, set()).add(entry.id)
+
+    def remove(self, entry_id: str) -> None:
+        post = self._posts.pop(entry_id, None)
+        if post is None:
+            return
+        for key in post.bands:
+            bucket = self._buckets.get(key)
+            if bucket is not None:
+                try:
+                    bucket.remove(entry_id)
+                except ValueError:
+                    pass
+        for other in self._pairs.pop(entry_id, ()):
+            pairs = self._pairs.get(other)
+            if pairs is not None:
+                pairs.discard(entry_id)
+                if not pairs:
+                    del self._pairs[other]
+
+    def groups(self) -> Groups:
+        """The groups now: posts linked by alike pairs, cut where they span too long."""
+        seen: set[str] = set()
+        group_of: dict[str, str] = {}
+        members: dict[str, tuple[str, ...]] = {}
+        names: dict[str, str] = {}
+        for start in self._pairs:
+            if start in seen:
+                continue
+            component = [start]
+            seen.add(start)
+            for node in component:  # grows while walked: a breadth-first walk
+                for other in self._pairs.get(node, ()):
+                    if other not in seen:
+                        seen.add(other)
+                        component.append(other)
+            component.sort(key=lambda i: (self._posts[i].instant, i))
+            run: list[str] = []
+            for entry_id in component:
+                if run and self._posts[entry_id].instant - self._posts[run[0]].instant > MAX_APART:
+                    self._keep(run, group_of, members, names)
+                    run = []
+                run.append(entry_id)
+            self._keep(run, group_of, members, names)
+        return Groups(group_of, members, names)
+
+    def _keep(
+        self,
+        run: list[str],
+        group_of: dict[str, str],
+        members: dict[str, tuple[str, ...]],
+        names: dict[str, str],
+    ) -> None:
+        if len({self._posts[i].page for i in run}) < 2:
+            return
+        members[run[0]] = tuple(run)
+        for entry_id in run:
+            group_of[entry_id] = run[0]
+            names[entry_id] = self._posts[entry_id].name
