@@ -34,6 +34,12 @@ async def until(pilot: Pilot[int], condition: Callable[[], bool], what: str) -> 
         await pilot.pause(0.01)
 
 
+def pane_rows(app: tui.app.ReaderApp) -> list[tuple[int, str | None]]:
+    """The sources pane's rows as (count, short note); none while the screen is not up."""
+    panes = app.query("#sources").results(PickList)
+    return [(row.count, row.brief) for pane in panes for row in pane.rows]
+
+
 async def test_three_copies_of_the_bbc_page_are_one_source_with_each_post_once(
     tmp_path: Path,
 ) -> None:
@@ -42,8 +48,8 @@ async def test_three_copies_of_the_bbc_page_are_one_source_with_each_post_once(
     app = make_app([tmp_path], watch=True)
     async with app.run_test(size=(160, 30)) as pilot:
         await until(pilot, lambda: app.follow is not None and app.follow.mode, "the watch")
-        pane = app.query_one("#sources", PickList)
-        assert [(r.count, r.brief) for r in pane.rows] == [(20, "3 copies")]
+        await until(pilot, lambda: bool(pane_rows(app)), "the sources pane")
+        assert pane_rows(app) == [(20, "3 copies")]
         assert len(app.feed.items) == 20 and len({i.id for i in app.feed.items}) == 20
         await pilot.pause()
         screen = screen_text(app)
@@ -52,8 +58,7 @@ async def test_three_copies_of_the_bbc_page_are_one_source_with_each_post_once(
         later = seed_with_new_post("Kremlin answers the sanctions threat", "A spokesman spoke.")
         write(tmp_path / "bbc-1315.txt", later)
         await until(pilot, lambda: len(app.timeline) == 21, "the new post")
-        await until(pilot, lambda: pane.rows[0].brief == "4 copies", "four copies")
-        assert [r.count for r in pane.rows] == [21]
+        await until(pilot, lambda: pane_rows(app) == [(21, "4 copies")], "four copies")
 
 
 async def test_an_edited_and_a_deleted_post_are_marked_in_the_feed(tmp_path: Path) -> None:
