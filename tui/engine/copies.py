@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,16 +44,16 @@ _FALLBACK_LEAST = 3
 """...and the fewest posts that share may be."""
 
 
+_WORD = re.compile(r"[^\W_]+")
+"""A run of letters and digits."""
+_CHARS_PER_WORD = 24
+"""Enough text for a word, looked at per word wanted (the rest of a paragraph is not read)."""
+
+
 def words(text: str, limit: int) -> list[str]:
-    """The first ``limit`` words of ``text``, case-folded, letters and digits only."""
-    out: list[str] = []
-    for raw in text.split():
-        word = "".join(c for c in raw.casefold() if c.isalnum())
-        if word:
-            out.append(word)
-            if len(out) >= limit:
-                break
-    return out
+    """The first ``limit`` words of ``text``, case-folded, letters and digits only (a word
+    with an apostrophe or a hyphen is its parts)."""
+    return _WORD.findall(text[: limit * _CHARS_PER_WORD].casefold())[:limit]
 
 
 def post_keys(entry: Entry) -> tuple[str, ...]:
@@ -267,10 +268,11 @@ class Pages:
         A path read before stays in the page it joined (a growing file is one copy).
         """
         path = document.source.path
+        keys = [post_keys(entry) for entry in document.entries]
         key = self.page_of.get(path)
         page = self.pages.get(key) if key is not None else None
         if page is None:
-            page = self._page_for(document)
+            page = self._page_for(document, keys)
             self.page_of[path] = page.path
         self._sequence += 1
         old = page.copies.get(path)
@@ -290,16 +292,15 @@ class Pages:
             page.urls.add(url)
         if title:
             page.titles.add(title)
-        self._hold(page, copy, held)
+        self._hold(page, copy, held, keys)
         page.merged = None
         return page
 
-    def _page_for(self, document: Document) -> Page:
+    def _page_for(self, document: Document, entry_keys: list[tuple[str, ...]]) -> Page:
         """The known page ``document`` is a copy of, else a new page of its own."""
         shared: Counter[str] = Counter()
         keyed = 0
-        for entry in document.entries:
-            keys = post_keys(entry)
+        for keys in entry_keys:
             if keys:
                 keyed += 1
             found: set[str] = set()
@@ -357,7 +358,9 @@ class Pages:
                     if not holders:
                         del self._key_pages[key]
 
-    def _hold(self, page: Page, copy: Copy, held: dict[str, str]) -> None:
+    def _hold(
+        self, page: Page, copy: Copy, held: dict[str, str], entry_keys: list[tuple[str, ...]]
+    ) -> None:
         """Match each entry of ``copy`` to a post of ``page`` (or make it one).
 
         What the path held before (``held``: entry id -> post id) is matched by id only: a
@@ -365,8 +368,7 @@ class Pages:
         """
         taken: set[str] = set()
         before = set(held.values())
-        for entry in copy.document.entries:
-            keys = post_keys(entry)
+        for entry, keys in zip(copy.document.entries, entry_keys, strict=True):
             post = page.posts.get(held.get(entry.id, entry.id))
             if post is not None and post.id in taken:
                 post = None
@@ -393,16 +395,16 @@ class Pages:
             copy.posts.append(post.id)
 
     def _note_edit(self, page: Page, post: Post, copy: Copy, entry: Entry) -> None:
-        """A post another copy of the same format prints differently was edited."""
-        for path, other in post.versions.items():
+        """A post the last other copy of the same format printed differently was edited."""
+        for path in reversed(post.versions):
             if path == copy.path:
                 continue
             held = page.copies.get(path)
             if held is None or held.document.format != copy.document.format:
                 continue
-            if _wording(other) != _wording(entry):
+            if _wording(post.versions[path]) != _wording(entry):
                 post.edited = True
-                return
+            return
 
     # -- files going and moving ----------------------------------------------------------
 

@@ -36,6 +36,8 @@ MAX_WORDS = 400
 """Words of a post looked at (the opening, where wire copy is)."""
 MAX_APART = 6 * 3600.0
 BUCKET_LIMIT = 40
+WORD_CACHE = 500_000
+"""Word hashes kept (a vocabulary), cleared when there are more."""
 
 _WORD = re.compile(r"\w+")
 _MASK = 0xFFFFFFFF
@@ -52,9 +54,15 @@ def post_words(entry: Entry) -> list[str]:
     return found
 
 
-def shingles(words: list[str]) -> set[int]:
-    """The hashed three-word shingles of ``words``."""
-    hashes = [zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in words]
+def shingles(words: list[str], known: dict[str, int] | None = None) -> set[int]:
+    """The hashed three-word shingles of ``words`` (``known``: word hashes already made)."""
+    known = {} if known is None else known
+    hashes = []
+    for word in words:
+        value = known.get(word)
+        if value is None:
+            value = known[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        hashes.append(value)
     return {
         (a * 0x9E3779B1 ^ b * 0x85EBCA77 ^ c * 0xC2B2AE3D) & _MASK
         for a, b, c in zip(hashes, hashes[1:], hashes[2:], strict=False)
@@ -122,6 +130,8 @@ class Grouper:
         self._posts: dict[str, _Post] = {}
         self._buckets: dict[int, list[str]] = {}
         self._pairs: dict[str, set[str]] = {}
+        self._words: dict[str, int] = {}
+        """Each word's hash, made once."""
 
     def add(self, posts: Iterable[tuple[Entry, str, str]]) -> None:
         """Take ``(entry, page path, page name)`` triples (new or changed posts)."""
@@ -135,7 +145,9 @@ class Grouper:
             words = post_words(entry)
             if len(words) < MIN_WORDS:
                 continue
-            hashed = shingles(words)
+            if len(self._words) > WORD_CACHE:
+                self._words.clear()
+            hashed = shingles(words, self._words)
             sig = signature(hashed)
             bands = tuple(
                 hash((band, *sig[band * ROWS : band * ROWS + ROWS])) for band in range(BINS // ROWS)
@@ -157,7 +169,7 @@ class Grouper:
                     continue
                 theirs = known.get(other_id)
                 if theirs is None:
-                    theirs = known[other_id] = shingles(post_words(other.entry))
+                    theirs = known[other_id] = shingles(post_words(other.entry), self._words)
                 if jaccard(hashed, theirs) >= SIMILAR:
                     self._pairs.setdefault(entry.id, set()).add(other_id)
                     self._pairs.setdefault(other_id, set()).add(entry.id)
