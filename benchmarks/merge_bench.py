@@ -19,6 +19,7 @@ import random
 import statistics
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -152,9 +153,16 @@ def main() -> None:
         triples = distinct_posts(size)
         spent = timed(partial(group, triples), args.runs)
         found = group(triples)
+        tracemalloc.start()
+        kept = Grouper()
+        kept.add(triples)
+        held = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        del kept
         print(
             f"  {size:>7} posts: {spent:.3f} s ({spent / size * 1e6:.1f} us/post), "
-            f"{found} groups (of {size // 100} carried twice)"
+            f"{found} groups (of {size // 100} carried twice), "
+            f"{held / size:.0f} bytes/post held"
         )
 
 

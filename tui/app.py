@@ -24,14 +24,14 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 if TYPE_CHECKING:  # the tailing engine loads once watching starts
-    from tui.engine.grouping import Grouper
     from tui.engine.ingest import Ingest, IngestEvent
 
 # Only what the first screen needs is imported here: the loader (and, through it, the
 # parsers) load in the loading thread, the pages and the help when first shown.
 
-from parsers.model import Document, Entry, Problem
+from parsers.model import Document, Problem
 from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
+from tui.engine.grouping import Background, Batch
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
 from tui.messages import (
@@ -187,14 +187,11 @@ class ReaderApp(App[int]):
         self._scheduled = False
         self._last_apply = 0.0
         self._apply_cost = 0.0
-        self.grouping = group
-        """Group near-duplicate posts of several pages (``--no-group`` turns it off)."""
+        self.grouping = Background() if group else None
+        """Near-duplicate posts of several pages, grouped in the background (None:
+        ``--no-group``)."""
         self.expanded: frozenset[str] = frozenset()
         """Groups shown in full (``a``)."""
-        self._to_group: list[tuple[Entry, str, str]] = []
-        self._ungroup: set[str] = set()
-        self._grouping_busy = False
-        self._grouper: Grouper | None = None
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -408,39 +405,27 @@ class ReaderApp(App[int]):
     # -- grouping near-duplicates across pages (in the background) ---------------------------
 
     def group_later(self, change: Change) -> None:
-        """Hand what ``change`` added or changed to the background grouping."""
-        if not self.grouping:
+        """Hand what ``change`` added, changed or withdrew to the background grouping."""
+        if self.grouping is None:
             return
-        self._to_group += (
-            (item.entry, item.path, item.document.display_name)
-            for item in (*change.added, *change.updated)
-        )
-        self._ungroup |= change.removed
-        if not self._grouping_busy and (self._to_group or self._ungroup):
-            self._grouping_busy = True
-            posts, self._to_group = self._to_group, []
-            gone, self._ungroup = self._ungroup, set()
-            self.find_groups(posts, gone)
+        items = (*change.added, *change.updated)
+        posts = ((item.entry, item.path, item.document.display_name) for item in items)
+        batch = self.grouping.take(posts, change.removed)
+        if batch is not None:
+            self.find_groups(batch)
 
     @work(thread=True, group="grouping")
-    def find_groups(self, posts: list[tuple[Entry, str, str]], gone: set[str]) -> None:
-        """Add ``posts`` to the groups (one run at a time), then post what was found."""
-        from tui.engine.grouping import Grouper
-
-        if self._grouper is None:
-            self._grouper = Grouper()
-        for entry_id in gone:
-            self._grouper.remove(entry_id)
-        self._grouper.add(posts)
-        self.post_message(GroupsFound(self._grouper.groups()))
+    def find_groups(self, batch: Batch) -> None:
+        if self.grouping is not None:
+            self.post_message(GroupsFound(self.grouping.run(batch)))
 
     def on_groups_found(self, message: GroupsFound) -> None:
-        self._grouping_busy = False
-        changed = message.groups != self.timeline.groups
-        if changed:
+        if message.groups != self.timeline.groups:
             self.timeline.set_groups(message.groups)
             self.refresh_feed(complete=not self.at_live_edge, keep=not self.at_live_edge)
-        self.group_later(Change())
+        batch = self.grouping.finished() if self.grouping is not None else None
+        if batch is not None:
+            self.find_groups(batch)
 
     def action_expand_group(self) -> None:
         """Show every post of the group under the cursor (again: show it once)."""
@@ -504,7 +489,7 @@ class ReaderApp(App[int]):
             authors=self.authors_selected,
             query=self.query_value,
             hide=self.hide,
-            group=self.grouping,
+            group=self.grouping is not None,
             expanded=self.expanded,
         )
 

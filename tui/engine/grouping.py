@@ -26,9 +26,10 @@ from parsers.model import Entry
 
 SHINGLE = 3
 """Words per shingle."""
-BINS = 32
+BINS = 20
 ROWS = 2
-"""Bins per band: 16 bands; posts sharing half their shingles meet in one with p > 0.98."""
+"""Bins per band: 10 bands; posts sharing half their shingles meet in one with p = 0.94,
+posts sharing 60% with p = 0.99 (each band costs about 80 bytes a post)."""
 SIMILAR = 0.5
 """The share of shingles (Jaccard) two posts must have in common."""
 MIN_WORDS = 20
@@ -120,7 +121,15 @@ class _Post:
     name: str
     instant: float
     entry: Entry
-    bands: tuple[int, ...]
+
+
+def bands_of(hashed: set[int]) -> list[int]:
+    """The band keys of a post's shingles (30-bit: small ints cost less)."""
+    sig = signature(hashed)
+    return [
+        hash((band, *sig[band * ROWS : band * ROWS + ROWS])) & 0x3FFFFFFF
+        for band in range(BINS // ROWS)
+    ]
 
 
 class Grouper:
@@ -128,7 +137,8 @@ class Grouper:
 
     def __init__(self) -> None:
         self._posts: dict[str, _Post] = {}
-        self._buckets: dict[int, list[str]] = {}
+        self._buckets: dict[int, str | list[str]] = {}
+        """Band key -> the post having it, or the posts (most bands have one)."""
         self._pairs: dict[str, set[str]] = {}
         self._words: dict[str, int] = {}
         """Each word's hash, made once."""
@@ -148,17 +158,20 @@ class Grouper:
             if len(self._words) > WORD_CACHE:
                 self._words.clear()
             hashed = shingles(words, self._words)
-            sig = signature(hashed)
-            bands = tuple(
-                hash((band, *sig[band * ROWS : band * ROWS + ROWS])) for band in range(BINS // ROWS)
-            )
-            post = _Post(page, name, stamp.instant, entry, bands)
+            post = _Post(page, name, stamp.instant, entry)
             candidates: set[str] = set()
-            for key in bands:
-                bucket = self._buckets.setdefault(key, [])
-                if len(bucket) <= BUCKET_LIMIT:
-                    candidates.update(bucket)
-                bucket.append(entry.id)
+            buckets = self._buckets
+            for key in bands_of(hashed):
+                bucket = buckets.get(key)
+                if bucket is None:
+                    buckets[key] = entry.id
+                elif isinstance(bucket, str):
+                    candidates.add(bucket)
+                    buckets[key] = [bucket, entry.id]
+                else:
+                    if len(bucket) <= BUCKET_LIMIT:
+                        candidates.update(bucket)
+                    bucket.append(entry.id)
             self._posts[entry.id] = post
             known[entry.id] = hashed
             for other_id in candidates:
@@ -178,13 +191,12 @@ class Grouper:
         post = self._posts.pop(entry_id, None)
         if post is None:
             return
-        for key in post.bands:
+        for key in bands_of(shingles(post_words(post.entry), self._words)):
             bucket = self._buckets.get(key)
-            if bucket is not None:
-                try:
-                    bucket.remove(entry_id)
-                except ValueError:
-                    pass
+            if bucket == entry_id:
+                del self._buckets[key]
+            elif isinstance(bucket, list) and entry_id in bucket:
+                bucket.remove(entry_id)
         for other in self._pairs.pop(entry_id, ()):
             pairs = self._pairs.get(other)
             if pairs is not None:
@@ -231,3 +243,43 @@ class Grouper:
         for entry_id in run:
             group_of[entry_id] = run[0]
             names[entry_id] = self._posts[entry_id].name
+
+
+Batch = tuple[list[tuple[Entry, str, str]], set[str]]
+"""Posts to group (entry, page path, page name) and ids no longer in the timeline."""
+
+
+class Background:
+    """What waits to be grouped, for a reader grouping in a worker thread, one run at a time.
+
+    :meth:`take` and :meth:`finished` run on the reader's thread; :meth:`run` in the worker.
+    """
+
+    def __init__(self) -> None:
+        self.grouper = Grouper()
+        self._posts: list[tuple[Entry, str, str]] = []
+        self._gone: set[str] = set()
+        self.busy = False
+
+    def take(self, posts: Iterable[tuple[Entry, str, str]], gone: Iterable[str]) -> Batch | None:
+        """Queue ``posts`` and ``gone``; the batch to run now, unless a run is going on."""
+        self._posts += posts
+        self._gone.update(gone)
+        if self.busy or not (self._posts or self._gone):
+            return None
+        self.busy = True
+        batch = (self._posts, self._gone)
+        self._posts, self._gone = [], set()
+        return batch
+
+    def run(self, batch: Batch) -> Groups:
+        posts, gone = batch
+        for entry_id in gone:
+            self.grouper.remove(entry_id)
+        self.grouper.add(posts)
+        return self.grouper.groups()
+
+    def finished(self) -> Batch | None:
+        """A run ended: the next batch, if posts arrived meanwhile."""
+        self.busy = False
+        return self.take((), ())
