@@ -59,6 +59,7 @@ async def test_three_copies_of_the_bbc_page_are_one_source_with_each_post_once(
         write(tmp_path / "bbc-1315.txt", later)
         await until(pilot, lambda: len(app.timeline) == 21, "the new post")
         await until(pilot, lambda: pane_rows(app) == [(21, "4 copies")], "four copies")
+        await pilot.pause(0.2)  # the feed's own messages about it are handled before exit
 
 
 async def test_an_edited_and_a_deleted_post_are_marked_in_the_feed(tmp_path: Path) -> None:
@@ -117,6 +118,7 @@ async def test_wire_copy_in_two_outlets_shows_once_with_also_in_and_a_expands(
         assert screen_text(app).count("also in: ") == 2
         await pilot.press("a")
         await until(pilot, lambda: len(app.feed.items) == 11, "the group folded again")
+        await pilot.pause(0.2)
 
 
 async def test_no_group_shows_every_post(tmp_path: Path) -> None:

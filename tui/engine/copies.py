@@ -56,9 +56,10 @@ def words(text: str, limit: int) -> list[str]:
     return _WORD.findall(text[: limit * _CHARS_PER_WORD].casefold())[:limit]
 
 
-def post_keys(entry: Entry) -> tuple[str, ...]:
+def post_keys(entry: Entry) -> tuple[int, ...]:
     """What identifies a post across copies: its minute with its headline, its minute with
-    its opening words (an untimed post: its headline and opening words together)."""
+    its opening words (an untimed post: its headline and opening words together), hashed
+    (equal within one process, which is all a key is compared in)."""
     headline = " ".join(words(entry.title or "", 40))
     opening = ""
     for paragraph in entry.body:
@@ -71,15 +72,15 @@ def post_keys(entry: Entry) -> tuple[str, ...]:
         minute = int(entry.published.instant // 60)
         keys = []
         if headline:
-            keys.append(f"{minute}\x00h\x00{headline}")
+            keys.append(hash((minute, "h", headline)))
         if opening:
-            keys.append(f"{minute}\x00o\x00{opening}")
+            keys.append(hash((minute, "o", opening)))
         return tuple(keys)
     clock = entry.clock
     when = clock.clock() if clock is not None else "-"
     if not headline and not opening:
         return ()
-    return (f"{when}\x00u\x00{headline}\x00{opening}",)
+    return (hash((when, "u", headline, opening)),)
 
 
 def url_key(url: str | None) -> str | None:
@@ -132,7 +133,7 @@ class Post:
     """One post of a page and the version of it each copy holds."""
 
     id: str
-    keys: tuple[str, ...]
+    keys: tuple[int, ...]
     versions: dict[str, Entry] = field(default_factory=dict)
     """Copy path -> the entry that copy holds for this post."""
     edited: bool = False
@@ -207,9 +208,19 @@ class Page:
     titles: set[str] = field(default_factory=set)
     copies: dict[str, Copy] = field(default_factory=dict)
     posts: dict[str, Post] = field(default_factory=dict)
-    by_key: dict[str, str] = field(default_factory=dict)
+    by_key: dict[int, str] = field(default_factory=dict)
     """Post key -> post id."""
+    held: bool = False
+    """True once its posts are kept one by one (from its second copy on: a page read from
+    one file is its document, nothing more)."""
     merged: Document | None = None
+
+    @property
+    def size(self) -> int:
+        """How many posts it has."""
+        if self.held:
+            return len(self.posts)
+        return sum(len(copy.document.entries) for copy in self.copies.values())
 
     def newest_copy(self) -> Copy:
         return max(self.copies.values(), key=lambda c: c.rank)
@@ -256,8 +267,8 @@ class Pages:
         """By page key (the first copy's path)."""
         self.page_of: dict[str, str] = {}
         """Copy path -> page key."""
-        self._key_pages: dict[str, set[str]] = {}
-        """Post key -> the pages holding a post with it (to find a document's page)."""
+        self._key_pages: dict[int, str] = {}
+        """Post key -> the first page holding a post with it (to find a document's page)."""
         self._sequence = 0
 
     # -- adding --------------------------------------------------------------------------
@@ -279,7 +290,7 @@ class Pages:
         copy = Copy(path, document, self._sequence if old is None else old.sequence, saved)
         held: dict[str, str] = {}
         """What this path held before: its entries' ids -> their posts."""
-        if old is not None:
+        if old is not None and page.held:
             for post_id in old.posts:
                 post = page.posts.get(post_id)
                 version = post.versions.get(path) if post is not None else None
@@ -292,20 +303,32 @@ class Pages:
             page.urls.add(url)
         if title:
             page.titles.add(title)
-        self._hold(page, copy, held, keys)
+        if not page.held and len(page.copies) == 1:
+            self._index(page, keys)  # one file: its posts are its entries
+        else:
+            if not page.held:  # a second copy: keep the first one's posts one by one
+                page.held = True
+                (first,) = (c for c in page.copies.values() if c is not copy)
+                first_keys = [post_keys(entry) for entry in first.document.entries]
+                self._hold(page, first, {}, first_keys)
+            self._hold(page, copy, held, keys)
         page.merged = None
         return page
 
-    def _page_for(self, document: Document, entry_keys: list[tuple[str, ...]]) -> Page:
+    def _index(self, page: Page, entry_keys: list[tuple[int, ...]]) -> None:
+        pages = self._key_pages
+        for keys in entry_keys:
+            for key in keys:
+                pages.setdefault(key, page.path)
+
+    def _page_for(self, document: Document, entry_keys: list[tuple[int, ...]]) -> Page:
         """The known page ``document`` is a copy of, else a new page of its own."""
         shared: Counter[str] = Counter()
         keyed = 0
         for keys in entry_keys:
             if keys:
                 keyed += 1
-            found: set[str] = set()
-            for key in keys:
-                found.update(self._key_pages.get(key, ()))
+            found = {self._key_pages[key] for key in keys if key in self._key_pages}
             shared.update(found)
         url, title = url_key(document.url), title_key(document)
         best: tuple[int, str] | None = None
@@ -324,7 +347,7 @@ class Pages:
 
     @staticmethod
     def _is_copy(page: Page, url: str | None, title: str | None, shared: int, keyed: int) -> bool:
-        posts = len(page.posts)
+        posts = page.size
         if url is not None and page.urls:
             same = url in page.urls
             least = 1
@@ -352,14 +375,11 @@ class Pages:
         for key in post.keys:
             if page.by_key.get(key) == post.id:
                 del page.by_key[key]
-                holders = self._key_pages.get(key)
-                if holders is not None:
-                    holders.discard(page.path)
-                    if not holders:
-                        del self._key_pages[key]
+                if self._key_pages.get(key) == page.path:
+                    del self._key_pages[key]
 
     def _hold(
-        self, page: Page, copy: Copy, held: dict[str, str], entry_keys: list[tuple[str, ...]]
+        self, page: Page, copy: Copy, held: dict[str, str], entry_keys: list[tuple[int, ...]]
     ) -> None:
         """Match each entry of ``copy`` to a post of ``page`` (or make it one).
 
@@ -374,7 +394,8 @@ class Pages:
                 post = None
             if post is None:
                 for key in keys:
-                    found = page.posts.get(page.by_key.get(key, ""))
+                    found_id = page.by_key.get(key)
+                    found = page.posts.get(found_id) if found_id is not None else None
                     if found is not None and found.id not in taken and found.id not in before:
                         post = found
                         break
@@ -391,7 +412,7 @@ class Pages:
             for key in keys:
                 if key not in page.by_key:
                     page.by_key[key] = post.id
-                    self._key_pages.setdefault(key, set()).add(page.path)
+                    self._key_pages.setdefault(key, page.path)
             copy.posts.append(post.id)
 
     def _note_edit(self, page: Page, post: Post, copy: Copy, entry: Entry) -> None:
@@ -443,10 +464,9 @@ class Pages:
             for copy_path, page_key in self.page_of.items():
                 if page_key == old:
                     self.page_of[copy_path] = new
-            for holders in self._key_pages.values():
-                if old in holders:
-                    holders.discard(old)
-                    holders.add(new)
+            for post_key, holder in self._key_pages.items():
+                if holder == old:
+                    self._key_pages[post_key] = new
             for post in page.posts.values():
                 post.shown = None
         self.page_of[new] = page.path
