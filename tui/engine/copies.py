@@ -83,6 +83,23 @@ def post_keys(entry: Entry) -> tuple[int, ...]:
     return (hash((when, "u", headline, opening)),)
 
 
+def index_key(entry: Entry) -> int | None:
+    """A cheap key of a post, to find the page a document may be a copy of: its minute and
+    headline (else its first words), case-folded. Posts are matched by :func:`post_keys`."""
+    if entry.title:
+        text = entry.title
+    elif entry.body:
+        text = entry.body[0][: OPENING_WORDS * _CHARS_PER_WORD]
+    else:
+        return None
+    if entry.published is not None:
+        when: object = int(entry.published.instant // 60)
+    else:
+        clock = entry.clock
+        when = clock.clock() if clock is not None else None
+    return hash((when, " ".join(text.casefold().split()[: 40 if entry.title else OPENING_WORDS])))
+
+
 def url_key(url: str | None) -> str | None:
     """An address as a page identity: host without ``www.``, path without a trailing slash,
     no query nor fragment, case-folded."""
@@ -155,16 +172,25 @@ class Copy:
     posts: list[str] = field(default_factory=list)
     """The ids of the page's posts this copy holds, in its order."""
     gone: bool = False
-    span: tuple[int, int] | None = None
-    """The first and last minute the copy's timed posts cover."""
-    newest: float | None = None
-    """Its newest post's instant."""
+    _span: tuple[int, int] | None | bool = False
+    """Made when first asked (False: not yet)."""
 
-    def __post_init__(self) -> None:
-        stamps = [e.published.instant for e in self.document.entries if e.published]
-        if stamps:
-            self.newest = max(stamps)
-            self.span = (int(min(stamps) // 60), int(self.newest // 60))
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The first and last minute the copy's timed posts cover."""
+        if self._span is False:
+            stamps = [e.published.instant for e in self.document.entries if e.published]
+            self._span = (int(min(stamps) // 60), int(max(stamps) // 60)) if stamps else None
+            self._newest = max(stamps) if stamps else None
+        return self._span  # type: ignore[return-value]
+
+    @property
+    def newest(self) -> float | None:
+        """Its newest post's instant."""
+        self.span  # noqa: B018 - made together
+        return self._newest
+
+    _newest: float | None = None
 
     @property
     def rank(self) -> tuple[float, float, int]:
@@ -279,11 +305,11 @@ class Pages:
         A path read before stays in the page it joined (a growing file is one copy).
         """
         path = document.source.path
-        keys = [post_keys(entry) for entry in document.entries]
+        found = [index_key(entry) for entry in document.entries]
         key = self.page_of.get(path)
         page = self.pages.get(key) if key is not None else None
         if page is None:
-            page = self._page_for(document, keys)
+            page = self._page_for(document, found)
             self.page_of[path] = page.path
         self._sequence += 1
         old = page.copies.get(path)
@@ -303,33 +329,29 @@ class Pages:
             page.urls.add(url)
         if title:
             page.titles.add(title)
-        if not page.held and len(page.copies) == 1:
-            self._index(page, keys)  # one file: its posts are its entries
-        else:
+        self._index(page, found)
+        if page.held or len(page.copies) > 1:
             if not page.held:  # a second copy: keep the first one's posts one by one
                 page.held = True
                 (first,) = (c for c in page.copies.values() if c is not copy)
                 first_keys = [post_keys(entry) for entry in first.document.entries]
                 self._hold(page, first, {}, first_keys)
+            keys = [post_keys(entry) for entry in document.entries]
             self._hold(page, copy, held, keys)
         page.merged = None
         return page
 
-    def _index(self, page: Page, entry_keys: list[tuple[int, ...]]) -> None:
+    def _index(self, page: Page, found: list[int | None]) -> None:
         pages = self._key_pages
-        for keys in entry_keys:
-            for key in keys:
+        for key in found:
+            if key is not None:
                 pages.setdefault(key, page.path)
 
-    def _page_for(self, document: Document, entry_keys: list[tuple[int, ...]]) -> Page:
+    def _page_for(self, document: Document, found: list[int | None]) -> Page:
         """The known page ``document`` is a copy of, else a new page of its own."""
-        shared: Counter[str] = Counter()
-        keyed = 0
-        for keys in entry_keys:
-            if keys:
-                keyed += 1
-            found = {self._key_pages[key] for key in keys if key in self._key_pages}
-            shared.update(found)
+        pages = self._key_pages
+        keyed = sum(1 for key in found if key is not None)
+        shared = Counter(pages[key] for key in found if key is not None and key in pages)
         url, title = url_key(document.url), title_key(document)
         best: tuple[int, str] | None = None
         for key, count in shared.items():
@@ -375,8 +397,6 @@ class Pages:
         for key in post.keys:
             if page.by_key.get(key) == post.id:
                 del page.by_key[key]
-                if self._key_pages.get(key) == page.path:
-                    del self._key_pages[key]
 
     def _hold(
         self, page: Page, copy: Copy, held: dict[str, str], entry_keys: list[tuple[int, ...]]
@@ -412,7 +432,6 @@ class Pages:
             for key in keys:
                 if key not in page.by_key:
                     page.by_key[key] = post.id
-                    self._key_pages.setdefault(key, page.path)
             copy.posts.append(post.id)
 
     def _note_edit(self, page: Page, post: Post, copy: Copy, entry: Entry) -> None:
