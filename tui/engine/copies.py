@@ -140,11 +140,6 @@ def _richness(entry: Entry) -> int:
     return int(bool(entry.authors)) + int(bool(entry.captions))
 
 
-def _wording(entry: Entry) -> tuple[object, ...]:
-    """What an edit changes: headline, body, captions' text."""
-    return (entry.title, entry.body, tuple(c.text for c in entry.captions))
-
-
 @dataclass(slots=True)
 class Post:
     """One post of a page and the version of it each copy holds."""
@@ -334,10 +329,8 @@ class Pages:
             if not page.held:  # a second copy: keep the first one's posts one by one
                 page.held = True
                 (first,) = (c for c in page.copies.values() if c is not copy)
-                first_keys = [post_keys(entry) for entry in first.document.entries]
-                self._hold(page, first, {}, first_keys)
-            keys = [post_keys(entry) for entry in document.entries]
-            self._hold(page, copy, held, keys)
+                self._hold(page, first, {}, [index_key(e) for e in first.document.entries])
+            self._hold(page, copy, held, found)
         page.merged = None
         return page
 
@@ -398,27 +391,25 @@ class Pages:
             if page.by_key.get(key) == post.id:
                 del page.by_key[key]
 
-    def _hold(
-        self, page: Page, copy: Copy, held: dict[str, str], entry_keys: list[tuple[int, ...]]
-    ) -> None:
-        """Match each entry of ``copy`` to a post of ``page`` (or make it one).
+    def _hold(self, page: Page, copy: Copy, held: dict[str, str], found: list[int | None]) -> None:
+        """Match each entry of ``copy`` to a post of ``page`` (or make it one): by its cheap
+        :func:`index_key` first, by its :func:`post_keys` when that finds nothing.
 
         What the path held before (``held``: entry id -> post id) is matched by id only: a
         file read again is the same file, and what its parser calls new is new.
         """
         taken: set[str] = set()
         before = set(held.values())
-        for entry, keys in zip(copy.document.entries, entry_keys, strict=True):
+        for entry, quick in zip(copy.document.entries, found, strict=True):
             post = page.posts.get(held.get(entry.id, entry.id))
             if post is not None and post.id in taken:
                 post = None
+            keys: tuple[int, ...] = (quick,) if quick is not None else ()
             if post is None:
-                for key in keys:
-                    found_id = page.by_key.get(key)
-                    found = page.posts.get(found_id) if found_id is not None else None
-                    if found is not None and found.id not in taken and found.id not in before:
-                        post = found
-                        break
+                post = self._match(page, keys, taken, before)
+                if post is None:
+                    keys += post_keys(entry)
+                    post = self._match(page, keys, taken, before)
             if post is None:
                 post_id = entry.id
                 if post_id in page.posts:  # the same id twice in a page: keep both
@@ -430,9 +421,20 @@ class Pages:
             taken.add(post.id)
             post.versions[copy.path] = entry
             for key in keys:
-                if key not in page.by_key:
-                    page.by_key[key] = post.id
+                page.by_key.setdefault(key, post.id)
             copy.posts.append(post.id)
+
+    @staticmethod
+    def _match(
+        page: Page, keys: tuple[int, ...], taken: set[str], before: set[str]
+    ) -> Post | None:
+        for key in keys:
+            found_id = page.by_key.get(key)
+            if found_id is not None and found_id not in taken and found_id not in before:
+                found = page.posts.get(found_id)
+                if found is not None:
+                    return found
+        return None
 
     def _note_edit(self, page: Page, post: Post, copy: Copy, entry: Entry) -> None:
         """A post the last other copy of the same format printed differently was edited."""
@@ -442,7 +444,12 @@ class Pages:
             held = page.copies.get(path)
             if held is None or held.document.format != copy.document.format:
                 continue
-            if _wording(post.versions[path]) != _wording(entry):
+            other = post.versions[path]
+            if (
+                other.title != entry.title
+                or other.body != entry.body
+                or other.captions != entry.captions
+            ):
                 post.edited = True
             return
 
