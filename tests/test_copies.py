@@ -168,3 +168,23 @@ def test_tracker_seeded_with_a_timelines_copies_gives_the_same_ids() -> None:
     assert len(timeline.source_counts()) == 1
     assert len(timeline.page_info[documents[0].source.path].copies) == 3
     assert REMOVED in timeline.marks.values()
+
+
+def test_a_deleted_copy_leaves_the_page_until_its_last_copy_goes() -> None:
+    from tui.engine.ingest import SourceGone
+
+    documents, _ = _snapshots()
+    tracker = Tracker()
+    for document in documents[:2]:
+        tracker.parsed(document.source.path, document, None)
+    page = documents[0].source.path
+    first = tracker.missing(page)
+    assert not [e for e in first if isinstance(e, SourceGone)]
+    (changed,) = first
+    assert isinstance(changed, PageChanged) and changed.info.copies == (documents[1].source.path,)
+    last = tracker.missing(documents[1].source.path)
+    assert SourceGone(page) in last
+    timeline = Timeline()
+    timeline.upsert_many(documents[:2])
+    timeline.apply(first + last)
+    assert page in timeline.gone and len(timeline) == 8  # the posts stay, marked gone
