@@ -33,7 +33,7 @@ posts sharing 60% with p = 0.99 (each band costs about 80 bytes a post)."""
 SIMILAR = 0.5
 """The share of shingles (Jaccard) two posts must have in common."""
 MIN_WORDS = 20
-MAX_WORDS = 400
+MAX_WORDS = 150
 """Words of a post looked at (the opening, where wire copy is)."""
 MAX_APART = 6 * 3600.0
 BUCKET_LIMIT = 40
