@@ -343,8 +343,9 @@ class Pages:
     def _page_for(self, document: Document, found: list[int | None]) -> Page:
         """The known page ``document`` is a copy of, else a new page of its own."""
         pages = self._key_pages
+        hits = [pages[key] for key in found if key in pages]
+        shared = Counter(hits) if hits else Counter[str]()
         keyed = sum(1 for key in found if key is not None)
-        shared = Counter(pages[key] for key in found if key is not None and key in pages)
         url, title = url_key(document.url), title_key(document)
         best: tuple[int, str] | None = None
         for key, count in shared.items():
