@@ -41,8 +41,8 @@ WORD_CACHE = 500_000
 """Word hashes kept (a vocabulary), cleared when there are more."""
 
 _WORD = re.compile(r"\w+")
-_MASK = 0xFFFFFFFF
-_EMPTY = 1 << 40
+_EMPTY = 1 << 64
+"""Above every hash."""
 
 
 def post_words(entry: Entry) -> list[str]:
@@ -56,7 +56,9 @@ def post_words(entry: Entry) -> list[str]:
 
 
 def shingles(words: list[str], known: dict[str, int] | None = None) -> set[int]:
-    """The hashed three-word shingles of ``words`` (``known``: word hashes already made)."""
+    """The hashed three-word shingles of ``words`` (``known``: word hashes already made).
+
+    Words hash with CRC-32 and shingles as tuples of those ints: the same in every process."""
     known = {} if known is None else known
     hashes = []
     for word in words:
@@ -64,27 +66,27 @@ def shingles(words: list[str], known: dict[str, int] | None = None) -> set[int]:
         if value is None:
             value = known[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
         hashes.append(value)
-    return {
-        (a * 0x9E3779B1 ^ b * 0x85EBCA77 ^ c * 0xC2B2AE3D) & _MASK
-        for a, b, c in zip(hashes, hashes[1:], hashes[2:], strict=False)
-    }
+    return set(map(hash, zip(hashes, hashes[1:], hashes[2:], strict=False)))
 
 
-def signature(hashed: set[int]) -> list[int]:
-    """A one-permutation MinHash of ``hashed`` over :data:`BINS` bins, densified."""
-    bins = [_EMPTY] * BINS
+def signature(hashed: set[int]) -> list[object]:
+    """A one-permutation MinHash of ``hashed`` over :data:`BINS` bins; an empty bin takes
+    the next filled bin's value with its distance (so equal sets still agree)."""
+    bins: list[object] = [_EMPTY] * BINS
+    lowest = [_EMPTY] * BINS
     for value in hashed:
-        mixed = (value * 0x2545F491) & _MASK
-        slot = mixed % BINS
-        if mixed < bins[slot]:
-            bins[slot] = mixed
-    for slot in range(BINS):
-        if bins[slot] == _EMPTY:  # borrow the next filled bin's value, shifted by the distance
-            for step in range(1, BINS):
-                other = bins[(slot + step) % BINS]
-                if other != _EMPTY and other < _EMPTY:
-                    bins[slot] = _EMPTY + other + step * 0x9E3779B1
-                    break
+        slot = value % BINS
+        if value < lowest[slot]:
+            lowest[slot] = value
+    for slot, value in enumerate(lowest):
+        if value != _EMPTY:
+            bins[slot] = value
+            continue
+        for step in range(1, BINS):
+            other = lowest[(slot + step) % BINS]
+            if other != _EMPTY:
+                bins[slot] = (other, step)
+                break
     return bins
 
 
