@@ -3,7 +3,8 @@
 Merging: pages saved 12 times each (every snapshot has 20 posts, two of them new on top),
 ``N`` entries read in all, put into a :class:`tui.engine.timeline.Timeline` the way the
 reader's loading does (and merged alone, :func:`tui.engine.copies.merge_documents`).
-Grouping: ``N`` distinct posts of 40-word bodies on pages of 20 posts, 1 in 100 carried
+Grouping: ``N`` distinct posts of 40-word bodies (words drawn by Zipf's law from 20,000) on
+pages of 20 posts, 1 in 100 carried
 (lightly edited) by a second page, through :class:`tui.engine.grouping.Grouper`.
 
     python benchmarks/merge_bench.py [--sizes 10000 100000] [--runs 3]
@@ -82,6 +83,11 @@ def snapshots(entries: int) -> list[Document]:
     return documents
 
 
+LEXICON = [f"{WORDS[n % len(WORDS)]}{n}" for n in range(20_000)]
+"""Made-up words for the grouping posts, drawn by Zipf's law (a few common, most rare)."""
+WEIGHTS = [1.0 / (rank + 1) for rank in range(len(LEXICON))]
+
+
 def distinct_posts(count: int, seed: int = 5) -> list[tuple[Entry, str, str]]:
     """``count`` posts on pages of 20, one in 100 carried again by the next page."""
     rng = random.Random(seed)
@@ -95,7 +101,7 @@ def distinct_posts(count: int, seed: int = 5) -> list[tuple[Entry, str, str]]:
             body = " ".join(words)
             at = original.published.at + timedelta(minutes=20)  # type: ignore[union-attr]
         else:
-            body = " ".join(rng.choice(WORDS) for _ in range(40))
+            body = " ".join(rng.choices(LEXICON, WEIGHTS, k=40))
             at = START + timedelta(seconds=rng.randrange(3 * 86400))
         path = f"/bench/outlet{page}.html"
         entry = Entry(
