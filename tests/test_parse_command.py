@@ -151,3 +151,26 @@ def test_a_broken_pipe_keeps_the_exit_status(tmp_path: Path, missing: bool, stat
     first, code = _head_one_line(*args, str(tmp_path))
     assert first.startswith("== ")
     assert code == status
+
+
+def test_merge_prints_each_post_of_copies_once(tmp_path: Path) -> None:
+    """Two identical copies of the BBC page: 40 entries by default, 20 with ``--merge``."""
+    from copies_fixtures import seed_with_new_post
+
+    bbc = (SEEDS / "003_816f4847ca21db51.txt").read_text(encoding="utf-8")
+    (tmp_path / "bbc-1.txt").write_text(bbc, encoding="utf-8")
+    (tmp_path / "bbc-2.txt").write_text(bbc, encoding="utf-8")
+    assert len(run("--json", str(tmp_path)).stdout.splitlines()) == 40
+    merged = run("--json", "--merge", str(tmp_path))
+    assert merged.returncode == 0, merged.stderr
+    rows = [json.loads(line) for line in merged.stdout.splitlines()]
+    assert len(rows) == 20 and len({r["id"] for r in rows}) == 20
+    assert {r["source"] for r in rows} == {str(tmp_path / "bbc-1.txt")}
+    # A later snapshot with one post on top adds that post only; other pages stay apart.
+    later = seed_with_new_post("Kremlin answers the sanctions threat", "A spokesman spoke.")
+    (tmp_path / "bbc-3.txt").write_text(later, encoding="utf-8")
+    (tmp_path / "other.txt").write_text("A headline\n\nSome body text here.\n")
+    output = run("--json", "--merge", str(tmp_path)).stdout
+    rows = [json.loads(line) for line in output.splitlines()]
+    assert len(rows) == 22
+    assert sum(r["title"] == "Kremlin answers the sanctions threat" for r in rows) == 1

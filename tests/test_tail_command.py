@@ -122,8 +122,11 @@ def test_existing_entries_first_then_a_new_file(tmp_path: Path, tail: Callable[.
     record = run.of("added")[-1]
     assert set(record) == {
         "event",
+        "page",
+        "copy",
         *entry_to_dict(parse_file(str(tmp_path / "new.txt")).entries[0]),
     }
+    assert record["copy"] == str(tmp_path / "new.txt")
     assert record["source"] == str(tmp_path / "new.txt")
     assert run.ids()[-len(ids_of(tmp_path / "new.txt")) :] == ids_of(tmp_path / "new.txt")
 
@@ -290,3 +293,29 @@ def test_text_output_never_passes_escape_sequences_from_file_names(tmp_path: Pat
     )
     assert done.returncode == 0 and "evil" in done.stdout
     assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout + done.stderr
+
+
+def test_a_copy_of_a_page_under_another_name_prints_only_its_new_post(
+    tmp_path: Path, tail: Callable[..., Tail]
+) -> None:
+    """The built-in BBC page dropped in, then a later snapshot of it: one ``added``."""
+    from copies_fixtures import SEED_PAGE, seed_with_new_post
+
+    run = tail(str(tmp_path), "--new-only")
+    first = tmp_path / "bbc-1300.txt"
+    write(first, SEED_PAGE.read_text(encoding="utf-8"))
+    run.until(lambda r: len([x for x in r if x["event"] == "added"]) == 20, "the first copy")
+    second = tmp_path / "bbc-1330.txt"
+    write(second, seed_with_new_post("Kremlin answers the sanctions threat", "A spokesman spoke."))
+    run.until(lambda r: any(x["event"] == "copies" for x in r), "the second copy")
+    run.until(lambda r: len([x for x in r if x["event"] == "added"]) >= 21, "its new post")
+    time.sleep(0.3)  # anything else it would print arrives meanwhile
+    assert run.stop() == 0
+    added = run.of("added")
+    assert len(added) == 21 and not run.of("updated") and not run.of("removed")
+    new = added[-1]
+    assert new["title"] == "Kremlin answers the sanctions threat"
+    assert new["copy"] == str(second) and new["source"] == str(first)
+    assert new["page"] == added[0]["page"]
+    (copies,) = run.of("copies")
+    assert copies["copies"] == [str(first), str(second)]

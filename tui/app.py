@@ -37,13 +37,20 @@ if TYPE_CHECKING:  # the tailing engine loads once watching starts, the state st
 
 from parsers.model import Document, Problem
 from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
+from tui.engine.grouping import Background, Batch
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
 from tui.entry_actions import EntryActions
-from tui.messages import DocumentsLoaded, EngineEvents, LoadFinished, WatchStopped
+from tui.messages import (
+    DocumentsLoaded,
+    EngineEvents,
+    GroupsFound,
+    LoadFinished,
+    WatchStopped,
+)
 from tui.read_state import READ_AFTER, SourceUnread, UnreadCounter, snapshot_test
 from tui.reading_actions import ReadingActions
-from tui.time_display import ZoneMode
+from tui.time_display import ZoneMode, convert
 from tui.widgets.activity_strip import ActivityStrip
 from tui.widgets.entry_lines import safe
 from tui.widgets.feed import Feed
@@ -143,6 +150,7 @@ class ReaderApp(ReadingActions, EntryActions):
         Binding("x", "clear_filters", "Clear filters"),
         Binding("s", "toggle_sidebar", "Panes", id="toggle_sidebar"),
         Binding("f", "follow", "Newest, follow", id="follow"),
+        Binding("a", "expand_group", "Also in: expand", id="expand_group"),
         Binding("escape", "clear_query", "Clear the query", show=False),
         # Reading over days (issue 12): the list, read state, marks. The ids are the
         # action names a config file remaps (tui.engine.config.DEFAULT_KEYS).
@@ -171,6 +179,7 @@ class ReaderApp(ReadingActions, EntryActions):
         state_path: str | None = None,
         read_after: float = READ_AFTER,
         cache: ParseCache | None = None,
+        group: bool = True,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -219,6 +228,11 @@ class ReaderApp(ReadingActions, EntryActions):
         self._read_timer: Timer | None = None
         self._state_test: Callable[[str], bool] | None = None
         """The query's ``is:`` terms over the state as it was when the query was applied."""
+        self.grouping = Background() if group else None
+        """Near-duplicate posts of several pages, grouped in the background (None:
+        ``--no-group``)."""
+        self.expanded: frozenset[str] = frozenset()
+        """Groups shown in full (``a``)."""
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -238,6 +252,7 @@ class ReaderApp(ReadingActions, EntryActions):
         self.query_one("#authors", PickList).border_title = "Authors"
         self.feed.set_display(mode=self.mode, local=self.local_zone)
         self.feed.complete = self.finish_scan
+        self.feed.notes = self.timeline.note
         self.feed.focus()
         if self.follow is not None:
             self.feed.alerted = self.follow.alerted
@@ -321,7 +336,7 @@ class ReaderApp(ReadingActions, EntryActions):
         )
         self.ingest = Ingest(
             roots,
-            known=self.timeline.documents,
+            known=self.timeline.read_documents,
             settle=SETTLE_SECONDS if self.settle_seconds is None else self.settle_seconds,
             watcher=watcher,
             known_since=self.created,
@@ -404,6 +419,7 @@ class ReaderApp(ReadingActions, EntryActions):
         follow = self.follow
         if follow is not None and change.mode is not None:
             follow.mode = change.mode
+        self.group_later(change)
         for old, new in change.renamed:
             if old in self.sources_selected:
                 self.sources_selected = (self.sources_selected - {old}) | {new}
@@ -437,6 +453,41 @@ class ReaderApp(ReadingActions, EntryActions):
                 self.bell()
             self.feed.set_display()  # redraw with the badges
 
+    # -- grouping near-duplicates across pages (in the background) ---------------------------
+
+    def group_later(self, change: Change) -> None:
+        """Hand what ``change`` added, changed or withdrew to the background grouping."""
+        if self.grouping is None:
+            return
+        items = (*change.added, *change.updated)
+        posts = ((item.entry, item.path, item.document.display_name) for item in items)
+        batch = self.grouping.take(posts, change.removed)
+        if batch is not None:
+            self.find_groups(batch)
+
+    @work(thread=True, group="grouping")
+    def find_groups(self, batch: Batch) -> None:
+        if self.grouping is not None:
+            self.post_message(GroupsFound(self.grouping.run(batch)))
+
+    def on_groups_found(self, message: GroupsFound) -> None:
+        if message.groups != self.timeline.groups:
+            self.timeline.set_groups(message.groups)
+            self.refresh_feed(complete=not self.at_live_edge, keep=not self.at_live_edge)
+        batch = self.grouping.finished() if self.grouping is not None else None
+        if batch is not None:
+            self.find_groups(batch)
+
+    def action_expand_group(self) -> None:
+        """Show every post of the group under the cursor (again: show it once)."""
+        current = self.feed.current
+        group = self.timeline.groups.group_of.get(current.id) if current else None
+        if group is None:
+            self.notify("This entry is in no group (no near-duplicate on another page).")
+            return
+        self.expanded = self.expanded ^ {group}
+        self.refresh_feed()
+
     # -- refreshing --------------------------------------------------------------------------
 
     def refresh_panes(self, change: Change | None = None) -> None:
@@ -462,17 +513,26 @@ class ReaderApp(ReadingActions, EntryActions):
     def _source_row(self, document: Document, count: int) -> Row:
         path = document.source.path
         unread = self.source_unread.count(document, self.state) if self.state else None
+        note = source_note(
+            gone=path in self.timeline.gone,
+            readable=document.readable,
+            renamed_from=self.timeline.renamed.get(path),
+        )
+        page = self.timeline.page_info.get(path)
+        brief = None
+        if note is None and page is not None and len(page.copies) > 1:
+            newest = page.newest
+            brief = note = f"{len(page.copies)} copies"
+            if newest is not None:
+                note += f", newest {convert(newest, self.mode, self.local_zone):%H:%M}"
         return Row(
             key=path,
             label=document.display_name,
             count=count,
             unread=unread,
             gone=path in self.timeline.gone or not document.readable,
-            note=source_note(
-                gone=path in self.timeline.gone,
-                readable=document.readable,
-                renamed_from=self.timeline.renamed.get(path),
-            ),
+            note=note,
+            brief=brief,
         )
 
     @property
@@ -483,6 +543,8 @@ class ReaderApp(ReadingActions, EntryActions):
             query=self.query_value,
             hide=self.hide,
             state_test=self._state_test if self.query_value is not None else None,
+            group=self.grouping is not None,
+            expanded=self.expanded,
         )
 
     def refresh_feed(self, complete: bool = False, keep: bool = True) -> None:
@@ -790,6 +852,7 @@ def make_app(
     read_after: float = READ_AFTER,
     settings: Loaded | None = None,
     cache: ParseCache | None = None,
+    group: bool = True,
 ) -> ReaderApp:
     """The reader over ``paths`` (parsed in a worker) and/or already parsed ``documents``.
 
@@ -805,6 +868,8 @@ def make_app(
     ``settings``: the user's config (:mod:`tui.engine.config`; its alert words join ``alerts``).
     ``cache``: parsed documents are looked up and stored there (the command line's default;
     none here).
+    ``group``: show near-duplicate posts of several pages once, ``also in:`` the others
+    (found in the background; ``a`` expands a group).
     """
     if settings is not None:
         alerts = list(dict.fromkeys([*alerts, *settings.config.alerts]))
@@ -819,6 +884,7 @@ def make_app(
         state_path=os.fspath(state_path) if state_path is not None else None,
         read_after=read_after,
         cache=cache,
+        group=group,
     )
     if settings is not None:
         app.apply_settings(settings)

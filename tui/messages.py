@@ -14,6 +14,7 @@ from textual.message import Message
 from parsers.model import Problem
 
 if TYPE_CHECKING:  # the engine loads once watching starts
+    from tui.engine.grouping import Groups
     from tui.engine.ingest import IngestEvent
     from tui.engine.timeline import Indexed
 
@@ -54,3 +55,10 @@ class StateProblem(Message):
     """Saving the read state failed mid-session (posted from the state store's writer)."""
 
     problem: Problem
+
+
+@dataclass
+class GroupsFound(Message):
+    """The background grouping of near-duplicate posts across pages has new groups."""
+
+    groups: Groups

@@ -7,7 +7,7 @@ import dataclasses
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TextIO
 
 from parsers import Document, Entry, expand_paths, explain, parse_file
@@ -36,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--explain", action="store_true", help="say which format each file gets, and why"
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="print copies of one page (snapshots saved again, a feed beside its page) as "
+        "one document, each post once",
     )
     parser.add_argument(
         "--query",
@@ -68,12 +74,22 @@ def run_parse(argv: Sequence[str]) -> int:
                 file=sys.stderr,
             )
             return 2
+        if query.grouped or query.also:
+            print(
+                "liveblog parse: --query: is:grouped and also: ask for the reader's grouping "
+                "of posts across pages, which parse does not do",
+                file=sys.stderr,
+            )
+            return 2
         select = _selector(query)
     failed = False
     try:
-        for document in _documents(paths, args.format):
-            for problem in document.problems:
-                print(f"liveblog: {shown(problem)}", file=sys.stderr)
+        documents: Iterable[Document] = _documents(paths, args.format)
+        if args.merge:
+            documents = _merged(documents)
+        for document in documents:
+            if not args.merge:
+                failed = _report(document) or failed
             if not document.readable:
                 failed = True
                 continue
@@ -94,6 +110,26 @@ def run_parse(argv: Sequence[str]) -> int:
         # always count.
         _drop_stdout()
     return 1 if failed else 0
+
+
+def _report(document: Document) -> bool:
+    """Print a document's problems; True when it could not be read at all."""
+    for problem in document.problems:
+        print(f"liveblog: {shown(problem)}", file=sys.stderr)
+    return not document.readable
+
+
+def _merged(documents: Iterable[Document]) -> Iterator[Document]:
+    """The readable documents with copies of one page merged (problems reported as read)."""
+    from tui.engine.copies import merge_documents
+
+    readable: list[Document] = []
+    for document in documents:
+        if _report(document):
+            yield document  # counted as failed, printed nowhere
+        else:
+            readable.append(document)
+    yield from merge_documents(readable)
 
 
 def _selector(query: Query) -> Callable[[Document], Document]:

@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="parse every file again: neither use nor fill the cache of parsed documents "
         "($XDG_CACHE_HOME/liveblog, by default ~/.cache/liveblog)",
     )
+    parser.add_argument(
+        "--no-group",
+        action="store_true",
+        help="do not group near-duplicate posts of several pages (wire copy) into one",
+    )
     return parser
 
 
@@ -103,6 +108,7 @@ def run_reader(args: Sequence[str], *, terminal: bool | None = None) -> int:
     # The config file (zone, alert words, theme, view, settle time, keys): its problems are
     # shown in the reader, never raised.
     settings = load_config()
+    group = not options.no_group and settings.config.group
     cache = None if options.no_cache else ParseCache(cache_folder())
     app = make_app(
         paths,
@@ -111,6 +117,7 @@ def run_reader(args: Sequence[str], *, terminal: bool | None = None) -> int:
         bell=options.bell,
         keep_state=not options.no_state,
         cache=cache,
+        group=group,
         settings=settings,
     )
     result = app.run()

@@ -4,7 +4,12 @@ The entries already present are printed first (in file order, then document orde
 ``--new-only``; then each entry as it arrives (``added``), and again when its content changes
 (``updated``). With ``--json`` every line is a JSON object: entries have the keys of
 ``liveblog parse --json`` plus ``event``; ``removed`` (``source``, ``ids``) withdraws entries a
-re-read file no longer holds (the partial entries of a half-written file); source events are
+re-read file no longer holds (the partial entries of a half-written file). Entry records
+also carry ``page`` (the page's identity: its address, else its title, else its path) and
+``copy`` (the file the event came from): snapshots of one page saved in several files are one
+page, whose entries' ``source`` is its first copy, and a new copy prints only the posts it
+adds or edits; ``copies`` says a page gained or lost a copy (``source``, ``page``, ``copy``,
+``copies``, ``removed_from_page`` and ``edited`` ids). Source events are
 ``gone``, ``renamed`` (``old`` and ``source``), ``back``, ``problem`` (``source``, ``message``,
 ``fatal``) and ``ready`` (once the
 files present at start are read and the watch is live: ``files``, ``mode``). Without
@@ -26,15 +31,18 @@ from parsers.clean import guard_stream, json_line, shown
 from parsers.export import entry_to_dict
 from parsers.model import Entry
 from tui.engine.alerts import Alerts
+from tui.engine.copies import EDITED, REMOVED, page_identity
 from tui.engine.ingest import (
     Added,
     Ingest,
     IngestEvent,
+    PageChanged,
     ProblemFound,
     Ready,
     Removed,
     SourceBack,
     SourceGone,
+    SourceRead,
     SourceRenamed,
     Updated,
 )
@@ -111,6 +119,8 @@ class Printer:
         self.limit = limit
         """Print no more than this many entries (``--max-events``)."""
         self.live = False
+        self.pages: dict[str, str] = {}
+        """Page path -> the page's identity."""
 
     @property
     def full(self) -> bool:
@@ -121,12 +131,31 @@ class Printer:
         for event in events:
             if isinstance(event, Added | Updated):
                 kind = "added" if isinstance(event, Added) else "updated"
-                for entry in event.entries:
+                for index, entry in enumerate(event.entries):
                     if self.full:
                         break
                     matched = self.alerts.matches(entry)
-                    self._entry(entry, kind, matched)
+                    self._entry(entry, kind, matched, event.copy_of(index))
                     rang = rang or bool(matched)
+            elif isinstance(event, SourceRead):
+                document = event.document
+                self.pages[document.source.path] = page_identity(document)
+            elif isinstance(event, PageChanged):
+                info = event.info
+                self.pages[info.path] = info.identity
+                marks = dict(info.marks)
+                self._note(
+                    {
+                        "event": "copies",
+                        "source": info.path,
+                        "page": info.identity,
+                        "copy": event.copy,
+                        "copies": list(info.copies),
+                        "removed_from_page": [i for i, m in marks.items() if m == REMOVED],
+                        "edited": [i for i, m in marks.items() if m == EDITED],
+                    },
+                    f"{len(info.copies)} copies of {info.path} (read {event.copy})",
+                )
             elif isinstance(event, Removed):
                 count = len(event.ids)
                 self._note(
@@ -164,10 +193,12 @@ class Printer:
             self.err.flush()
         self.out.flush()
 
-    def _entry(self, entry: Entry, kind: str, matched: tuple[str, ...]) -> None:
+    def _entry(self, entry: Entry, kind: str, matched: tuple[str, ...], copy: str) -> None:
         self.entries += 1
         if self.as_json:
             record = {"event": kind, **entry_to_dict(entry)}
+            record["page"] = self.pages.get(entry.source.path, entry.source.path)
+            record["copy"] = copy
             if self.alerts:
                 record["alerts"] = list(matched)
             self.out.write(json_line(record) + "\n")

@@ -9,6 +9,7 @@ Example::
     view = "list"             # feed (entries in full) or list (one line each)
     settle = 0.5              # seconds a changed file must keep still before it is read
     read_after = 1.0          # seconds on an entry before it counts as read
+    group = true              # near-duplicate posts of several pages shown once (also in: …)
 
     [keys]                    # remaps: action = "key" or "key1,key2" (Textual key names)
     toggle_view = "v"
@@ -90,6 +91,8 @@ class Config:
     """Seconds a changed file must keep still before it is read (None: the reader's default)."""
     read_after: float = 1.0
     """Seconds an entry must be the cursor entry before it counts as read."""
+    group: bool = True
+    """Group near-duplicate posts of several pages (wire copy) into one (``--no-group``)."""
     keys: tuple[tuple[str, str], ...] = field(default=tuple(DEFAULT_KEYS.items()))
     """Each main action and its key(s), as a Textual binding spells them (``"v,ctrl+l"``)."""
 
@@ -183,6 +186,12 @@ def _alerts(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if w))
 
 
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _Bad(f"must be true or false, not {_value_text(value)}")
+    return value
+
+
 def _value_text(value: object) -> str:
     if isinstance(value, str):
         return repr(clean_line(value)[:60])
@@ -199,6 +208,7 @@ _SETTERS: dict[str, Any] = {
     "theme": _choice(THEMES),
     "view": _choice(VIEWS),
     "settle": _seconds,
+    "group": _flag,
     "read_after": _seconds,
 }
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from parsers.model import Document, Entry, Problem
 from parsers.read import expand_paths, parse_bytes, parse_file, read_file, source_for
+from tui.engine.copies import PageInfo, Pages
 from tui.engine.watcher import Changed, Deleted, Stamp, Watcher
 
 
@@ -35,6 +36,13 @@ class Added:
     """Entries seen for the first time, in document order per file."""
 
     entries: tuple[Entry, ...]
+    copies: tuple[str, ...] = field(default=(), compare=False)
+    """The file each entry was read from, one per entry (empty: ``entry.source.path``).
+    An entry's source is its page: the first copy of a page saved in several files."""
+
+    def copy_of(self, index: int) -> str:
+        """The file the ``index``-th entry was read from."""
+        return self.copies[index] if self.copies else self.entries[index].source.path
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +50,21 @@ class Updated:
     """Known entries (same id) whose content changed: replace them in place."""
 
     entries: tuple[Entry, ...]
+    copies: tuple[str, ...] = field(default=(), compare=False)
+    """The file each entry was read from, as for :class:`Added`."""
+
+    def copy_of(self, index: int) -> str:
+        return self.copies[index] if self.copies else self.entries[index].source.path
+
+
+@dataclass(frozen=True, slots=True)
+class PageChanged:
+    """A page saved in several files gained, lost or re-read a copy (its copies, the time
+    of its newest one, its posts marked edited or removed from the page)."""
+
+    info: PageInfo
+    copy: str
+    """The file whose reading (or loss) changed it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +131,7 @@ IngestEvent = (
     | Updated
     | Removed
     | SourceRead
+    | PageChanged
     | SourceGone
     | SourceRenamed
     | SourceBack
@@ -165,9 +189,19 @@ class Tracker:
         self.sources: dict[str, SourceState] = {}
         self.by_inode: dict[tuple[int, int], str] = {}
         """The path each file (device, inode) was last read under."""
+        self.pages = Pages()
+        """Which files are copies of one page (:mod:`tui.engine.copies`)."""
+        self.page_ids: dict[str, dict[str, None]] = {}
+        """Per page, the ids of its posts when last reported."""
+        self.page_headers: dict[str, Document] = {}
+        self.page_infos: dict[str, PageInfo] = {}
 
     def seed(self, documents: Iterable[Document]) -> None:
-        """Remember documents already shown (read by the app itself), without any event."""
+        """Remember documents already shown (read by the app itself), without any event.
+
+        ``documents`` are each file's own document (a timeline's ``read_documents``), in the
+        order they were read, so copies of one page merge here as they did there."""
+        touched: dict[str, None] = {}
         for document in documents:
             path = document.source.path
             state = self.sources.setdefault(path, SourceState(path))
@@ -177,7 +211,15 @@ class Tracker:
             state.stamp = Stamp.of(path)
             if state.stamp is not None:
                 self.by_inode[(state.stamp.dev, state.stamp.ino)] = path
-            for entry in document.entries:
+            touched[self.pages.add(document, _saved(state.stamp)).path] = None
+        for key in touched:
+            page = self.pages.pages[key]
+            merged = self.pages.document(page)
+            self.page_headers[key] = _header(merged)
+            self.page_ids[key] = dict.fromkeys(entry.id for entry in merged.entries)
+            if len(page.copies) > 1:
+                self.page_infos[key] = page.info()
+            for entry in merged.entries:
                 self.entries[entry.id] = entry
 
     def canonical(self, path: str, stamp: Stamp | None) -> str:
@@ -222,6 +264,7 @@ class Tracker:
                 problems=set(other.problems),
                 ids=dict(other.ids),
             )
+            self._moved(old, path)
             return other.identity, [SourceRenamed(old, path)]
         self.sources[path] = SourceState(path)
         return path, []
@@ -265,40 +308,84 @@ class Tracker:
             problems=set(other.problems),
             ids=dict(other.ids),
         )
+        self._moved(old, path)
         return [SourceRenamed(old, path)]
 
+    def _moved(self, old: str, new: str) -> None:
+        """The copy at ``old`` is at ``new`` now (a page keyed by it is keyed by ``new``)."""
+        page = self.pages.rename(old, new)
+        if page is None or page.path != new:
+            return
+        for table in (self.page_ids, self.page_headers, self.page_infos):
+            if old in table:
+                table[new] = table.pop(old)  # type: ignore[assignment]
+
     def parsed(self, path: str, document: Document, stamp: Stamp | None) -> list[IngestEvent]:
-        """Events for a document just read from ``path`` (call :meth:`identity` first)."""
+        """Events for a document just read from ``path`` (call :meth:`identity` first).
+
+        Entry events are of the document's page: a file that is another copy of a known page
+        reports only the posts it adds and the posts it edits (:mod:`tui.engine.copies`)."""
         state = self.sources.setdefault(path, SourceState(path))
         events: list[IngestEvent] = []
+        known = self.pages.page(path)
+        came_back = state.gone
         if state.gone:
             state.gone, state.moved_to = False, None
-            events.append(SourceBack(path))
+            self.pages.back(path)
         state.stamp = stamp
         if stamp is not None:
             self.by_inode[(stamp.dev, stamp.ino)] = path
-        header = _header(document)
-        if header != state.header:
-            state.header = header
-            events.append(SourceRead(document))
+        state.header = _header(document)
+        if known is not None and not document.readable:
+            # A copy that cannot be read now keeps what it held.
+            if came_back:
+                events.append(SourceBack(known.path))
+            return events + self._problems(state, document)
+        page = self.pages.add(document, _saved(stamp))
+        key = page.path
+        merged = self.pages.document(page)
+        if came_back:
+            events.append(SourceBack(key))
+        header = _header(merged)
+        if header != self.page_headers.get(key):
+            self.page_headers[key] = header
+            events.append(SourceRead(merged))
+        events += self._problems(state, document)
+        added, updated = self.diff(merged.entries)
+        if added:
+            events.append(Added(added, (path,) * len(added)))
+        if updated:
+            events.append(Updated(updated, (path,) * len(updated)))
+        if document.readable:  # a file that could not be read at all withdraws nothing
+            state.ids = dict.fromkeys(entry.id for entry in document.entries)
+            ids = dict.fromkeys(entry.id for entry in merged.entries)
+            gone = tuple(i for i in self.page_ids.get(key, ()) if i not in ids)
+            self.page_ids[key] = ids
+            for entry_id in gone:
+                self.entries.pop(entry_id, None)
+            if gone:
+                events.append(Removed(key, gone))
+        events += self._page_changed(key, path)
+        return events
+
+    def _problems(self, state: SourceState, document: Document) -> list[IngestEvent]:
+        events: list[IngestEvent] = []
         for problem in document.problems:
             if problem not in state.problems:
                 state.problems.add(problem)
                 events.append(ProblemFound(problem))
-        added, updated = self.diff(document.entries)
-        if added:
-            events.append(Added(added))
-        if updated:
-            events.append(Updated(updated))
-        if document.readable:  # a file that could not be read at all withdraws nothing
-            ids = dict.fromkeys(entry.id for entry in document.entries)
-            gone = tuple(i for i in state.ids if i not in ids)
-            state.ids = ids
-            for entry_id in gone:
-                self.entries.pop(entry_id, None)
-            if gone:
-                events.append(Removed(path, gone))
         return events
+
+    def _page_changed(self, key: str, path: str) -> list[IngestEvent]:
+        """A :class:`PageChanged` when a page of several copies changed."""
+        page = self.pages.pages.get(key)
+        if page is None or (len(page.copies) < 2 and key not in self.page_infos):
+            return []
+        info = page.info()
+        if self.page_infos.get(key) == info:
+            return []
+        self.page_infos[key] = info
+        return [PageChanged(info, path)]
 
     def diff(self, entries: Iterable[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
         """Split ``entries`` into new ones and changed ones, and remember them."""
@@ -323,7 +410,12 @@ class Tracker:
         if state is None or state.gone:
             return []
         state.gone = True
-        return [SourceGone(path)]
+        page = self.pages.gone(path)
+        if page is None:
+            return [SourceGone(path)]
+        if any(not copy.gone for copy in page.copies.values()):
+            return self._page_changed(page.path, path)  # other copies hold the page
+        return [SourceGone(page.path), *self._page_changed(page.path, path)]
 
     def known_under(self, folder: str) -> list[str]:
         """Known, present sources at or below ``folder`` (for a folder deleted or moved)."""
@@ -333,6 +425,11 @@ class Tracker:
             for path, state in self.sources.items()
             if not state.gone and (path == folder or path.startswith(prefix))
         ]
+
+
+def _saved(stamp: Stamp | None) -> float | None:
+    """A file's modification time in seconds, from its stamp."""
+    return stamp.mtime_ns / 1e9 if stamp is not None else None
 
 
 def read_document(path: str, identity: str) -> Document:
@@ -603,6 +700,8 @@ class Ingest:
             results = await loop.run_in_executor(self._pool, _read_batch, jobs)
             added: list[Entry] = []
             updated: list[Entry] = []
+            added_from: list[str] = []
+            updated_from: list[str] = []
             for job, (document, stamp, proved) in zip(jobs, results, strict=True):
                 path = job.path
                 if proved and job.moved_from is not None:
@@ -610,16 +709,19 @@ class Ingest:
                 for event in self.tracker.parsed(path, document, stamp):
                     if isinstance(event, Added):
                         added += event.entries
+                        added_from += (event.copy_of(i) for i in range(len(event.entries)))
                     elif isinstance(event, Updated):
                         updated += event.entries
+                        updated_from += (event.copy_of(i) for i in range(len(event.entries)))
                     else:
                         events.append(event)
             if emit:
                 if added:
-                    events.append(Added(tuple(added)))
+                    events.append(Added(tuple(added), tuple(added_from)))
                 if updated:
-                    events.append(Updated(tuple(updated)))
+                    events.append(Updated(tuple(updated), tuple(updated_from)))
             else:
-                events = [e for e in events if isinstance(e, ProblemFound | SourceRead)]
+                kept = ProblemFound | SourceRead | PageChanged
+                events = [e for e in events if isinstance(e, kept)]
             if events:
                 yield events

@@ -18,12 +18,15 @@
 - ``is:unread``, ``is:read``, ``is:marked``, ``is:unmarked``: by what the reader remembers
   (several are ANDed). The text predicate ignores them; :meth:`Query.state_test` applies them
   with the reader's state.
+- ``is:grouped``: posts grouped with near-duplicates on other pages; ``also:reuters``: posts
+  whose group has a post on a page named so (substring). :meth:`Query.group_test` applies
+  them with the reader's groups.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -31,10 +34,12 @@ from typing import Literal, Protocol, TypeAlias
 
 from parsers.model import Precision, Timestamp
 
-FIELDS = ("author", "source", "label", "since", "until", "is")
+FIELDS = ("author", "source", "label", "since", "until", "is", "also")
 
 STATES = ("read", "unread", "marked", "unmarked")
 """The values of ``is:``: what the reader remembers of an entry (see :meth:`Query.state_test`)."""
+GROUPED = "grouped"
+"""``is:grouped``: posts with near-duplicates on other pages (see :meth:`Query.group_test`)."""
 
 Clock: TypeAlias = tzinfo | None | Literal["source"]
 """The clock times of day and dates are read on: ``"source"``, each entry's own (its source's
@@ -100,11 +105,17 @@ class Query:
     until: Bound | None = None
     states: tuple[str, ...] = ()
     """``is:`` values, each one of :data:`STATES`."""
+    grouped: bool = False
+    """``is:grouped`` was given."""
+    also: tuple[str, ...] = ()
+    """``also:`` values."""
 
     @property
     def empty(self) -> bool:
         return not (
             self.states
+            or self.grouped
+            or self.also
             or
             self.words
             or self.phrases
@@ -144,7 +155,25 @@ class Query:
             and other.since == self.since
             and other.until == self.until
             and set(other.states) <= set(self.states)
+            and (self.grouped or not other.grouped)
+            and _covers(other.also, self.also)
         )
+
+    def group_test(self, groups: GroupView) -> Callable[[str], bool] | None:
+        """A test of an entry id against ``is:grouped`` and ``also:``, or None without them."""
+        if not (self.grouped or self.also):
+            return None
+        also = self.also
+
+        def test(entry_id: str) -> bool:
+            if entry_id not in groups.group_of:
+                return False
+            if also:
+                names = [name.lower() for name in groups.also_in(entry_id)]
+                return all(any(value in name for name in names) for value in also)
+            return True
+
+        return test
 
     def state_test(self, state: EntryState) -> Callable[[str], bool] | None:
         """A test of an entry id against the ``is:`` values, or None when there are none."""
@@ -216,6 +245,14 @@ class Searchable(Protocol):
     def labels_lc(self) -> str: ...
     @property
     def published(self) -> Timestamp | None: ...
+
+
+class GroupView(Protocol):
+    """What ``is:grouped`` and ``also:`` ask (:class:`tui.engine.grouping.Groups`)."""
+
+    @property
+    def group_of(self) -> Mapping[str, str]: ...
+    def also_in(self, entry_id: str) -> tuple[str, ...]: ...
 
 
 class EntryState(Protocol):
@@ -293,8 +330,9 @@ def parse_query(
                 return QueryError(text, f"-{name}: is not supported (only words can be excluded)")
             if not value:
                 return QueryError(text, f"{name}: needs a value")
-            if name == "is" and value not in STATES:
-                return QueryError(text, f"is:{value} is not known (is: {', '.join(STATES)})")
+            if name == "is" and value not in (*STATES, GROUPED):
+                known = ", ".join((*STATES, GROUPED))
+                return QueryError(text, f"is:{value} is not known (is: {known})")
             fields[name].append(value)
             continue
         if not value:
@@ -327,7 +365,9 @@ def parse_query(
         labels=tuple(fields["label"]),
         since=bounds["since"],
         until=bounds["until"],
-        states=tuple(fields["is"]),
+        states=tuple(v for v in fields["is"] if v != GROUPED),
+        grouped=GROUPED in fields["is"],
+        also=tuple(fields["also"]),
     )
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from parsers.model import Document, Entry, Problem, Source, Timestamp
+from tui.engine.copies import PageInfo, Pages, saved_time
+from tui.engine.grouping import Groups
 from tui.engine.query import Query
 
 SortKey = tuple[int, float, int, int]
@@ -75,6 +77,10 @@ class Filter:
     state_test: Callable[[str], bool] | None = None
     """The query's ``is:`` terms as a test of an entry id (:meth:`Query.state_test`), made
     when the query was applied; None when it has none."""
+    group: bool = True
+    """Show a group of near-duplicate posts of several pages once (its newest post)."""
+    expanded: frozenset[str] = frozenset()
+    """Ids of groups shown in full."""
 
     @property
     def hides_by_query(self) -> bool:
@@ -234,6 +240,16 @@ class Timeline:
     _problems: tuple[int, list[Problem]] | None = None
     _authors: dict[str, tuple[Counter[str], dict[str, Counter[str]]]] = field(default_factory=dict)
     _author_total: Counter[str] = field(default_factory=Counter)
+    pages: Pages = field(default_factory=Pages)
+    """Which documents are copies of one page (:mod:`tui.engine.copies`); a page is kept
+    once, under its first copy's path."""
+    page_info: dict[str, PageInfo] = field(default_factory=dict)
+    """Pages saved in several files, by page path: their copies and marked posts."""
+    marks: dict[str, str] = field(default_factory=dict)
+    """Entry id -> ``edited`` or ``removed from the page``."""
+    groups: Groups = field(default_factory=Groups)
+    """Near-duplicate posts of several pages (:mod:`tui.engine.grouping`), found in the
+    background and set with :meth:`set_groups`."""
 
     # -- changes -------------------------------------------------------------------------
 
@@ -246,12 +262,21 @@ class Timeline:
         change = Change()
         replaced: list[list[Item]] = []
         fresh: list[Item] = []
+        given_texts: dict[int, Sequence[SearchText] | None] = {}
+        touched: dict[str, None] = {}
         for given in documents:
             if isinstance(given, Indexed):
                 document, texts = given.document, given.texts
             else:
                 document, texts = given, None
-            old = self._put(document, change, texts)
+            given_texts[id(document)] = texts
+            touched[self.pages.add(document, saved_time(document.source.path)).path] = None
+        for key in touched:
+            page = self.pages.pages[key]
+            document = self.pages.document(page)
+            if len(page.copies) > 1:
+                self._page_changed(page.info())
+            old = self._put(document, change, given_texts.get(id(document)))
             if old:
                 replaced.append(old)
             fresh.extend(self._items[document.source.path].values())
@@ -346,10 +371,45 @@ class Timeline:
                 if self.mark_renamed(event.old, event.new):
                     change.renamed.append((event.old, event.new))
                     change.paths[event.new] = None
+            elif isinstance(event, ingest.PageChanged):
+                self._page_changed(event.info)
+                change.paths[event.info.path] = None
+                self._touched()
             elif isinstance(event, ingest.Ready):
                 change.mode = event.mode
         flush()
         return change
+
+    def _page_changed(self, info: PageInfo) -> None:
+        """Record a page's copies and marks."""
+        before = self.page_info.get(info.path)
+        if before is not None:
+            for entry_id, _ in before.marks:
+                self.marks.pop(entry_id, None)
+        self.page_info[info.path] = info
+        self.marks.update(info.marks)
+
+    def note(self, entry_id: str) -> str | None:
+        """What the feed notes on an entry: ``edited`` or ``removed from the page``, and
+        ``also in: …`` the pages its near-duplicates are on."""
+        parts = []
+        mark = self.marks.get(entry_id)
+        if mark:
+            parts.append(mark)
+        also = self.groups.also_in(entry_id)
+        if also:
+            parts.append(f"also in: {', '.join(also)}")
+        return " · ".join(parts) or None
+
+    def set_groups(self, groups: Groups) -> None:
+        """Use ``groups`` (found in the background) from now on."""
+        self.groups = groups
+        self._touched()
+
+    @property
+    def read_documents(self) -> list[Document]:
+        """Each file's own document, in the order read (to seed the tailing engine)."""
+        return self.pages.documents()
 
     def _put(
         self, document: Document, change: Change, texts: Sequence[SearchText] | None = None
@@ -420,6 +480,8 @@ class Timeline:
         entries = tuple(dataclasses.replace(e, source=source) for e in document.entries)
         renamed = dataclasses.replace(document, source=source, entries=entries)
         self._sequence[new] = self._sequence.pop(old, len(self._sequence))
+        if old in self.page_info:
+            self.page_info[new] = dataclasses.replace(self.page_info.pop(old), path=new)
         self._items.pop(old, None)
         self._authors[new] = self._authors.pop(old, (Counter(), {}))
         was_gone = old in self.gone
@@ -527,6 +589,9 @@ class Timeline:
         types, each query usually narrows the last one: then only the last result is searched.
         """
         base = self.items
+        # A group shows the first of its posts a pass finds: narrowing the last result could
+        # miss a post whose group was shown by one the narrower view drops.
+        grouping = view.group and bool(self.groups.members)
         if self._last is not None:
             version, last_view, last_result = self._last
             if (
@@ -537,7 +602,8 @@ class Timeline:
                 if last_view == view:
                     return Scan(last_result, None)
                 if (
-                    last_view.hides_by_query
+                    not grouping
+                    and last_view.hides_by_query
                     and view.hides_by_query
                     and view.query is not None
                     and last_view.query is not None
@@ -556,9 +622,11 @@ class Timeline:
             return Scan(list(base), None, remember)
         return Scan(base, test, remember)
 
-    @staticmethod
-    def test(view: Filter) -> Callable[[Item], bool] | None:
-        """Whether ``view`` lets an item through (None: it lets everything through)."""
+    def test(self, view: Filter) -> Callable[[Item], bool] | None:
+        """Whether ``view`` lets an item through (None: it lets everything through).
+
+        With grouping on, the test remembers the groups it let a post of through: ask a new
+        one for each pass over the items in reading order."""
         tests: list[Callable[[Item], bool]] = []
         if view.sources:
             sources = view.sources
@@ -571,6 +639,11 @@ class Timeline:
             state_test = view.state_test
             if state_test is not None:
                 tests.append(lambda item: state_test(item.id))
+            group_test = view.query.group_test(self.groups)
+            if group_test is not None:
+                tests.append(lambda item: group_test(item.id))
+        if view.group and self.groups.members:
+            tests.append(_first_of_group(self.groups, view.expanded))
         if not tests:
             return None
         if len(tests) == 1:
@@ -599,6 +672,24 @@ class Timeline:
         """One document with its number of entries."""
         document = self._documents.get(path)
         return None if document is None else (document, len(self._items.get(path, ())))
+
+
+def _first_of_group(groups: Groups, expanded: frozenset[str]) -> Callable[[Item], bool]:
+    """A test letting through one post of each group (the first it is asked about), every
+    post of an ``expanded`` group, and every post in no group."""
+    shown: set[str] = set()
+    group_of = groups.group_of
+
+    def test(item: Item) -> bool:
+        group = group_of.get(item.id)
+        if group is None or group in expanded:
+            return True
+        if group in shown:
+            return False
+        shown.add(group)
+        return True
+
+    return test
 
 
 class Scan:

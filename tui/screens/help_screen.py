@@ -49,6 +49,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                 "since:  until:",
                 "2022-02-25, 10:30, 2022-02-25T10:30, 2h (inclusive; read in the zone z shows)",
             ),
+            ("is:grouped  also:reuters", "reports other pages carry too; one carried by reuters"),
         ),
     ),
     (
@@ -66,6 +67,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("z", "times in the source's zone / local / UTC"),
             ("i", "the document of the entry: headline, key points, byline"),
+            ("a", "a report several pages carry, shown once (also in: …): every copy / once"),
             ("p", "problems: files that could not be read"),
             ("?", "this help"),
             ("q, ctrl+c", "quit (q in a view closes it; esc too)"),

@@ -90,12 +90,14 @@ def entry_texts(
     page_date: Timestamp | None = None,
     alert: Sequence[str] = (),
     flags: Text | None = None,
+    remark: str | None = None,
 ) -> list[Text]:
     """The blocks of an entry: heading, byline, paragraphs, captions (each wraps alone).
 
     ``page_date``: the document's own date, for an entry without a time placed by it.
     ``alert``: the ``--alert`` words a new entry mentions, shown as a badge before its time.
     ``flags``: the unread and marked marks (:func:`flag_marks`), first on the heading.
+    ``remark``: what else is known of it (``edited``, ``removed from the page``, ``also in: …``).
     """
     heading = Text()
     if flags:
@@ -143,6 +145,8 @@ def entry_texts(
     byline.append(safe(source_name), SOURCE)
     if gone:
         byline.append(" (file gone)", NOTE)
+    if remark:
+        byline.append(f" · {safe(remark)}", NOTE)
     blocks = [heading, byline]
     for index, paragraph in enumerate(entry.body):
         if index:

@@ -63,6 +63,10 @@ Position = tuple[int, int]
 """(item index, line within that item's lines) of the top screen row."""
 
 
+def _no_note(entry_id: str) -> str | None:
+    return None
+
+
 class Feed(Widget, can_focus=True):
     """The merged timeline, newest first, with a cursor on one entry."""
 
@@ -114,6 +118,8 @@ class Feed(Widget, can_focus=True):
         self.visit: float | None = None
         """The instant of the last visit: entries placed after it are "new since your last
         visit" (None: no separator)."""
+        self.notes: Callable[[str], str | None] = _no_note
+        """Entry id to a note shown on its byline (``edited``, ``also in: …``)."""
         self._cache: dict[tuple[object, ...], list[Strip]] = {}
         self._rows: list[tuple[int, int]] | None = None
         self._layout: tuple[int, int] | None = None
@@ -244,6 +250,7 @@ class Feed(Widget, can_focus=True):
         unread = flags is not None and not flags.is_read(item.id)
         marked = flags is not None and flags.is_marked(item.id)
         visit = self._visit_boundary(index)
+        note = self.notes(item.id)
         # The item itself (compared by identity): a re-parsed entry is a new item.
         key = (
             item,
@@ -257,6 +264,7 @@ class Feed(Widget, can_focus=True):
             unread,
             marked,
             visit,
+            note,
         )
         cached = self._cache.get(key)
         if cached is not None:
@@ -290,6 +298,7 @@ class Feed(Widget, can_focus=True):
                 page_date,
                 alert,
                 marks,
+                note,
             )
             strips += wrap(self.app.console, blocks, width)
             strips.append(blank(width))

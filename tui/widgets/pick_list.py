@@ -55,6 +55,8 @@ class Row:
     unread: int | None = None
     """How many of its entries are not read yet, shown as ``unread/count`` (None: not
     counted)."""
+    brief: str | None = None
+    """A shorter note, shown instead when the note does not fit (``3 copies``)."""
 
 
 def fit_note(note: str, room: int) -> str:
@@ -200,7 +202,11 @@ class PickList(ScrollView, can_focus=True):
         note = ""
         if row.note:
             label_room = min(label.cell_len, LABEL_ROOM)
-            note = " " + fit_note(safe(row.note), max(1, room - label_room - 1))
+            space = max(1, room - label_room - 1)
+            said = safe(row.note)
+            if len(said) > space and row.brief:
+                said = safe(row.brief)
+            note = " " + fit_note(said, space)
             room = max(0, room - len(note))
         label.truncate(room, overflow="ellipsis", pad=True)
         text.append_text(label)

@@ -1,0 +1,98 @@
+"""Near-duplicate posts across pages (wire copy) are grouped, shown once with `also in:`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from copies_fixtures import html_page, lightly_edited, make_posts, wire_paragraph
+
+from parsers.model import Document
+from parsers.read import parse_text
+from tui.engine.grouping import Grouper
+from tui.engine.query import Query, parse_query
+from tui.engine.timeline import Filter, Timeline
+
+
+def _outlet(seed: int, name: str, extra: list) -> Document:
+    posts = [*make_posts(seed, 5), *extra]
+    page = html_page(posts, title=f"{name} live", url=f"https://{name.lower()}.example/live")
+    return parse_text(page, f"/w/{name.lower()}.html")
+
+
+def _wire_pair(apart: timedelta = timedelta(minutes=25), words: int = 45) -> list[Document]:
+    base = make_posts(90, 1)[0]
+    wire = wire_paragraph(4, words)
+    first = replace(base, title="Agency: port talks collapse", body=(wire,))
+    second = replace(
+        base,
+        title="Talks at the port break down",
+        at=base.at + apart,
+        body=(lightly_edited(wire, 5),),
+    )
+    return [_outlet(91, "Northern", [first]), _outlet(92, "Coastal", [second])]
+
+
+def _grouped(documents: list[Document]) -> Timeline:
+    timeline = Timeline()
+    timeline.upsert_many(documents)
+    grouper = Grouper()
+    grouper.add((item.entry, item.path, item.document.display_name) for item in timeline.items)
+    timeline.set_groups(grouper.groups())
+    return timeline
+
+
+def test_two_outlets_carrying_one_wire_paragraph_show_it_once_with_also_in() -> None:
+    timeline = _grouped(_wire_pair())
+    assert len(timeline) == 12
+    assert len(timeline.groups.members) == 1
+    shown = timeline.select(Filter())
+    assert len(shown) == 11
+    wire = [item for item in shown if item.id in timeline.groups.group_of]
+    assert len(wire) == 1
+    other_page = ({"Northern live", "Coastal live"} - {wire[0].document.display_name}).pop()
+    assert timeline.note(wire[0].id) == f"also in: {other_page}"
+    # Expanded, or with grouping off, both show.
+    (group,) = timeline.groups.members
+    assert len(timeline.select(Filter(expanded=frozenset({group})))) == 12
+    assert len(timeline.select(Filter(group=False))) == 12
+
+
+def test_is_grouped_and_also_select_grouped_posts() -> None:
+    timeline = _grouped(_wire_pair())
+
+    def count(text: str) -> int:
+        query = parse_query(text)
+        assert isinstance(query, Query)
+        return len(timeline.select(Filter(query=query, group=False)))
+
+    assert count("is:grouped") == 2
+    assert count("also:coastal") == 1
+    assert count("also:nowhere") == 0
+    assert count("is:grouped port") <= 2
+
+
+def test_posts_far_apart_or_short_or_of_one_page_are_never_grouped() -> None:
+    assert not _grouped(_wire_pair(apart=timedelta(hours=7))).groups.members
+    assert not _grouped(_wire_pair(words=12)).groups.members  # short, generic
+    # The same wire paragraph twice on one page: two posts of one page stay two.
+    base = make_posts(93, 2)
+    wire = wire_paragraph(6)
+    posts = [replace(base[0], body=(wire,)), replace(base[1], body=(lightly_edited(wire, 7),))]
+    page = parse_text(html_page(posts, title="One live", url=None), "/w/one.html")
+    assert not _grouped([page]).groups.members
+
+
+def test_unrelated_posts_of_many_pages_are_not_grouped() -> None:
+    documents = []
+    for n in range(20):
+        posts = [
+            replace(post, body=(wire_paragraph(1000 * n + k),))
+            for k, post in enumerate(make_posts(200 + n, 5))
+        ]
+        documents.append(
+            parse_text(html_page(posts, title=f"Outlet {n}", url=None), f"/w/o{n}.html")
+        )
+    timeline = _grouped(documents)
+    assert len(timeline) == 100
+    assert not timeline.groups.members
