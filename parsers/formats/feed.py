@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
-from parsers.formats.html_page import HEAD_CHARS, text_draft
+from parsers.formats.headlines import HeadlinesFormat
+from parsers.formats.html_page import HEAD_CHARS, text_handler
 from parsers.model import Author, Timestamp
 
 if TYPE_CHECKING:
@@ -80,9 +81,16 @@ def _link(node: Any) -> str | None:
 def _stamp(item: Any, key: str) -> Timestamp | None:
     from parsers.isodates import from_struct_time, parse_machine_date
 
-    stamp = parse_machine_date(_value(item, key))
+    raw = _value(item, key)
+    stamp = parse_machine_date(raw)
     if stamp is None:
-        stamp = from_struct_time(_value(item, f"{key}_parsed"))
+        parsed = f"{key}_parsed"
+        if isinstance(item, dict) and parsed not in item and isinstance(raw, str):
+            from feedparser.datetimes import _parse_date  # the fast reader leaves it to here
+
+            stamp = from_struct_time(_parse_date(raw))
+        else:
+            stamp = from_struct_time(_value(item, parsed))
     return stamp
 
 
@@ -176,7 +184,14 @@ def _split_live_blog(plain: str, item: EntryDraft) -> DocumentDraft | None:
     if item.published is not None:
         at = item.published.at
         header.append(f"{_DAYS[at.weekday()]} {at.day} {_MONTHS[at.month - 1]} {at.year}")
-    draft, _ = text_draft("\n\n".join([*filter(None, header), plain]))
+    text = "\n\n".join([*filter(None, header), plain])
+    handler = text_handler(text)
+    if handler is None or handler.name == HeadlinesFormat.name:
+        return None  # headline-split posts carry no times of their own: never two stamped
+    try:
+        draft = handler.parse(text)
+    except Exception:  # noqa: BLE001 - the item stays one entry
+        return None
     draft.dropped = [line for line in draft.dropped if line not in header]
     draft.key_points = [line for line in draft.key_points if line not in header]
     stamped = sum(1 for e in draft.entries if e.published is not None)
@@ -267,6 +282,15 @@ def repair_references(text: str) -> tuple[str, int]:
     return _REFERENCE.sub(fix, text), fixed
 
 
+def _read(text: str) -> dict[str, Any]:
+    """The feed as feedparser reads it: by the fast reader when the document is plain enough
+    for it (:mod:`parsers.formats.feed_fast`), else by feedparser itself."""
+    from parsers.formats.feed_fast import read_fast
+
+    fast = read_fast(_bytes_for_feedparser(text))
+    return fast if fast is not None else _feedparser(text)
+
+
 def _feedparser(text: str) -> FeedParserDict:
     import feedparser  # imported on first use: it costs ~60 ms at start-up
 
@@ -278,7 +302,7 @@ def _feedparser(text: str) -> FeedParserDict:
     )
 
 
-def _richness(parsed: FeedParserDict) -> tuple[int, int]:
+def _richness(parsed: dict[str, Any]) -> tuple[int, int]:
     entries = parsed.get("entries") or []
     return len(entries), sum(len(_content(item)[0]) for item in entries)
 
@@ -305,7 +329,7 @@ class FeedFormat:
         from xml.sax import SAXParseException
 
         text, repaired = repair_references(text)
-        parsed = _feedparser(text)
+        parsed = _read(text)
         exception = parsed.get("bozo_exception") if parsed.get("bozo") else None
         problem = _bozo_message(exception) if exception is not None else None
         if isinstance(exception, SAXParseException):
