@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from parsers.draft import DocumentDraft, EntryDraft
@@ -39,6 +41,13 @@ _MONTHS = (
 
 SPLIT_MIN_CHARS = 400
 """Items with less text than this are never tried as a whole live blog."""
+
+PARTS_MIN_CHARS = 1 << 20
+"""Feeds at least this long are read in two steps by :meth:`FeedFormat.parse_parts`."""
+FIRST_ITEMS = 60
+"""Items in the first step (more than a screen shows)."""
+PART_CHARS = 32 << 10
+"""The first step reads the document this much at a time until it has those items."""
 
 
 def feed_signature(text: str) -> str | None:
@@ -94,33 +103,44 @@ def _stamp(item: Any, key: str) -> Timestamp | None:
     return stamp
 
 
-def _authors(item: Any) -> list[Author]:
+@lru_cache(maxsize=1024)
+def _people(name: str) -> tuple[Author, ...]:
+    """The people a byline names (a feed repeats its few bylines: read once each)."""
     from parsers.structured_authors import people
 
+    return tuple(people(name))
+
+
+@lru_cache(maxsize=1024)
+def _label(term: str) -> str:
+    from parsers.html_text import strip_tags
+
+    return strip_tags(term)
+
+
+def _authors(item: Any) -> list[Author]:
     found: list[Author] = []
     details = _value(item, "authors")
     if isinstance(details, list):
         for detail in details:
             name = _value(detail, "name")
             if isinstance(name, str):
-                found += people(name)
+                found += _people(name)
     if not found:
         author = _value(item, "author")
         if isinstance(author, str):
-            found = people(author)
+            found = list(_people(author))
     return found
 
 
 def _labels(item: Any) -> list[str]:
-    from parsers.html_text import strip_tags
-
     labels = []
     tags = _value(item, "tags")
     if isinstance(tags, list):
         for tag in tags:
             term = _value(tag, "label") or _value(tag, "term")
             if isinstance(term, str) and term.strip():
-                labels.append(strip_tags(term))
+                labels.append(_label(term))
     return labels
 
 
@@ -326,10 +346,34 @@ class FeedFormat:
         return Sniff(0.95, f"XML document whose root element is <{root}>")
 
     def parse(self, text: str) -> DocumentDraft:
+        text, repaired = repair_references(text)
+        return self._whole(text, _read(text), repaired)
+
+    def parse_parts(self, text: str) -> Iterator[tuple[DocumentDraft, bool]]:
+        """:meth:`parse`'s draft, preceded, for a large well-formed feed, by a draft of its
+        first items (read before the rest of the document, so they can be shown at once);
+        each with whether it is the whole document's."""
+        text, repaired = repair_references(text)
+        if len(text) < PARTS_MIN_CHARS:
+            yield self._whole(text, _read(text), repaired), True
+            return
+        from parsers.formats.feed_fast import FastRead
+
+        read = FastRead()
+        read.feed(_bytes_for_feedparser(text[:PART_CHARS]))  # its head names the encoding
+        offset = PART_CHARS
+        while offset < len(text) and not read.failed and read.items < FIRST_ITEMS:
+            read.feed(text[offset : offset + PART_CHARS].encode("utf-8", "replace"))
+            offset += PART_CHARS
+        if not read.failed and read.items > 1 and offset < len(text):
+            yield self._draft(read.so_far(), None, repaired, partial=True), False
+        read.feed(text[offset:].encode("utf-8", "replace"), final=True)
+        fast = read.result()
+        yield self._whole(text, fast if fast is not None else _feedparser(text), repaired), True
+
+    def _whole(self, text: str, parsed: dict[str, Any], repaired: int) -> DocumentDraft:
         from xml.sax import SAXParseException
 
-        text, repaired = repair_references(text)
-        parsed = _read(text)
         exception = parsed.get("bozo_exception") if parsed.get("bozo") else None
         problem = _bozo_message(exception) if exception is not None else None
         if isinstance(exception, SAXParseException):
@@ -337,6 +381,12 @@ class FeedFormat:
             if salvaged is not None and _richness(salvaged) > _richness(parsed):
                 parsed = salvaged
                 problem = f"{problem or 'the feed is not well-formed'} (read item by item)"
+        return self._draft(parsed, problem, repaired)
+
+    def _draft(
+        self, parsed: dict[str, Any], problem: str | None, repaired: int, partial: bool = False
+    ) -> DocumentDraft:
+        """The draft of feedparser's result (``partial``: of the first items of a feed)."""
         feed = parsed.get("feed", {})
         draft = DocumentDraft(
             title=_text_of(_value(feed, "title_detail"), _value(feed, "title")),
@@ -366,7 +416,7 @@ class FeedFormat:
             draft.dropped += blog.dropped
             draft.problems += blog.problems
             draft.authors += entry.authors + blog.authors
-            if len(items) == 1:  # the feed is this one live blog: its page header leads
+            if len(items) == 1 and not partial:  # the feed is this one live blog: it leads
                 draft.kicker, draft.title = draft.title, entry.title or blog.title or draft.title
                 draft.standfirst = blog.standfirst or draft.standfirst
                 draft.published = entry.published or blog.published or draft.published

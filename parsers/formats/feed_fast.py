@@ -171,8 +171,9 @@ def _repair(text: str) -> str:
 
 
 def _resolve(uri: str) -> str:
-    """feedparser's ``_urljoin`` against the empty base it has for a document read from bytes."""
-    return _URI_FIXER.sub(r"\1\3", uri)
+    """feedparser's ``_urljoin`` against the empty base it has for a document read from bytes
+    (it only drops slashes after a leading ``scheme://``)."""
+    return _URI_FIXER.sub(r"\1\3", uri) if ":///" in uri else uri
 
 
 def _content_type(value: str) -> str:
@@ -267,6 +268,8 @@ class _Reader:
         """The document's prefixes for namespaces feedparser does not know, in order."""
         self.known_prefixes: set[str] = set()
         """The document's prefixes for namespaces feedparser knows."""
+        self.names: dict[str, str] = {}
+        """Expat's element names and feedparser's names for them, as far as read."""
 
     # -- names ---------------------------------------------------------------------------------
 
@@ -294,9 +297,16 @@ class _Reader:
         ):
             raise Unsure  # a prefix bound twice, or to a name feedparser gives a meaning
         self.prefixes[key] = uri
+        self.names.clear()  # an element's name may depend on this prefix now
 
     def canonical(self, name: str) -> str:
         """feedparser's name for an element (``dc_creator``, ``title``, ``foo_bar``)."""
+        known = self.names.get(name)
+        if known is None:
+            known = self.names[name] = self._canonical(name)
+        return known
+
+    def _canonical(self, name: str) -> str:
         uri, _, local = name.rpartition(_SEPARATOR)
         local = local.lower()
         lower = uri.lower()
@@ -537,29 +547,60 @@ class _Reader:
         # "source": only its effect on titles (above) matters
 
 
+class FastRead:
+    """The fast reader fed a document in pieces, with what it has read so far on the way."""
+
+    def __init__(self) -> None:
+        self.reader = _Reader()
+        self.failed = False
+        """True once the document needs feedparser (then nothing more is read)."""
+        parser = expat.ParserCreate("utf-8", _SEPARATOR)
+        parser.buffer_text = True
+        parser.ordered_attributes = False
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+        def refuse(*_: object) -> NoReturn:
+            raise Unsure
+
+        parser.StartDoctypeDeclHandler = refuse
+        parser.EntityDeclHandler = refuse
+        parser.ExternalEntityRefHandler = refuse
+        parser.StartNamespaceDeclHandler = self.reader.namespace
+        parser.StartElementHandler = self.reader.start
+        parser.EndElementHandler = self.reader.end
+        parser.CharacterDataHandler = self.reader.text
+        self.parser = parser
+
+    def feed(self, data: bytes, final: bool = False) -> None:
+        if self.failed:
+            return
+        try:
+            self.parser.Parse(data, final)
+        except Exception:  # noqa: BLE001 - Unsure, an XML error, anything unforeseen
+            self.failed = True
+
+    @property
+    def items(self) -> int:
+        """Items read to their end so far."""
+        entries = self.reader.entries
+        return len(entries) - (1 if any(f[0] == _ITEM for f in self.reader.stack) else 0)
+
+    def so_far(self) -> dict[str, Any]:
+        """feedparser's shape of the feed and the items read to their end so far."""
+        reader = self.reader
+        return {"feed": dict(reader.feed), "entries": reader.entries[: self.items], "bozo": 0}
+
+    def result(self) -> dict[str, Any] | None:
+        """The whole document, once fed to its end; None when it needs feedparser."""
+        reader = self.reader
+        if self.failed or (not reader.feed and not reader.entries):
+            return None
+        return {"feed": reader.feed, "entries": reader.entries, "bozo": 0}
+
+
 def read_fast(data: bytes) -> dict[str, Any] | None:
     """feedparser's result for ``data`` (UTF-8 XML), the keys the feed handler reads; None when
     the document needs feedparser itself."""
-    reader = _Reader()
-    parser = expat.ParserCreate("utf-8", _SEPARATOR)
-    parser.buffer_text = True
-    parser.ordered_attributes = False
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-
-    def refuse(*_: object) -> NoReturn:
-        raise Unsure
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-    parser.StartNamespaceDeclHandler = reader.namespace
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
-    parser.CharacterDataHandler = reader.text
-    try:
-        parser.Parse(data, True)
-    except Exception:  # noqa: BLE001 - Unsure, an XML error, anything unforeseen: feedparser
-        return None
-    if not reader.feed and not reader.entries:
-        return None
-    return {"feed": reader.feed, "entries": reader.entries, "bozo": 0}
+    read = FastRead()
+    read.feed(data, final=True)
+    return read.result()

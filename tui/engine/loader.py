@@ -39,6 +39,9 @@ IN_FLIGHT = 32
 FIRST_IN_THREAD = 16
 """Files parsed in the calling thread while the workers start (a first screen at once)."""
 
+PARTS_MIN_BYTES = 1 << 20
+"""Files this large, parsed in the calling thread, may come in parts (a feed's first items)."""
+
 PIPE_BYTES = 1 << 20
 """The size asked for the pipe documents come back through (Linux; 64 KiB otherwise)."""
 
@@ -47,6 +50,22 @@ def _parse(path: str) -> Indexed:
     from parsers.read import parse_file
 
     return Indexed.of(parse_file(path))
+
+
+def _parse_parts(path: str, done: int, total: int) -> Iterator[tuple[int, int, Indexed]]:
+    """``(done, total, document)`` for one file parsed here: for a large file, a feed's first
+    entries first (``done - 1``: the file is not read yet), then the whole document."""
+    try:
+        large = os.path.getsize(path) >= PARTS_MIN_BYTES
+    except OSError:
+        large = False
+    if not large:
+        yield done, total, _parse(path)
+        return
+    from parsers.read import parse_file_parts
+
+    for document, whole in parse_file_parts(path):
+        yield (done if whole else done - 1), total, Indexed.of(document)
 
 
 def worker_count() -> int:
@@ -146,7 +165,9 @@ def read_all(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[tuple[int, int, Indexed]]:
     """``(done, total, document)`` for every file under ``paths``, in walk order (each
-    document with its entries' search text, :class:`tui.engine.timeline.Indexed`).
+    document with its entries' search text, :class:`tui.engine.timeline.Indexed`). A large
+    feed parsed in this thread comes first as a document of its first entries (with ``done``
+    not counting it yet), then whole, under the same path.
 
     ``workers``: processes to parse in (default: :func:`worker_count`; 0 parses in this
     thread, as do fewer than ``POOL_MIN_FILES`` files).
@@ -161,7 +182,10 @@ def read_all(
         for done, (path, problem) in enumerate(files, 1):
             if cancelled():
                 return
-            yield done, total, Indexed.of(unreadable(path, problem)) if problem else _parse(path)
+            if problem:
+                yield done, total, Indexed.of(unreadable(path, problem))
+            else:
+                yield from _parse_parts(path, done, total)
         return
     pool = [_Worker() for _ in range(count)]
     first = min(FIRST_IN_THREAD, total)
