@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import io
 import re
-from functools import lru_cache
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from parsers.draft import DocumentDraft, EntryDraft
