@@ -452,12 +452,15 @@ def feed_first_screen(items: int, runs: int, base: Path | None) -> None:
         trees = {"this tree": ROOT} | ({f"base ({base})": base} if base else {})
         firsts: dict[str, list[float]] = {name: [] for name in trees}
         loads: dict[str, list[float]] = {name: [] for name in trees}
+        bare: list[float] = []
         for _ in range(runs):
+            bare += first_paint(1, child=BARE_CHILD)[0]
             for name, tree in trees.items():
                 first, last, count = first_paint(1, str(path), tree=tree)
                 firsts[name] += first
                 loads[name] += last
         print(f"one RSS feed of {items:,} items ({count:,} entries), from process start:")
+        report("  bare Textual app (one Static), first paint (s)", bare)
         for name in trees:
             report(f"  {name}: first screen with entries (s)", firsts[name])
             report(f"  {name}: everything loaded (s)", loads[name])

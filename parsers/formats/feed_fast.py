@@ -128,6 +128,13 @@ HARMLESS = frozenset(
 )
 """Handled by feedparser, but only into keys the feed handler never reads."""
 
+READ_KEYS = frozenset(
+    "authors author_detail title_detail summary_detail subtitle_detail published_parsed "
+    "updated_parsed".split()
+)
+"""Keys the feed handler reads that no feedparser handler is named after: an element of such
+a name (``<authors>``) would be stored under it by feedparser's default handler."""
+
 _TITLE = frozenset({"title", "dc_title"})
 _DESCRIPTION = frozenset({"description", "dc_description"})
 _PUBLISHED = frozenset({"pubdate", "published", "issued", "dcterms_issued"})
@@ -338,6 +345,8 @@ class _Reader:
             self.stack.append((self.root(name, tag, attrs), tag, attrs, []))
             return
         role = self.stack[-1][0]
+        if tag in READ_KEYS:
+            raise Unsure
         if role == _TEXT:
             raise Unsure  # markup inside a text element: feedparser reads it as XHTML
         if role == _SKIP:
