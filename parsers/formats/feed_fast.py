@@ -254,6 +254,8 @@ def _add_tag(context: dict[str, Any], term: Any, scheme: Any, label: Any) -> Non
         tags.append(value)
 
 
+_NO_ATTRIBUTES: dict[str, str] = {}
+
 # What an open element is, for the reader.
 _ROOT, _CHANNEL, _ITEM, _IMAGE, _AUTHOR_BOX, _TEXT, _SKIP = range(7)
 
@@ -275,6 +277,8 @@ class _Reader:
         """The document's prefixes for namespaces feedparser does not know, in order."""
         self.known_prefixes: set[str] = set()
         """The document's prefixes for namespaces feedparser knows."""
+        self.collect: list[str] | None = None
+        """Where the text read goes: the pieces of the open text element (or author)."""
         self.names: dict[str, str] = {}
         """Expat's element names and feedparser's names for them, as far as read."""
 
@@ -339,8 +343,8 @@ class _Reader:
 
     def start(self, name: str, raw: dict[str, str]) -> None:
         self.depth += 1
-        tag = self.canonical(name)
-        attrs = self.attributes(raw) if raw else {}
+        tag = self.names.get(name) or self.canonical(name)
+        attrs = self.attributes(raw) if raw else _NO_ATTRIBUTES
         if not self.stack:
             self.stack.append((self.root(name, tag, attrs), tag, attrs, []))
             return
@@ -367,15 +371,20 @@ class _Reader:
             if tag not in _AUTHOR_PARTS:
                 raise Unsure
             kind = _TEXT
-        self.stack.append((kind, tag, attrs, []))
+        pieces: list[str] = []
+        self.stack.append((kind, tag, attrs, pieces))
+        self.collect = pieces if kind == _TEXT or kind == _AUTHOR_BOX else None
 
     def text(self, data: str) -> None:
-        if self.stack and self.stack[-1][0] in (_TEXT, _AUTHOR_BOX):
-            self.stack[-1][3].append(data)
+        collect = self.collect
+        if collect is not None:
+            collect.append(data)
 
     def end(self, name: str) -> None:
-        kind, tag, attrs, pieces = self.stack.pop()
-        parent = self.stack[-1][0] if self.stack else None
+        stack = self.stack
+        kind, tag, attrs, pieces = stack.pop()
+        parent = stack[-1][0] if stack else None
+        self.collect = stack[-1][3] if parent == _AUTHOR_BOX else None
         if kind == _TEXT:
             raw = "".join(pieces).strip()
             if parent == _IMAGE:
