@@ -44,9 +44,9 @@ SPLIT_MIN_CHARS = 400
 
 PARTS_MIN_CHARS = 1 << 20
 """Feeds at least this long are read in two steps by :meth:`FeedFormat.parse_parts`."""
-FIRST_ITEMS = 60
+FIRST_ITEMS = 40
 """Items in the first step (more than a screen shows)."""
-PART_CHARS = 32 << 10
+PART_CHARS = 16 << 10
 """The first step reads the document this much at a time until it has those items."""
 
 
