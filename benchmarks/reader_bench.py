@@ -18,11 +18,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -297,9 +299,10 @@ def synthetic(entries: int, per_document: int = 1000, seed: int = 1) -> list[Doc
 
 
 def first_paint(
-    runs: int, *paths: str, child: str = CHILD
+    runs: int, *paths: str, child: str = CHILD, tree: Path = ROOT
 ) -> tuple[list[float], list[float], int]:
-    """Seconds from process start to the first screen with entries, and to everything loaded."""
+    """Seconds from process start to the first screen with entries, and to everything loaded
+    (``tree``: the liveblog checkout to run)."""
     first, last, count = [], [], 0
     for _ in range(runs):
         started = time.time()
@@ -307,7 +310,8 @@ def first_paint(
             [sys.executable, "-c", child, *paths],
             capture_output=True,
             text=True,
-            cwd=ROOT,
+            cwd=tree,
+            env=dict(os.environ, PYTHONPATH=str(tree)),
             check=True,
         ).stdout.split()
         first.append(float(out[0]) - started)
@@ -437,6 +441,32 @@ async def large(entries: int, runs: int) -> dict[str, list[float]]:
     return results
 
 
+def feed_first_screen(items: int, runs: int, base: Path | None) -> None:
+    """The first screen and the whole load on one RSS feed of ``items`` items (issue 14: the
+    first screen under 1 s on 10,000 items), alternating with the checkout ``base``."""
+    from benchmarks.feed_bench import rss_feed
+
+    with tempfile.TemporaryDirectory(prefix="reader-feed-") as folder:
+        path = Path(folder) / f"feed-{items}.xml"
+        path.write_text(rss_feed(items), encoding="utf-8")
+        trees = {"this tree": ROOT} | ({f"base ({base})": base} if base else {})
+        firsts: dict[str, list[float]] = {name: [] for name in trees}
+        loads: dict[str, list[float]] = {name: [] for name in trees}
+        bare: list[float] = []
+        for _ in range(runs):
+            bare += first_paint(1, child=BARE_CHILD)[0]
+            for name, tree in trees.items():
+                first, last, count = first_paint(1, str(path), tree=tree)
+                firsts[name] += first
+                loads[name] += last
+        print(f"one RSS feed of {items:,} items ({count:,} entries), from process start:")
+        report("  bare Textual app (one Static), first paint (s)", bare)
+        for name in trees:
+            report(f"  {name}: first screen with entries (s)", firsts[name])
+            report(f"  {name}: everything loaded (s)", loads[name])
+        print(f"  target < 1 s: ratio {statistics.median(firsts['this tree']):.2f} of the target")
+
+
 def report(name: str, values: list[float]) -> None:
     if not values:
         print(name)
@@ -451,7 +481,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--disk", type=int, nargs="*", metavar="MB", help="folders read from disk")
     parser.add_argument("--first-paint", action="store_true", help="only the first-paint figures")
+    parser.add_argument("--feed", type=int, metavar="ITEMS", help="first screen on one RSS feed")
+    parser.add_argument("--base", type=Path, help="with --feed: another checkout, timed as well")
     options = parser.parse_args()
+    if options.feed is not None:
+        feed_first_screen(options.feed, options.runs, options.base)
+        return
     if options.disk is not None:
         disk(options.disk or [20, 80], options.runs)
         return

@@ -75,7 +75,11 @@ def json_line(record: Any) -> str:
     separators and bidi controls here); bytes of a file name that are not UTF-8 appear as the
     text ``\\xff``, lone surrogates as U+FFFD.
     """
-    text = json.dumps(_json_value(record), ensure_ascii=False)
+    text = json.dumps(record, ensure_ascii=False)
+    if text.isascii() and "\x7f" not in text:  # nothing below to replace: all beyond DEL
+        return text
+    if _SURROGATES.search(text) is not None:  # lone surrogates stay as they are in dumps
+        text = json.dumps(_json_value(record), ensure_ascii=False)
     if _JSON_UNSAFE.search(text) is None:
         return text
     # Outside strings JSON holds only ASCII punctuation, digits and words: every match is

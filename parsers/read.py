@@ -12,6 +12,7 @@ from parsers.decode import MAX_BYTES, clean, decode
 from parsers.model import Document, Problem, Source
 
 if TYPE_CHECKING:
+    from parsers.draft import DocumentDraft
     from parsers.formats.base import FormatHandler, Sniff
 
 # The format handlers load with the first parse, not with this module: walking a folder
@@ -85,8 +86,6 @@ def _parse_clean(
 ) -> Document:
     from parsers.draft import DocumentDraft
     from parsers.finish import finish
-    from parsers.formats.html_page import MARKUP_FORMATS
-    from parsers.links import url_in_text_head
 
     if not text.strip():
         return finish(DocumentDraft(), source, "empty", problems)
@@ -95,9 +94,54 @@ def _parse_clean(
         draft = handler.parse(text)
     except Exception as exc:  # noqa: BLE001 - never raise on bad input: report it
         draft = DocumentDraft(problems=[f"{handler.name} parser failed: {type(exc).__name__}"])
+    return _finished(draft, text, source, handler, problems)
+
+
+def _finished(
+    draft: DocumentDraft,
+    text: str,
+    source: Source,
+    handler: FormatHandler,
+    problems: tuple[str, ...],
+) -> Document:
+    from parsers.finish import finish
+    from parsers.formats.html_page import MARKUP_FORMATS
+    from parsers.links import url_in_text_head
+
     if draft.url is None and handler.name not in MARKUP_FORMATS:
         draft.url = url_in_text_head(text)
     return finish(draft, source, handler.name, problems)
+
+
+def parse_file_parts(path: str, max_bytes: int = MAX_BYTES) -> Iterator[tuple[Document, bool]]:
+    """:func:`parse_file`'s document, preceded, for a large feed, by documents of its first
+    entries only, so a reader can show them before the rest is read; each with whether it is
+    the whole file's (the last one is). Never raises on bad input."""
+    data = read_file(path, max_bytes)
+    if isinstance(data, Document):
+        yield data, True
+        return
+    source = source_for(path)
+    decoded = decode(data)
+    if decoded.text is None:
+        yield unreadable(source.path, "; ".join(decoded.problems) or "not text"), True
+        return
+    text = decoded.text
+    handler = choose(text, None).handler if text.strip() else None
+    parts = getattr(handler, "parse_parts", None)
+    if handler is None or parts is None:
+        yield _parse_clean(text, source, None, decoded.problems), True
+        return
+    try:
+        for draft, whole in parts(text):
+            yield _finished(draft, text, source, handler, decoded.problems), whole
+            if whole:
+                return
+    except Exception as exc:  # noqa: BLE001 - never raise on bad input: report it
+        from parsers.draft import DocumentDraft
+
+        failed = DocumentDraft(problems=[f"{handler.name} parser failed: {type(exc).__name__}"])
+        yield _finished(failed, text, source, handler, decoded.problems), True
 
 
 def parse_bytes(data: bytes, path: str = "<bytes>", format_name: str | None = None) -> Document:

@@ -137,6 +137,12 @@ def test_json_line_escapes_every_control_and_never_fails_to_encode() -> None:
     assert json.loads(line) == {"source": "x\\xff\x1b", "body": "a\x85b\u2028c\ufffd", "n": [1]}
 
 
+def test_json_line_escapes_delete_in_an_otherwise_ascii_record() -> None:
+    line = json_line({"title": "a\x7fb", "n": 1})
+    assert line == '{"title": "a\\u007fb", "n": 1}'
+    assert json_line({"title": "plain"}) == '{"title": "plain"}'
+
+
 def test_alert_notification_text_is_clean() -> None:
     document = parse_text(posts("kyiv", 1), "/f/evil\x1b]0;pwned\x07.txt")
     entry = document.entries[0]

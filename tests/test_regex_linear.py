@@ -25,6 +25,7 @@ from parsers.read import parse_text
 BOUNDED = {
     "parsers.boilerplate.BOILERPLATE_RE": "is_boilerplate: lines of at most 220 characters",
     "parsers.boilerplate._HEADINGS": "is_summary_heading: lines of at most 40 characters",
+    "parsers.formats.feed_fast._EMAIL": "_sync_author: author texts of at most 300 characters",
 }
 UNITS = [" ", "\t", "\u3000", "\xa0", "1", ".", ":", "am", "a", "A", "Aa ", "1 ", "1:", ". "]
 UNITS += [": ", "am ", "- ", "|", ", ", "<", "&", "@", "a@", "(", "'"]

@@ -284,13 +284,15 @@ class ReaderApp(ReadingActions, EntryActions):
         batch: list[Indexed] = []
         last = time.monotonic()
         done = total = 0
+        posted = False
         for done, total, document in read_all(
             paths, cancelled=lambda: worker.is_cancelled, cache=self.cache
         ):
             batch.append(document)
-            if time.monotonic() - last >= BATCH_SECONDS:
+            # The first document goes at once (a large feed's first entries: the first screen).
+            if time.monotonic() - last >= BATCH_SECONDS or not posted:
                 self.post_message(DocumentsLoaded(batch, done, total))
-                batch, last = [], time.monotonic()
+                batch, last, posted = [], time.monotonic(), True
         if worker.is_cancelled:
             return
         if batch:

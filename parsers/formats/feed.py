@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.formats.base import Sniff
-from parsers.formats.html_page import HEAD_CHARS, text_draft
+from parsers.formats.headlines import HeadlinesFormat
+from parsers.formats.html_page import HEAD_CHARS, text_handler
 from parsers.model import Author, Timestamp
 
 if TYPE_CHECKING:
@@ -38,6 +41,13 @@ _MONTHS = (
 
 SPLIT_MIN_CHARS = 400
 """Items with less text than this are never tried as a whole live blog."""
+
+PARTS_MIN_CHARS = 1 << 20
+"""Feeds at least this long are read in two steps by :meth:`FeedFormat.parse_parts`."""
+FIRST_ITEMS = 40
+"""Items in the first step (more than a screen shows)."""
+PART_CHARS = 16 << 10
+"""The first step reads the document this much at a time until it has those items."""
 
 
 def feed_signature(text: str) -> str | None:
@@ -80,39 +90,57 @@ def _link(node: Any) -> str | None:
 def _stamp(item: Any, key: str) -> Timestamp | None:
     from parsers.isodates import from_struct_time, parse_machine_date
 
-    stamp = parse_machine_date(_value(item, key))
+    raw = _value(item, key)
+    stamp = parse_machine_date(raw)
     if stamp is None:
-        stamp = from_struct_time(_value(item, f"{key}_parsed"))
+        parsed = f"{key}_parsed"
+        if isinstance(item, dict) and parsed not in item and isinstance(raw, str):
+            from feedparser.datetimes import _parse_date  # the fast reader leaves it to here
+
+            stamp = from_struct_time(_parse_date(raw))
+        else:
+            stamp = from_struct_time(_value(item, parsed))
     return stamp
 
 
-def _authors(item: Any) -> list[Author]:
+@lru_cache(maxsize=1024)
+def _people(name: str) -> tuple[Author, ...]:
+    """The people a byline names (a feed repeats its few bylines: read once each)."""
     from parsers.structured_authors import people
 
+    return tuple(people(name))
+
+
+@lru_cache(maxsize=1024)
+def _label(term: str) -> str:
+    from parsers.html_text import strip_tags
+
+    return strip_tags(term)
+
+
+def _authors(item: Any) -> list[Author]:
     found: list[Author] = []
     details = _value(item, "authors")
     if isinstance(details, list):
         for detail in details:
             name = _value(detail, "name")
             if isinstance(name, str):
-                found += people(name)
+                found += _people(name)
     if not found:
         author = _value(item, "author")
         if isinstance(author, str):
-            found = people(author)
+            found = list(_people(author))
     return found
 
 
 def _labels(item: Any) -> list[str]:
-    from parsers.html_text import strip_tags
-
     labels = []
     tags = _value(item, "tags")
     if isinstance(tags, list):
         for tag in tags:
             term = _value(tag, "label") or _value(tag, "term")
             if isinstance(term, str) and term.strip():
-                labels.append(strip_tags(term))
+                labels.append(_label(term))
     return labels
 
 
@@ -176,7 +204,14 @@ def _split_live_blog(plain: str, item: EntryDraft) -> DocumentDraft | None:
     if item.published is not None:
         at = item.published.at
         header.append(f"{_DAYS[at.weekday()]} {at.day} {_MONTHS[at.month - 1]} {at.year}")
-    draft, _ = text_draft("\n\n".join([*filter(None, header), plain]))
+    text = "\n\n".join([*filter(None, header), plain])
+    handler = text_handler(text)
+    if handler is None or handler.name == HeadlinesFormat.name:
+        return None  # headline-split posts carry no times of their own: never two stamped
+    try:
+        draft = handler.parse(text)
+    except Exception:  # noqa: BLE001 - the item stays one entry
+        return None
     draft.dropped = [line for line in draft.dropped if line not in header]
     draft.key_points = [line for line in draft.key_points if line not in header]
     stamped = sum(1 for e in draft.entries if e.published is not None)
@@ -267,6 +302,15 @@ def repair_references(text: str) -> tuple[str, int]:
     return _REFERENCE.sub(fix, text), fixed
 
 
+def _read(text: str) -> dict[str, Any]:
+    """The feed as feedparser reads it: by the fast reader when the document is plain enough
+    for it (:mod:`parsers.formats.feed_fast`), else by feedparser itself."""
+    from parsers.formats.feed_fast import read_fast
+
+    fast = read_fast(_bytes_for_feedparser(text))
+    return fast if fast is not None else _feedparser(text)
+
+
 def _feedparser(text: str) -> FeedParserDict:
     import feedparser  # imported on first use: it costs ~60 ms at start-up
 
@@ -278,7 +322,7 @@ def _feedparser(text: str) -> FeedParserDict:
     )
 
 
-def _richness(parsed: FeedParserDict) -> tuple[int, int]:
+def _richness(parsed: dict[str, Any]) -> tuple[int, int]:
     entries = parsed.get("entries") or []
     return len(entries), sum(len(_content(item)[0]) for item in entries)
 
@@ -302,10 +346,34 @@ class FeedFormat:
         return Sniff(0.95, f"XML document whose root element is <{root}>")
 
     def parse(self, text: str) -> DocumentDraft:
+        text, repaired = repair_references(text)
+        return self._whole(text, _read(text), repaired)
+
+    def parse_parts(self, text: str) -> Iterator[tuple[DocumentDraft, bool]]:
+        """:meth:`parse`'s draft, preceded, for a large well-formed feed, by a draft of its
+        first items (read before the rest of the document, so they can be shown at once);
+        each with whether it is the whole document's."""
+        text, repaired = repair_references(text)
+        if len(text) < PARTS_MIN_CHARS:
+            yield self._whole(text, _read(text), repaired), True
+            return
+        from parsers.formats.feed_fast import FastRead
+
+        read = FastRead()
+        read.feed(_bytes_for_feedparser(text[:PART_CHARS]))  # its head names the encoding
+        offset = PART_CHARS
+        while offset < len(text) and not read.failed and read.items < FIRST_ITEMS:
+            read.feed(text[offset : offset + PART_CHARS].encode("utf-8", "replace"))
+            offset += PART_CHARS
+        if not read.failed and read.items > 1 and offset < len(text):
+            yield self._draft(read.so_far(), None, repaired, partial=True), False
+        read.feed(text[offset:].encode("utf-8", "replace"), final=True)
+        fast = read.result()
+        yield self._whole(text, fast if fast is not None else _feedparser(text), repaired), True
+
+    def _whole(self, text: str, parsed: dict[str, Any], repaired: int) -> DocumentDraft:
         from xml.sax import SAXParseException
 
-        text, repaired = repair_references(text)
-        parsed = _feedparser(text)
         exception = parsed.get("bozo_exception") if parsed.get("bozo") else None
         problem = _bozo_message(exception) if exception is not None else None
         if isinstance(exception, SAXParseException):
@@ -313,6 +381,12 @@ class FeedFormat:
             if salvaged is not None and _richness(salvaged) > _richness(parsed):
                 parsed = salvaged
                 problem = f"{problem or 'the feed is not well-formed'} (read item by item)"
+        return self._draft(parsed, problem, repaired)
+
+    def _draft(
+        self, parsed: dict[str, Any], problem: str | None, repaired: int, partial: bool = False
+    ) -> DocumentDraft:
+        """The draft of feedparser's result (``partial``: of the first items of a feed)."""
         feed = parsed.get("feed", {})
         draft = DocumentDraft(
             title=_text_of(_value(feed, "title_detail"), _value(feed, "title")),
@@ -342,7 +416,7 @@ class FeedFormat:
             draft.dropped += blog.dropped
             draft.problems += blog.problems
             draft.authors += entry.authors + blog.authors
-            if len(items) == 1:  # the feed is this one live blog: its page header leads
+            if len(items) == 1 and not partial:  # the feed is this one live blog: it leads
                 draft.kicker, draft.title = draft.title, entry.title or blog.title or draft.title
                 draft.standfirst = blog.standfirst or draft.standfirst
                 draft.published = entry.published or blog.published or draft.published

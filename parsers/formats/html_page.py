@@ -55,6 +55,18 @@ def _mostly_markup(head: str) -> bool:
 
 def text_draft(text: str) -> tuple[DocumentDraft, str]:
     """Parse plain ``text`` with the best text handler (never a markup one): draft and name."""
+    best = text_handler(text)
+    if best is None:
+        return DocumentDraft(problems=["no text format handler is available"]), "none"
+    try:
+        return best.parse(text), best.name
+    except Exception as exc:  # noqa: BLE001 - never raise on bad input: report it
+        failed = DocumentDraft(problems=[f"{best.name} parser failed: {type(exc).__name__}"])
+        return failed, best.name
+
+
+def text_handler(text: str) -> FormatHandler | None:
+    """The text handler (never a markup one) that claims ``text`` most; None if there is none."""
     from parsers.formats import FORMATS
 
     best: FormatHandler | None = None
@@ -70,14 +82,8 @@ def text_draft(text: str) -> tuple[DocumentDraft, str]:
             best, best_score = handler, sniff.score
     if best is None:
         candidates = [h for h in FORMATS if h.name not in _NOT_FOR_PAGE_TEXT]
-        if not candidates:
-            return DocumentDraft(problems=["no text format handler is available"]), "none"
-        best = candidates[-1]
-    try:
-        return best.parse(text), best.name
-    except Exception as exc:  # noqa: BLE001 - never raise on bad input: report it
-        failed = DocumentDraft(problems=[f"{best.name} parser failed: {type(exc).__name__}"])
-        return failed, best.name
+        best = candidates[-1] if candidates else None
+    return best
 
 
 def _restore_captions(draft: DocumentDraft, captions: dict[str, Caption]) -> None:

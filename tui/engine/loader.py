@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO, cast
 
 from parsers.model import Document
-from tui.engine.parse_cache import CacheError, Found, ParseCache, with_warning
+from tui.engine.parse_cache import CacheError, Found, ParseCache, stat_key, with_warning
 from tui.engine.parse_worker import LENGTH, send
 
 try:
@@ -47,6 +47,9 @@ FIRST_IN_THREAD = 16
 WAIT_SECONDS = 5.0
 """How long a worker is given to finish once a load is complete (the cache's last store)."""
 
+PARTS_MIN_BYTES = 1 << 20
+"""Files this large, parsed in the calling thread, may come in parts (a feed's first items)."""
+
 PIPE_BYTES = 1 << 20
 """The size asked for the pipe documents come back through (Linux; 64 KiB otherwise)."""
 
@@ -62,6 +65,22 @@ def _parse_file(path: str) -> Document:
 
 def _parse(path: str) -> Indexed:
     return Indexed.of(_parse_file(path))
+
+
+def _parse_parts(path: str, done: int, total: int) -> Iterator[tuple[int, int, Indexed]]:
+    """``(done, total, document)`` for one file parsed here: for a large file, a feed's first
+    entries first (``done - 1``: the file is not read yet), then the whole document."""
+    try:
+        large = os.path.getsize(path) >= PARTS_MIN_BYTES
+    except OSError:
+        large = False
+    if not large:
+        yield done, total, _parse(path)
+        return
+    from parsers.read import parse_file_parts
+
+    for document, whole in parse_file_parts(path):
+        yield (done if whole else done - 1), total, Indexed.of(document)
 
 
 def worker_count() -> int:
@@ -174,7 +193,9 @@ def read_all(
     cache: ParseCache | None = None,
 ) -> Iterator[tuple[int, int, Indexed]]:
     """``(done, total, document)`` for every file under ``paths``, in walk order (each
-    document with its entries' search text, :class:`tui.engine.timeline.Indexed`).
+    document with its entries' search text, :class:`tui.engine.timeline.Indexed`). A large
+    feed parsed in this thread comes first as a document of its first entries (with ``done``
+    not counting it yet), then whole, under the same path.
 
     ``workers``: processes to parse in (default: :func:`worker_count`; 0 parses in this
     thread, as do fewer than ``POOL_MIN_FILES`` files to parse).
@@ -217,33 +238,42 @@ def read_all(
             if cancelled():
                 return
             n = rank.get(index)
-            if problem:
-                document = Indexed.of(unreadable(path, problem))
-            elif n is None or n < first:
-                document = _read(path, found[index], cache)
-            else:
-                document = pool[n % count].take()
             met += n is not None
-            yield index + 1, total, document
+            if problem:
+                yield index + 1, total, Indexed.of(unreadable(path, problem))
+            elif n is None or n < first:
+                yield from _read(path, found[index], cache, index + 1, total)
+            else:
+                yield index + 1, total, pool[n % count].take()
         complete = True
     finally:
         for worker in pool:
             worker.close(wait=complete and cache is not None)
 
 
-def _read(path: str, found: Found | None, cache: ParseCache | None) -> Indexed:
-    """The document of ``path``: from the cache if it was ``found`` there, else parsed
-    here (and stored in the cache in the background), with a warning when its cache file
-    was damaged."""
-    if cache is None:
-        return _parse(path)
+def _read(
+    path: str, found: Found | None, cache: ParseCache | None, done: int, total: int
+) -> Iterator[tuple[int, int, Indexed]]:
+    """``(done, total, document)`` for ``path``: from the cache if it was ``found`` there,
+    else parsed here (a large feed's first entries first, :func:`_parse_parts`) and stored in
+    the cache in the background, with a warning when its cache file was damaged."""
     damage = None
-    if found is not None:
+    if cache is not None and found is not None:
         try:
             document = cache.load(found)
         except CacheError as error:
             document, damage = None, error
         if document is not None:
-            return Indexed.of(document)
-    document = cache.parse(path, _parse_file)
-    return Indexed.of(document if damage is None else with_warning(document, path, damage))
+            yield done, total, Indexed.of(document)
+            return
+    started = cache.clock() if cache is not None else 0.0
+    before = stat_key(path) if cache is not None else None
+    for shown, count, indexed in _parse_parts(path, done, total):
+        if shown == done:  # the whole document
+            document = indexed.document
+            if damage is not None:
+                document = with_warning(document, path, damage)
+                indexed = Indexed.of(document)
+            if cache is not None and before is not None:
+                cache.store_later(path, before, started, document)
+        yield shown, count, indexed
