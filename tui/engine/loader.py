@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO, cast
 
 from parsers.model import Document
-from tui.engine.parse_cache import CacheError, Found, ParseCache, stat_key, with_warning
+from tui.engine.parse_cache import CacheError, Found, ParseCache, with_warning
 from tui.engine.parse_worker import LENGTH, send
 
 try:
@@ -266,14 +266,11 @@ def _read(
         if document is not None:
             yield done, total, Indexed.of(document)
             return
-    started = cache.clock() if cache is not None else 0.0
-    before = stat_key(path) if cache is not None else None
+    store = cache.parsing(path) if cache is not None else None
     for shown, count, indexed in _parse_parts(path, done, total):
         if shown == done:  # the whole document
-            document = indexed.document
+            if store is not None:
+                store(indexed.document)
             if damage is not None:
-                document = with_warning(document, path, damage)
-                indexed = Indexed.of(document)
-            if cache is not None and before is not None:
-                cache.store_later(path, before, started, document)
+                indexed = Indexed.of(with_warning(indexed.document, path, damage))
         yield shown, count, indexed

@@ -482,12 +482,22 @@ class ParseCache:
 
     def parse(self, path: str, parse: Callable[[str], Document]) -> Document:
         """``parse(path)``, the result stored in the background when the file kept still."""
+        store = self.parsing(path)
+        document = parse(path)
+        store(document)
+        return document
+
+    def parsing(self, path: str) -> Callable[[Document], None]:
+        """Call as a parse of ``path`` starts: the function returned stores the document that
+        parse gives, in the background, if the file kept still meanwhile."""
         started = self.clock()
         before = stat_key(path)
-        document = parse(path)
-        if before is not None:
-            self.store_later(path, before, started, document)
-        return document
+
+        def store(document: Document) -> None:
+            if before is not None:
+                self.store_later(path, before, started, document)
+
+        return store
 
     def store(self, path: str, before: FileKey, started: float, document: Document) -> bool:
         """Store the document parsed from ``path`` (whose status was ``before`` when the parse
