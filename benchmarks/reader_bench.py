@@ -27,6 +27,7 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -156,6 +157,129 @@ async def main():
 
 asyncio.run(main())
 """
+
+
+MEMORY_CHILD = """
+import asyncio, json, statistics, sys, time
+from tui.app import make_app
+from tui.engine.query import parse_query
+from tui.engine.timeline import Filter
+from tui.widgets.feed import Feed
+
+
+def status():
+    fields = {}
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            name, _, value = line.partition(":")
+            if name in ("VmRSS", "VmHWM"):
+                fields[name] = int(value.split()[0]) / 1024
+    return fields
+
+
+def median_ms(action, runs=5):
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+async def main():
+    app = make_app([sys.argv[1]], watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.loading is not None or app.ingest is None:
+            await asyncio.sleep(0.05)
+        await pilot.pause()
+        loaded = status()
+        timeline, feed = app.timeline, app.query_one(Feed)
+        searches = {}
+        for text in ("troops", "zebra", "russian forces -kyiv", "author:example"):
+            query = parse_query(text)
+
+            def search():
+                timeline._last = None  # no earlier result to narrow
+                return timeline.select(Filter(query=query))
+
+            searches[text] = (median_ms(search), len(search()))
+        rare = parse_query("zebra").predicate()
+        searches["n, a word found nowhere (whole feed)"] = (median_ms(lambda: feed.find(rare)), 0)
+        print(json.dumps(dict(entries=len(timeline), rss=loaded["VmRSS"], peak=loaded["VmHWM"],
+            searches=searches)), flush=True)
+
+asyncio.run(main())
+"""
+
+MEMORY_SIZES = (13_000, 100_000, 300_000)
+"""Entries loaded by ``--memory`` (approximately: folders are cut at whole pages)."""
+
+ENTRIES_PER_MB = 1150
+"""About how many entries a megabyte of the corpus builder's pages holds."""
+
+
+def entries_folder(entries: int) -> Path:
+    """A folder of the corpus builder's pages holding about ``entries`` entries."""
+    folder = ROOT / "benchmarks" / ".corpus" / f"entries-{entries // 1000}k"
+    done = folder / ".complete"
+    if not done.exists():
+        from benchmarks.parse_corpus import build_corpus
+
+        folder.mkdir(parents=True, exist_ok=True)
+        for index, page in enumerate(build_corpus(entries / ENTRIES_PER_MB)):
+            (folder / f"page-{index:05}.txt").write_bytes(page)
+        done.write_text("")
+    return folder
+
+
+def memory_run(root: Path, folder: Path) -> dict[str, object]:
+    """One reader (the code under ``root``) loading ``folder`` from disk: its figures."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as cache:  # a first load, whatever caches exist
+        env = dict(os.environ, XDG_CACHE_HOME=cache, PYTHONPATH=str(root))
+        out = subprocess.run(
+            [sys.executable, "-c", MEMORY_CHILD, str(folder)],
+            capture_output=True,
+            text=True,
+            cwd=root,
+            env=env,
+            check=True,
+        ).stdout
+    return cast(dict[str, object], json.loads(out.strip().splitlines()[-1]))
+
+
+def memory(sizes: list[int], bases: list[Path]) -> None:
+    """RSS per 10k entries loaded from disk in the reader, and search times, for this code
+    and each of ``bases`` (other checkouts, e.g. the code before a change), in one run."""
+    import tempfile
+
+    roots = [ROOT, *bases]
+    names = ["this"] + [str(base) for base in bases]
+    with tempfile.TemporaryDirectory() as empty:
+        idle = {root: float(memory_run(root, Path(empty))["rss"]) for root in roots}  # type: ignore[arg-type]
+    for name, root in zip(names, roots, strict=True):
+        print(f"{name}: an empty folder: RSS {idle[root]:.0f} MB")
+    for size in sizes:
+        folder = entries_folder(size)
+        for name, root in zip(names, roots, strict=True):
+            found = memory_run(root, folder)
+            entries = int(found["entries"])  # type: ignore[call-overload]
+            rss, peak = float(found["rss"]), float(found["peak"])  # type: ignore[arg-type]
+            per = (rss - idle[root]) / entries * 10_000
+            print(
+                f"{entries:,} entries, {name}: RSS {rss:.0f} MB, peak {peak:.0f} MB; "
+                f"{per:.1f} MB per 10k entries over the empty reader "
+                f"({rss / entries * 10_000:.1f} MB per 10k in all)"
+            )
+            searches = cast(dict[str, list[float]], found["searches"])
+            print(
+                "  search over every entry (ms, median of 5): "
+                + "; ".join(
+                    f"{text!r} {ms:.0f} ({hits:,} found)" for text, (ms, hits) in searches.items()
+                )
+            )
 
 
 def disk_folder(megabytes: int) -> Path:
@@ -296,9 +420,7 @@ def synthetic(entries: int, per_document: int = 1000, seed: int = 1) -> list[Doc
     return documents
 
 
-def first_paint(
-    runs: int, *paths: str, child: str = CHILD
-) -> tuple[list[float], list[float], int]:
+def first_paint(runs: int, *paths: str, child: str = CHILD) -> tuple[list[float], list[float], int]:
     """Seconds from process start to the first screen with entries, and to everything loaded."""
     first, last, count = [], [], 0
     for _ in range(runs):
@@ -451,7 +573,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--disk", type=int, nargs="*", metavar="MB", help="folders read from disk")
     parser.add_argument("--first-paint", action="store_true", help="only the first-paint figures")
+    parser.add_argument(
+        "--memory",
+        type=int,
+        nargs="*",
+        metavar="ENTRIES",
+        help=f"RSS per 10k entries loaded from disk (default sizes {MEMORY_SIZES})",
+    )
+    parser.add_argument(
+        "--base", type=Path, nargs="*", default=[], help="other checkouts to compare (--memory)"
+    )
     options = parser.parse_args()
+    if options.memory is not None:
+        memory(options.memory or list(MEMORY_SIZES), options.base)
+        return
     if options.disk is not None:
         disk(options.disk or [20, 80], options.runs)
         return
