@@ -175,8 +175,10 @@ class Query:
 
         def matches(item: Searchable) -> bool:
             # The cheap tests first, the text last.
-            if not all(s in item.source_lc for s in sources):
-                return False
+            if sources:
+                source_lc = item.source_lc
+                if not all(s in source_lc for s in sources):
+                    return False
             if authors:
                 authors_lc = item.authors_lc
                 if not all(a in authors_lc for a in authors):
