@@ -2,25 +2,22 @@
 
 The timeline used to keep a lower-cased copy of every entry's text to search in: as much
 memory as the text itself. A :class:`TextIndex` keeps, per document, each distinct word of
-the lower-cased text once (``vocabulary``) and, per word, the entries holding it
-(``postings``, packed integers). A query word (letters, digits, ``_``) is in an entry's text
-exactly when it is inside one of the entry's words, so the index answers it alone; a needle
-with other characters (``10:30``, ``u.s.``, a phrase) is answered for the entries holding
-each of its words, which the caller confirms in the text itself. Pure: no Textual.
+the lower-cased text once (``vocabulary``; a word is what ``str.split`` gives: text between
+white space, punctuation included) and, per word, the entries holding it (``postings``,
+packed integers). A needle without white space is in an entry's text exactly when it is
+inside one of the entry's words, so the index answers it alone; a phrase is answered for the
+entries holding each of its words, which the caller confirms in the text itself.
+Pure: no Textual.
 """
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain
 
 from parsers.model import Entry
-
-WORD = re.compile(r"\w+")
-"""A word: what the index keeps (a run of letters, digits and ``_``, of lower-cased text)."""
 
 ALL = -1
 """The mask of every entry (all bits set)."""
@@ -43,9 +40,10 @@ class TextIndex:
     def of(cls, entries: Sequence[Entry], text: Callable[[Entry], str]) -> TextIndex:
         """The index of ``entries``; ``text`` gives an entry's lower-cased search text."""
         words: dict[str, list[int]] = {}
+        get = words.get
         for ordinal, entry in enumerate(entries):
-            for word in dict.fromkeys(WORD.findall(text(entry))):  # in order: reproducible
-                holders = words.get(word)
+            for word in dict.fromkeys(text(entry).split()):  # in order met: reproducible
+                holders = get(word)
                 if holders is None:
                     words[word] = [ordinal]
                 else:
@@ -81,7 +79,7 @@ class TextIndex:
         """The mask of the entries whose text may contain ``needle`` (lower-cased), and
         whether it is exact (True: those and only those contain it; False: the others do
         not, these are to be confirmed in their text)."""
-        words = WORD.findall(needle)
+        words = needle.split()
         if not words:
             return ALL, False
         mask = ALL
@@ -89,7 +87,7 @@ class TextIndex:
             mask &= self.holding(word)
             if not mask:
                 return 0, True
-        return mask, len(words) == 1 and words[0] == needle
+        return mask, words[0] == needle
 
 
 def _typecode(largest: int) -> str:
