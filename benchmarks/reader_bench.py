@@ -189,10 +189,12 @@ def median_ms(action, runs=5):
 
 async def main():
     app = make_app([sys.argv[1]], watch=True)
+    started = time.perf_counter()
     async with app.run_test(size=(120, 40)) as pilot:
         while app.loading is not None or app.ingest is None:
             await asyncio.sleep(0.05)
         await pilot.pause()
+        seconds = time.perf_counter() - started
         loaded = status()
         timeline, feed = app.timeline, app.query_one(Feed)
         searches = {}
@@ -207,7 +209,7 @@ async def main():
         rare = parse_query("zebra").predicate()
         searches["n, a word found nowhere (whole feed)"] = (median_ms(lambda: feed.find(rare)), 0)
         print(json.dumps(dict(entries=len(timeline), rss=loaded["VmRSS"], peak=loaded["VmHWM"],
-            searches=searches)), flush=True)
+            seconds=seconds, searches=searches)), flush=True)
 
 asyncio.run(main())
 """
@@ -240,15 +242,17 @@ def memory_run(root: Path, folder: Path) -> dict[str, object]:
 
     with tempfile.TemporaryDirectory() as cache:  # a first load, whatever caches exist
         env = dict(os.environ, XDG_CACHE_HOME=cache, PYTHONPATH=str(root))
-        out = subprocess.run(
+        done = subprocess.run(
             [sys.executable, "-c", MEMORY_CHILD, str(folder)],
             capture_output=True,
             text=True,
             cwd=root,
             env=env,
-            check=True,
-        ).stdout
-    return cast(dict[str, object], json.loads(out.strip().splitlines()[-1]))
+            check=False,
+        )
+    if done.returncode:
+        sys.exit(f"the reader under {root} failed on {folder}:\n{done.stderr[-3000:]}")
+    return cast(dict[str, object], json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def memory(sizes: list[int], bases: list[Path]) -> None:
@@ -270,7 +274,8 @@ def memory(sizes: list[int], bases: list[Path]) -> None:
             rss, peak = float(found["rss"]), float(found["peak"])  # type: ignore[arg-type]
             per = (rss - idle[root]) / entries * 10_000
             print(
-                f"{entries:,} entries, {name}: RSS {rss:.0f} MB, peak {peak:.0f} MB; "
+                f"{entries:,} entries, {name}: loaded in {float(found['seconds']):.1f} s; "  # type: ignore[arg-type]
+                f"RSS {rss:.0f} MB, peak {peak:.0f} MB; "
                 f"{per:.1f} MB per 10k entries over the empty reader "
                 f"({rss / entries * 10_000:.1f} MB per 10k in all)"
             )

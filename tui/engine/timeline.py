@@ -127,12 +127,15 @@ class Item:
         ordinal = self.ordinal
         if not passing >> ordinal & 1:
             return False
-        if confirm:
-            hay = self.hay
-            for needle, mask, wanted in confirm:
-                found = bool(mask >> ordinal & 1) and needle in hay
-                if found is not wanted:
-                    return False
+        hay = None
+        for needle, mask, wanted in confirm:
+            found = False
+            if mask >> ordinal & 1:  # the index cannot tell: the text itself
+                if hay is None:
+                    hay = self.hay
+                found = needle in hay
+            if found is not wanted:
+                return False
         return True
 
     @property
