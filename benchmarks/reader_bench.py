@@ -29,6 +29,7 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -158,6 +159,143 @@ async def main():
 
 asyncio.run(main())
 """
+
+
+MEMORY_CHILD = """
+import asyncio, json, resource, statistics, sys, time
+from tui.app import make_app
+from tui.engine.query import parse_query
+from tui.engine.timeline import Filter
+from tui.widgets.feed import Feed
+
+
+def status():
+    fields = {}
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            name, _, value = line.partition(":")
+            if name in ("VmRSS", "VmHWM"):
+                fields[name] = int(value.split()[0]) / 1024
+    return fields
+
+
+def median_ms(action, runs=5):
+    # CPU time of this thread: what the search costs, whatever else the machine runs.
+    times = []
+    for _ in range(runs):
+        started = time.thread_time()
+        action()
+        times.append((time.thread_time() - started) * 1000)
+    return statistics.median(times)
+
+
+async def main():
+    app = make_app([sys.argv[1]], watch=True)
+    started = time.perf_counter()
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.loading is not None or app.ingest is None:
+            await asyncio.sleep(0.05)
+        await pilot.pause()
+        seconds = time.perf_counter() - started
+        me = resource.getrusage(resource.RUSAGE_SELF)
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (me.ru_utime + me.ru_stime, workers.ru_utime + workers.ru_stime)
+        while app.follow is not None and app.follow.mode is None:  # the watch is ready
+            await asyncio.sleep(0.05)
+        await pilot.pause()
+        loaded = status()
+        timeline, feed = app.timeline, app.query_one(Feed)
+        searches = {}
+        for text in ("troops", "zebra", "russian forces -kyiv", "author:example"):
+            query = parse_query(text)
+
+            def search():
+                timeline._last = None  # no earlier result to narrow
+                return timeline.select(Filter(query=query))
+
+            searches[text] = (median_ms(search), len(search()))
+        rare = parse_query("zebra").predicate()
+        searches["n, a word found nowhere (whole feed)"] = (median_ms(lambda: feed.find(rare)), 0)
+        print(json.dumps(dict(entries=len(timeline), rss=loaded["VmRSS"], peak=loaded["VmHWM"],
+            seconds=seconds, cpu=cpu, searches=searches)), flush=True)
+
+asyncio.run(main())
+"""
+
+MEMORY_SIZES = (13_000, 100_000, 300_000)
+"""Entries loaded by ``--memory`` (approximately: folders are cut at whole pages)."""
+
+ENTRIES_PER_MB = 1150
+"""About how many entries a megabyte of the corpus builder's pages holds."""
+
+
+def entries_folder(entries: int) -> Path:
+    """A folder of the corpus builder's pages holding about ``entries`` entries."""
+    folder = ROOT / "benchmarks" / ".corpus" / f"entries-{entries // 1000}k"
+    done = folder / ".complete"
+    if not done.exists():
+        from benchmarks.parse_corpus import build_corpus
+
+        folder.mkdir(parents=True, exist_ok=True)
+        for index, page in enumerate(build_corpus(entries / ENTRIES_PER_MB)):
+            (folder / f"page-{index:05}.txt").write_bytes(page)
+        done.write_text("")
+    return folder
+
+
+def memory_run(root: Path, folder: Path) -> dict[str, object]:
+    """One reader (the code under ``root``) loading ``folder`` from disk: its figures."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as cache:  # a first load, whatever caches exist
+        env = dict(os.environ, XDG_CACHE_HOME=cache, PYTHONPATH=str(root))
+        done = subprocess.run(
+            [sys.executable, "-c", MEMORY_CHILD, str(folder)],
+            capture_output=True,
+            text=True,
+            cwd=root,
+            env=env,
+            check=False,
+        )
+    if done.returncode:
+        sys.exit(f"the reader under {root} failed on {folder}:\n{done.stderr[-3000:]}")
+    return cast(dict[str, object], json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def memory(sizes: list[int], bases: list[Path]) -> None:
+    """RSS per 10k entries loaded from disk in the reader, and search times, for this code
+    and each of ``bases`` (other checkouts, e.g. the code before a change), in one run."""
+    import tempfile
+
+    roots = [ROOT, *bases]
+    names = ["this"] + [str(base) for base in bases]
+    with tempfile.TemporaryDirectory() as empty:
+        idle = {root: float(memory_run(root, Path(empty))["rss"]) for root in roots}  # type: ignore[arg-type]
+    for name, root in zip(names, roots, strict=True):
+        print(f"{name}: an empty folder: RSS {idle[root]:.0f} MB")
+    for size in sizes:
+        folder = entries_folder(size)
+        for name, root in zip(names, roots, strict=True):
+            found = memory_run(root, folder)
+            entries = int(found["entries"])  # type: ignore[call-overload]
+            rss, peak = float(found["rss"]), float(found["peak"])  # type: ignore[arg-type]
+            per = (rss - idle[root]) / entries * 10_000
+            print(
+                f"{entries:,} entries, {name}: loaded in {float(found['seconds']):.1f} s "  # type: ignore[arg-type]
+                f"(CPU: {float(found['cpu'][0]):.1f} s the reader, "  # type: ignore[index]
+                f"{float(found['cpu'][1]):.1f} s its parsing processes); "  # type: ignore[index]
+                f"RSS {rss:.0f} MB, peak {peak:.0f} MB; "
+                f"{per:.1f} MB per 10k entries over the empty reader "
+                f"({rss / entries * 10_000:.1f} MB per 10k in all)"
+            )
+            searches = cast(dict[str, list[float]], found["searches"])
+            print(
+                "  search over every entry (CPU ms, median of 5): "
+                + "; ".join(
+                    f"{text!r} {ms:.0f} ({hits:,} found)" for text, (ms, hits) in searches.items()
+                )
+            )
 
 
 def disk_folder(megabytes: int) -> Path:
@@ -482,10 +620,26 @@ def main() -> None:
     parser.add_argument("--disk", type=int, nargs="*", metavar="MB", help="folders read from disk")
     parser.add_argument("--first-paint", action="store_true", help="only the first-paint figures")
     parser.add_argument("--feed", type=int, metavar="ITEMS", help="first screen on one RSS feed")
-    parser.add_argument("--base", type=Path, help="with --feed: another checkout, timed as well")
+    parser.add_argument(
+        "--memory",
+        type=int,
+        nargs="*",
+        metavar="ENTRIES",
+        help=f"RSS per 10k entries loaded from disk (default sizes {MEMORY_SIZES})",
+    )
+    parser.add_argument(
+        "--base",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="other checkouts to compare (--memory; --feed takes the first)",
+    )
     options = parser.parse_args()
     if options.feed is not None:
-        feed_first_screen(options.feed, options.runs, options.base)
+        feed_first_screen(options.feed, options.runs, options.base[0] if options.base else None)
+        return
+    if options.memory is not None:
+        memory(options.memory or list(MEMORY_SIZES), options.base)
         return
     if options.disk is not None:
         disk(options.disk or [20, 80], options.runs)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import TypeVar, cast
 
 from parsers.decode import clean, clean_line, clean_name, needs_cleaning
 from parsers.draft import DocumentDraft, EntryDraft
 from parsers.links import clean_url
 from parsers.model import Author, Caption, Document, Entry, Problem, Source
+
+_T = TypeVar("_T", bound=tuple[object, ...])
 
 
 def _line(text: str | None) -> str | None:
@@ -130,6 +133,13 @@ def make_id(source_path: str, key: str, occurrence: int) -> str:
     return digest.hexdigest()
 
 
+def _shared(shared: dict[tuple[object, ...], tuple[object, ...]], value: _T) -> _T:
+    """``value``, or the equal tuple met before (one object for all)."""
+    if not value:
+        return value
+    return cast(_T, shared.setdefault(value, value))
+
+
 def finish(
     draft: DocumentDraft,
     source: Source,
@@ -140,6 +150,9 @@ def finish(
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     page_url = clean_url(draft.url)
+    # Equal label and author tuples are one object: entries credited alike share it (in
+    # memory, and in a pickle: once).
+    shared: dict[tuple[object, ...], tuple[object, ...]] = {}
     for draft_entry in draft.entries:
         if draft_entry.is_empty():
             continue
@@ -156,8 +169,8 @@ def finish(
                 position=len(entries),
                 published=draft_entry.published,
                 title=line(draft_entry.title),
-                labels=tuple(dict.fromkeys(x for x in map(line, labels) if x)),
-                authors=_authors(authors, cleaned),
+                labels=_shared(shared, tuple(dict.fromkeys(x for x in map(line, labels) if x))),
+                authors=_shared(shared, _authors(authors, cleaned)),
                 body=_paragraphs(body, cleaned),
                 captions=_captions(captions, cleaned),
                 updated=draft_entry.updated,

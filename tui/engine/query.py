@@ -116,8 +116,7 @@ class Query:
             self.states
             or self.grouped
             or self.also
-            or
-            self.words
+            or self.words
             or self.phrases
             or self.excluded
             or self.authors
@@ -198,23 +197,25 @@ class Query:
         authors, sources, labels = self.authors, self.sources, self.labels
         since, until = self.since, self.until
         if not (excluded or authors or sources or labels or since or until):
-            if len(needles) == 1:
-                (needle,) = needles
-                return lambda item: needle in item.hay or needle in item.page_lc
-            return lambda item: all(n in item.hay or n in item.page_lc for n in needles)
+            memo: dict[object, object] = {}
+            return lambda item: item.matches_text(needles, (), memo)
+
+        scratch: dict[object, object] = {}
 
         def matches(item: Searchable) -> bool:
-            hay = item.hay
-            if not all(n in hay or n in item.page_lc for n in needles):
-                return False
-            if any(n in hay for n in excluded):
-                return False
-            if not all(a in item.authors_lc for a in authors):
-                return False
-            if not all(s in item.source_lc for s in sources):
-                return False
-            if not all(label in item.labels_lc for label in labels):
-                return False
+            # The cheap tests first, the text last.
+            if sources:
+                source_lc = item.source_lc
+                if not all(s in source_lc for s in sources):
+                    return False
+            if authors:
+                authors_lc = item.authors_lc
+                if not all(a in authors_lc for a in authors):
+                    return False
+            if labels:
+                labels_lc = item.labels_lc
+                if not all(label in labels_lc for label in labels):
+                    return False
             if since or until:
                 when = item.published
                 if when is None:
@@ -223,7 +224,7 @@ class Query:
                     return False
                 if until and not until.admits(when, lower=False):
                     return False
-            return True
+            return not (needles or excluded) or item.matches_text(needles, excluded, scratch)
 
         return matches
 
@@ -231,12 +232,19 @@ class Query:
 class Searchable(Protocol):
     """What a query looks at (the timeline's items provide these attributes)."""
 
-    @property
-    def hay(self) -> str: ...
+    def matches_text(
+        self, needles: tuple[str, ...], excluded: tuple[str, ...], memo: dict[object, object]
+    ) -> bool:
+        """Whether every needle is in the record's lower-cased text (headline, body,
+        captions, labels, authors) or in :attr:`page_lc`, and no excluded one in the text.
+        ``memo`` is scratch space one predicate keeps across the records it tests."""
+        ...
+
     @property
     def page_lc(self) -> str:
         """The page's key points, lower-cased: a word found there matches every entry."""
         ...
+
     @property
     def authors_lc(self) -> str: ...
     @property

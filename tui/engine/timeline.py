@@ -25,25 +25,141 @@ from parsers.model import Document, Entry, Problem, Source, Timestamp
 from tui.engine.copies import PageInfo, Pages, saved_time
 from tui.engine.grouping import Groups
 from tui.engine.query import Query
+from tui.engine.text_index import ALL, TextIndex
 
 SortKey = tuple[int, float, int, int]
 """Dated first (0) or not (1), minus the instant, the document's sequence, the position."""
 
 
 @dataclass(slots=True, eq=False)
+class Page:
+    """What searching looks at in a document rather than in one entry (shared by its items):
+    the page's own text and the word index of its entries' text."""
+
+    page_lc: str
+    """Lower-cased key points of the page: a word found there matches every entry."""
+    source_lc: str
+    """Lower-cased display name and file name, for ``source:``."""
+    entries: tuple[Entry, ...]
+    """The entries indexed, in order (an item's ``ordinal`` is its place here)."""
+    built: TextIndex | None = None
+    """The index, once made (where the document was parsed, or at the first search)."""
+
+    @classmethod
+    def of(cls, document: Document, index: TextIndex | None = None) -> Page:
+        return cls(
+            "\n".join(document.key_points).lower(),
+            f"{document.display_name}\n{document.source.name}".lower(),
+            document.entries,
+            index if index is not None and index.count == len(document.entries) else None,
+        )
+
+    @property
+    def index(self) -> TextIndex:
+        if self.built is None:
+            self.built = TextIndex.of(self.entries, _hay)
+        return self.built
+
+    def plan(self, needles: tuple[str, ...], excluded: tuple[str, ...]) -> TextPlan:
+        """What an entry of this page must hold for ``needles`` and not for ``excluded``."""
+        need, excluding = ALL, 0
+        confirm: list[tuple[str, int, bool]] = []
+        for needle in needles:
+            if needle in self.page_lc:
+                continue  # in the key points: every entry of the page has it
+            mask, exact = self.index.candidates(needle)
+            if exact or mask == 0:
+                need &= mask
+            else:
+                confirm.append((needle, mask, True))
+        for needle in excluded:
+            mask, exact = self.index.candidates(needle)
+            if exact or mask == 0:
+                excluding |= mask
+            else:
+                confirm.append((needle, mask, False))
+        return need & ~excluding, tuple(confirm)
+
+
+TextPlan = tuple[int, tuple[tuple[str, int, bool], ...]]
+"""Per page: the mask of the entries that pass on the index alone, and the needles to
+confirm in the text of the others (needle, the entries that may hold it, wanted or not)."""
+
+_ORDINALS: list[int] = []
+"""Shared int objects for ordinals (a large document's items do not each make their own)."""
+
+
+def _ordinals(count: int) -> list[int]:
+    if len(_ORDINALS) < count:
+        _ORDINALS.extend(range(len(_ORDINALS), count))
+    return _ORDINALS
+
+
+@dataclass(slots=True, eq=False)
 class Item:
-    """One entry in the timeline, with what searching and sorting need precomputed."""
+    """One entry in the timeline, with what sorting needs precomputed.
+
+    The entry's lower-cased text is not stored (it cost as much memory as the text itself):
+    searching asks its page's word index (:meth:`matches_text`) and lower-cases the text
+    only to confirm a needle the index cannot settle alone (:attr:`hay`).
+    """
 
     entry: Entry
     document: Document
     sort_key: SortKey
-    hay: str
-    """Lower-cased headline, body, captions, labels and authors, for word search."""
-    page_lc: str
-    """Lower-cased key points of the page (one string shared by its items)."""
-    authors_lc: str
-    source_lc: str
-    labels_lc: str
+    page: Page
+    ordinal: int
+    """The entry's place in ``page.entries``."""
+
+    @property
+    def hay(self) -> str:
+        """Lower-cased headline, body, captions, labels and authors (made on each access)."""
+        return _hay(self.entry)
+
+    def matches_text(
+        self, needles: tuple[str, ...], excluded: tuple[str, ...], memo: dict[object, object]
+    ) -> bool:
+        """Whether every needle is in the text or the page's key points, and no excluded one
+        in the text (all lower-cased). ``memo`` is kept by the caller across items."""
+        page = self.page
+        plan = memo.get(page)
+        if plan is None:
+            plan = memo[page] = page.plan(needles, excluded)
+        passing, confirm = cast(TextPlan, plan)
+        ordinal = self.ordinal
+        if not passing >> ordinal & 1:
+            return False
+        hay = None
+        for needle, mask, wanted in confirm:
+            found = False
+            if mask >> ordinal & 1:  # the index cannot tell: the text itself
+                if hay is None:
+                    hay = self.hay
+                found = needle in hay
+            if found is not wanted:
+                return False
+        return True
+
+    @property
+    def page_lc(self) -> str:
+        """Lower-cased key points of the page (shared by its items)."""
+        return self.page.page_lc
+
+    @property
+    def source_lc(self) -> str:
+        return self.page.source_lc
+
+    @property
+    def authors_lc(self) -> str:
+        authors = self.entry.authors
+        if len(authors) == 1:
+            return authors[0].name.lower()
+        return "\n".join([a.name for a in authors]).lower() if authors else ""
+
+    @property
+    def labels_lc(self) -> str:
+        labels = self.entry.labels
+        return "\n".join(labels).lower() if labels else ""
 
     @property
     def id(self) -> str:
@@ -152,7 +268,7 @@ SearchText = tuple[str, str, str]
 
 
 def search_text(entry: Entry) -> SearchText:
-    """What searching an entry looks at (computed once per entry, wherever it is parsed)."""
+    """What searching an entry looks at (made on demand; nothing stores it)."""
     return (
         _hay(entry),
         "\n".join(a.name for a in entry.authors).lower(),
@@ -162,22 +278,32 @@ def search_text(entry: Entry) -> SearchText:
 
 @dataclass(frozen=True, slots=True)
 class Indexed:
-    """A document with the search text of each of its entries, made where it was parsed
-    (a worker process or thread), so the UI thread does not lower-case 100,000 entries."""
+    """A document with the word index of its entries' text, made where it was parsed (a
+    worker process or thread), so the UI thread does not index 100,000 entries.
+
+    ``texts`` is kept for callers that pass search texts along; nothing reads it now (the
+    timeline stores no lower-cased copy of the text), so :meth:`of` leaves it empty."""
 
     document: Document
-    texts: tuple[SearchText, ...]
+    texts: tuple[SearchText, ...] = ()
+    index: TextIndex | None = None
 
     @classmethod
     def of(cls, document: Document) -> Indexed:
-        return cls(document, tuple(search_text(entry) for entry in document.entries))
+        """``document`` indexed, without what the reader never shows (the dropped lines)."""
+        if document.dropped:
+            document = dataclasses.replace(document, dropped=())
+        return cls(document, index=TextIndex.of(document.entries, _hay))
 
 
 def _hay(entry: Entry) -> str:
+    title, body = entry.title, entry.body
+    if not (entry.captions or entry.labels or entry.authors):  # most entries: one join
+        return ("\n".join((title, *body)) if title else "\n".join(body)).lower()
     parts: list[str] = []
-    if entry.title:
-        parts.append(entry.title)
-    parts.extend(entry.body)
+    if title:
+        parts.append(title)
+    parts.extend(body)
     for caption in entry.captions:
         parts.append(caption.text)
         if caption.credit:
@@ -262,21 +388,21 @@ class Timeline:
         change = Change()
         replaced: list[list[Item]] = []
         fresh: list[Item] = []
-        given_texts: dict[int, Sequence[SearchText] | None] = {}
+        given_index: dict[int, TextIndex | None] = {}
         touched: dict[str, None] = {}
         for given in documents:
             if isinstance(given, Indexed):
-                document, texts = given.document, given.texts
+                document, index = given.document, given.index
             else:
-                document, texts = given, None
-            given_texts[id(document)] = texts
+                document, index = given, None
+            given_index[id(document)] = index
             touched[self.pages.add(document, saved_time(document.source.path)).path] = None
         for key in touched:
             page = self.pages.pages[key]
             document = self.pages.document(page)
             if len(page.copies) > 1:
                 self._page_changed(page.info())
-            old = self._put(document, change, given_texts.get(id(document)))
+            old = self._put(document, change, given_index.get(id(document)))
             if old:
                 replaced.append(old)
             fresh.extend(self._items[document.source.path].values())
@@ -349,9 +475,7 @@ class Timeline:
                 if problem.source in self._documents or problem.source in pending:
                     header, entries = current(problem.source)
                     if problem not in header.problems:
-                        header = dataclasses.replace(
-                            header, problems=(*header.problems, problem)
-                        )
+                        header = dataclasses.replace(header, problems=(*header.problems, problem))
                         pending[problem.source] = (header, entries)
                 else:
                     self.add_problem(problem)
@@ -412,7 +536,7 @@ class Timeline:
         return self.pages.documents()
 
     def _put(
-        self, document: Document, change: Change, texts: Sequence[SearchText] | None = None
+        self, document: Document, change: Change, index: TextIndex | None = None
     ) -> list[Item]:
         """Store ``document`` (its items made); the items of the version it replaced."""
         path = document.source.path
@@ -423,7 +547,7 @@ class Timeline:
         self._documents[path] = document
         self._sequence.setdefault(path, len(self._sequence))
         before = previous or {}
-        items = self._make_items(document, before, texts)
+        items = self._make_items(document, index)
         self._items[path] = items
         self._count += len(items) - len(before)
         old_tally = self._authors.get(path)
@@ -482,12 +606,13 @@ class Timeline:
         self._sequence[new] = self._sequence.pop(old, len(self._sequence))
         if old in self.page_info:
             self.page_info[new] = dataclasses.replace(self.page_info.pop(old), path=new)
-        self._items.pop(old, None)
+        old_items = self._items.pop(old, {})
         self._authors[new] = self._authors.pop(old, (Counter(), {}))
         was_gone = old in self.gone
         self.gone.discard(old)
         self._documents[new] = renamed
-        self._items[new] = self._make_items(renamed, {})
+        index = next(iter(old_items.values())).page.built if old_items else None
+        self._items[new] = self._make_items(renamed, index)  # same text: same index
         if was_gone:
             self.gone.add(new)
         self.renamed[new] = self.renamed.pop(old, old)
@@ -510,41 +635,20 @@ class Timeline:
         self._last = None
         self.version += 1
 
-    def _make_items(
-        self,
-        document: Document,
-        before: dict[str, Item],
-        texts: Sequence[SearchText] | None = None,
-    ) -> dict[str, Item]:
-        """The items of ``document``; the search text of an unchanged entry is reused, and
-        ``texts`` (one per entry) are used when given."""
+    def _make_items(self, document: Document, index: TextIndex | None = None) -> dict[str, Item]:
+        """The items of ``document``, in document order (``index``: its word index, if made)."""
         sequence = self._sequence[document.source.path]
-        source_lc = f"{document.display_name}\n{document.source.name}".lower()
-        page_lc = "\n".join(document.key_points).lower()
+        page = Page.of(document, index)
+        dated = document.published
+        ordinals = _ordinals(len(document.entries))
         items: dict[str, Item] = {}
         for number, entry in enumerate(document.entries):
-            placed = entry.published or document.published
+            placed = entry.published or dated
             if placed is not None:
                 key = (0, -placed.instant, sequence, entry.position)
             else:
                 key = (1, 0.0, sequence, entry.position)
-            old = before.get(entry.id)
-            if texts is not None:
-                hay, authors_lc, labels_lc = texts[number]
-            elif old is not None and old.entry is entry:
-                hay, authors_lc, labels_lc = old.hay, old.authors_lc, old.labels_lc
-            else:
-                hay, authors_lc, labels_lc = search_text(entry)
-            items[entry.id] = Item(
-                entry=entry,
-                document=document,
-                sort_key=key,
-                hay=hay,
-                page_lc=page_lc,
-                authors_lc=authors_lc,
-                source_lc=source_lc,
-                labels_lc=labels_lc,
-            )
+            items[entry.id] = Item(entry, document, key, page, ordinals[number])
         return items
 
     # -- reading -------------------------------------------------------------------------
