@@ -556,7 +556,7 @@ def test_run_reader_reads_the_config_under_xdg_config_home(
     assert app.theme == "liveblog-light"
     assert app.alerts == ("kyiv", "sirens")
     assert [p.message for p in app.settings_problems] == [
-        "line 3: unknown setting 'bogus' (known: zone, alerts, theme, view, settle, "
+        "line 3: unknown setting 'bogus' (known: zone, alerts, theme, view, settle, group, "
         "read_after, [keys])"
     ]
     assert isinstance(app.settings_problems[0], Problem)
