@@ -37,8 +37,10 @@ MAX_WORDS = 150
 """Words of a post looked at (the opening, where wire copy is)."""
 MAX_APART = 6 * 3600.0
 BUCKET_LIMIT = 40
-WORD_CACHE = 500_000
+WORD_CACHE = 100_000
 """Word hashes kept (a vocabulary), cleared when there are more."""
+KNOWN_LIMIT = 1_000
+"""Candidates' shingle sets kept while one batch is grouped, cleared when there are more."""
 
 _WORD = re.compile(r"\w+")
 _EMPTY = 1 << 64
@@ -148,7 +150,8 @@ class Grouper:
     def add(self, posts: Iterable[tuple[Entry, str, str]]) -> None:
         """Take ``(entry, page path, page name)`` triples (new or changed posts)."""
         known: dict[str, set[int]] = {}
-        """Shingles of the candidates looked at in this call."""
+        """Shingles of candidates looked at in this call (a few: most posts have none; never
+        every post's, which would hold ~8 KB a post until the call ends)."""
         for entry, page, name in posts:
             self.remove(entry.id)
             stamp = entry.published
@@ -175,7 +178,8 @@ class Grouper:
                         candidates.update(bucket)
                     bucket.append(entry.id)
             self._posts[entry.id] = post
-            known[entry.id] = hashed
+            if len(known) > KNOWN_LIMIT:
+                known.clear()
             for other_id in candidates:
                 other = self._posts.get(other_id)
                 if other is None or other.page == page:
