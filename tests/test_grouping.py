@@ -96,3 +96,57 @@ def test_unrelated_posts_of_many_pages_are_not_grouped() -> None:
     timeline = _grouped(documents)
     assert len(timeline) == 100
     assert not timeline.groups.members
+
+
+def _many_outlets(standard: bool = True) -> list[Document]:
+    """Ten pages; six wire paragraphs carried by two to four of them, one standard paragraph
+    (more posts than a band's limit) by all unless not ``standard``, the rest their own."""
+    documents = []
+    for n in range(10):
+        posts = make_posts(300 + n, 12)
+        for wire in range(6):
+            if n % (wire + 2) == 0 or n == wire:
+                text = lightly_edited(wire_paragraph(500 + wire), 10 * n + wire)
+                posts[wire] = replace(posts[wire], body=(text,))
+        for k in range(6, 11):
+            posts[k] = replace(posts[k], body=(wire_paragraph(900 if standard else 1000 * n + k),))
+        posts[11] = replace(posts[11], body=(wire_paragraph(2000 + n),))
+        page = html_page(posts, title=f"Outlet {n}", url=f"https://o{n}.example/live")
+        documents.append(parse_text(page, f"/w/o{n}.html"))
+    return documents
+
+
+def test_a_first_load_and_posts_arriving_one_by_one_find_the_same_groups(monkeypatch) -> None:
+    monkeypatch.setattr("tui.engine.grouping.BULK", 16)  # the first-load path, on a few posts
+    timeline = Timeline()
+    timeline.upsert_many(_many_outlets())
+    triples = [(item.entry, item.path, item.document.display_name) for item in timeline.items]
+    assert len(triples) == 120
+
+    at_once = Grouper()
+    at_once.add(triples)
+    one_by_one = Grouper()
+    for triple in triples:
+        one_by_one.add([triple])
+    found = at_once.groups()
+    assert len(found.members) >= 6
+    assert found == one_by_one.groups()
+
+    # Live changes after a first load: some posts withdrawn, others added. (Without a band
+    # shared by too many posts, which then proposes to the earliest only, order is moot.)
+    timeline = Timeline()
+    timeline.upsert_many(_many_outlets(standard=False))
+    triples = [(item.entry, item.path, item.document.display_name) for item in timeline.items]
+    gone = [entry.id for entry, _, _ in triples[:80:7]]
+    later = Grouper()
+    later.add(triples[:80])
+    for entry_id in gone:
+        later.remove(entry_id)
+    for triple in triples[80:]:
+        later.add([triple])
+    reference = Grouper()
+    for triple in triples:
+        if triple[0].id not in gone:
+            reference.add([triple])
+    assert later.groups() == reference.groups()
+    assert len(later.groups().members) >= 6

@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from parsers.model import Entry
 
@@ -119,14 +122,6 @@ class Groups:
         return tuple(dict.fromkeys(n for n in names if n != mine))
 
 
-@dataclass(slots=True)
-class _Post:
-    page: str
-    name: str
-    instant: float
-    entry: Entry
-
-
 def bands_of(hashed: set[int]) -> list[int]:
     """The band keys of a post's shingles (30-bit: small ints cost less)."""
     sig = signature(hashed)
@@ -136,86 +131,251 @@ def bands_of(hashed: set[int]) -> list[int]:
     ]
 
 
+BANDS = BINS // ROWS
+BULK = 2_000
+"""A batch this long (a first load) is indexed at once: its band keys sorted, not one by one."""
+FRESH_SHARE = 4
+"""Posts indexed one by one since the last sort are merged into the sorted index when there
+are more than a :data:`FRESH_SHARE`-th of the sorted ones (and at least :data:`BULK`)."""
+_NUMBER = 0xFFFFFFFF
+
+
 class Grouper:
-    """Posts seen so far, their bands, and the pairs found alike; :meth:`add` is incremental."""
+    """Posts seen so far, their bands, and the pairs found alike; :meth:`add` is incremental.
+
+    Compact: a post is a number (its place in flat arrays of instants, pages and names, the
+    entry itself held as the timeline holds it); each band's index is a sorted
+    ``array('Q')`` of ``key << 32 | number`` (8 bytes a post and band), plus a small dict of
+    the posts added one by one since the last sort. A removed post leaves a tombstone
+    (``None`` for its entry), dropped when the index is sorted again."""
 
     def __init__(self) -> None:
-        self._posts: dict[str, _Post] = {}
-        self._buckets: dict[int, str | list[str]] = {}
-        """Band key -> the post having it, or the posts (most bands have one)."""
-        self._pairs: dict[str, set[str]] = {}
+        self._number: dict[str, int] = {}
+        """Entry id -> its post number (live posts only)."""
+        self._entries: list[Entry | None] = []
+        self._instants = array("d")
+        self._pages = array("L")
+        self._names = array("L")
+        self._texts: dict[str, int] = {}
+        """Page paths and names -> their number in :attr:`_text`."""
+        self._text: list[str] = []
+        self._sorted: list[array[int]] = [array("Q") for _ in range(BANDS)]
+        self._fresh: dict[int, int | list[int]] = {}
+        """``band << 30 | key`` -> the post(s) added one by one since the last sort."""
+        self._fresh_count = 0
+        self._first_fresh = 0
+        """Posts numbered from here on may be in :attr:`_fresh`."""
+        self._dead = 0
+        self._pairs: dict[int, set[int]] = {}
         self._words: dict[str, int] = {}
         """Each word's hash, made once."""
 
+    def _intern(self, text: str) -> int:
+        number = self._texts.get(text)
+        if number is None:
+            number = self._texts[text] = len(self._text)
+            self._text.append(text)
+        return number
+
+    def _hashed(self, entry: Entry) -> set[int] | None:
+        """The shingles of ``entry`` if it can be grouped (a time, enough words)."""
+        if entry.published is None:
+            return None
+        words = post_words(entry)
+        if len(words) < MIN_WORDS:
+            return None
+        if len(self._words) > WORD_CACHE:
+            self._words.clear()
+        return shingles(words, self._words)
+
+    def _new(self, entry: Entry, page: str, name: str) -> int:
+        assert entry.published is not None
+        number = len(self._entries)
+        self._entries.append(entry)
+        self._instants.append(entry.published.instant)
+        self._pages.append(self._intern(page))
+        self._names.append(self._intern(name))
+        self._number[entry.id] = number
+        return number
+
+    def _members(self, band: int, key: int) -> list[int]:
+        """The live posts having ``key`` in ``band``, earliest added first."""
+        found: list[int] = []
+        index = self._sorted[band]
+        at = bisect_left(index, key << 32)
+        entries = self._entries
+        while at < len(index) and index[at] >> 32 == key:
+            number = index[at] & _NUMBER
+            if entries[number] is not None:
+                found.append(number)
+            at += 1
+        fresh = self._fresh.get(band << 30 | key)
+        if isinstance(fresh, int):
+            found.append(fresh)
+        elif fresh is not None:
+            found += fresh
+        return found
+
     def add(self, posts: Iterable[tuple[Entry, str, str]]) -> None:
         """Take ``(entry, page path, page name)`` triples (new or changed posts)."""
-        known: dict[str, set[int]] = {}
+        posts = posts if isinstance(posts, list) else list(posts)
+        if len(posts) >= BULK:
+            self._add_many(posts)
+            return
+        known: dict[int, set[int]] = {}
         """Shingles of candidates looked at in this call (a few: most posts have none; never
         every post's, which would hold ~8 KB a post until the call ends)."""
         for entry, page, name in posts:
             self.remove(entry.id)
-            stamp = entry.published
-            if stamp is None:
+            hashed = self._hashed(entry)
+            if hashed is None:
                 continue
-            words = post_words(entry)
-            if len(words) < MIN_WORDS:
-                continue
-            if len(self._words) > WORD_CACHE:
-                self._words.clear()
-            hashed = shingles(words, self._words)
-            post = _Post(page, name, stamp.instant, entry)
-            candidates: set[str] = set()
-            buckets = self._buckets
-            for key in bands_of(hashed):
-                bucket = buckets.get(key)
-                if bucket is None:
-                    buckets[key] = entry.id
-                elif isinstance(bucket, str):
-                    candidates.add(bucket)
-                    buckets[key] = [bucket, entry.id]
+            number = self._new(entry, page, name)
+            candidates: set[int] = set()
+            for band, key in enumerate(bands_of(hashed)):
+                members = self._members(band, key)
+                if len(members) <= BUCKET_LIMIT:
+                    candidates.update(members)
+                slot = band << 30 | key
+                fresh = self._fresh.get(slot)
+                if fresh is None:
+                    self._fresh[slot] = number
+                elif isinstance(fresh, int):
+                    self._fresh[slot] = [fresh, number]
                 else:
-                    if len(bucket) <= BUCKET_LIMIT:
-                        candidates.update(bucket)
-                    bucket.append(entry.id)
-            self._posts[entry.id] = post
+                    fresh.append(number)
+                self._fresh_count += 1
             if len(known) > KNOWN_LIMIT:
                 known.clear()
-            for other_id in candidates:
-                other = self._posts.get(other_id)
-                if other is None or other.page == page:
-                    continue
-                if abs(other.instant - post.instant) > MAX_APART:
-                    continue
-                theirs = known.get(other_id)
-                if theirs is None:
-                    theirs = known[other_id] = shingles(post_words(other.entry), self._words)
-                if jaccard(hashed, theirs) >= SIMILAR:
-                    self._pairs.setdefault(entry.id, set()).add(other_id)
-                    self._pairs.setdefault(other_id, set()).add(entry.id)
+            for other in candidates:
+                self._check(number, hashed, other, known)
+        if self._fresh_count + self._dead > max(BULK, len(self._sorted[0]) // FRESH_SHARE):
+            self._sort()
+
+    def _check(self, number: int, hashed: set[int], other: int, known: dict[int, set[int]]) -> None:
+        """Keep the pair ``number``, ``other`` if the posts are alike."""
+        entry = self._entries[other]
+        if entry is None or self._pages[other] == self._pages[number]:
+            return
+        if abs(self._instants[other] - self._instants[number]) > MAX_APART:
+            return
+        theirs = known.get(other)
+        if theirs is None:
+            theirs = known[other] = shingles(post_words(entry), self._words)
+        if jaccard(hashed, theirs) >= SIMILAR:
+            self._pairs.setdefault(number, set()).add(other)
+            self._pairs.setdefault(other, set()).add(number)
+
+    def _add_many(self, posts: list[tuple[Entry, str, str]]) -> None:
+        """Index a long batch at once: each band's keys sorted with the index, then each run
+        of equal keys proposes what adding its posts one by one would have."""
+        first = len(self._entries)
+        added: list[array[int]] = [array("Q") for _ in range(BANDS)]
+        for entry, page, name in posts:
+            self.remove(entry.id)
+            hashed = self._hashed(entry)
+            if hashed is None:
+                continue
+            number = self._new(entry, page, name)
+            for band, key in enumerate(bands_of(hashed)):
+                added[band].append(key << 32 | number)
+        candidates: dict[int, set[int]] = {}
+        for band in range(BANDS):
+            index = self._merged(band, added[band])
+            added[band] = array("Q")
+            self._propose(index, first, candidates)
+        self._fresh.clear()
+        self._fresh_count = self._dead = 0
+        self._first_fresh = len(self._entries)
+        known: dict[int, set[int]] = {}
+        for number in sorted(candidates):
+            held = self._entries[number]
+            assert held is not None
+            hashed = shingles(post_words(held), self._words)
+            if len(known) > KNOWN_LIMIT:
+                known.clear()
+            for other in candidates[number]:
+                self._check(number, hashed, other, known)
+
+    def _merged(self, band: int, added: array[int] | None = None) -> array[int]:
+        """``band``'s index with its fresh posts (and ``added``) sorted in, tombstones out."""
+        entries = self._entries
+        fresh: list[int] = []
+        for slot, numbers in self._fresh.items():
+            if slot >> 30 == band:
+                key = (slot & 0x3FFFFFFF) << 32
+                if isinstance(numbers, int):
+                    fresh.append(key | numbers)
+                else:
+                    fresh += (key | n for n in numbers)
+        index = array(
+            "Q",
+            sorted(
+                v
+                for v in chain(self._sorted[band], fresh, added or ())
+                if entries[v & _NUMBER] is not None
+            ),
+        )
+        self._sorted[band] = index
+        return index
+
+    def _propose(self, index: array[int], first: int, candidates: dict[int, set[int]]) -> None:
+        """Add to ``candidates`` (post -> earlier posts) the pairs a run of equal keys in
+        ``index`` proposes for posts numbered from ``first``: as if added one by one, a post
+        meets the posts before it in a band shared by at most :data:`BUCKET_LIMIT` more."""
+        at, size = 0, len(index)
+        while at < size:
+            key = index[at] >> 32
+            end = at + 1
+            while end < size and index[end] >> 32 == key:
+                end += 1
+            if end - at > 1:
+                run = [v & _NUMBER for v in index[at : min(end, at + BUCKET_LIMIT + 1)]]
+                for place in range(1, len(run)):
+                    if run[place] >= first:
+                        candidates.setdefault(run[place], set()).update(run[:place])
+            at = end
+
+    def _sort(self) -> None:
+        for band in range(BANDS):
+            self._merged(band)
+        self._fresh.clear()
+        self._fresh_count = self._dead = 0
+        self._first_fresh = len(self._entries)
 
     def remove(self, entry_id: str) -> None:
-        post = self._posts.pop(entry_id, None)
-        if post is None:
+        number = self._number.pop(entry_id, None)
+        if number is None:
             return
-        for key in bands_of(shingles(post_words(post.entry), self._words)):
-            bucket = self._buckets.get(key)
-            if bucket == entry_id:
-                del self._buckets[key]
-            elif isinstance(bucket, list) and entry_id in bucket:
-                bucket.remove(entry_id)
-        for other in self._pairs.pop(entry_id, ()):
+        entry = self._entries[number]
+        self._entries[number] = None
+        self._dead += 1
+        if number >= self._first_fresh and entry is not None:
+            hashed = shingles(post_words(entry), self._words)
+            for band, key in enumerate(bands_of(hashed)):
+                slot = band << 30 | key
+                fresh = self._fresh.get(slot)
+                if fresh == number:
+                    del self._fresh[slot]
+                    self._fresh_count -= 1
+                elif isinstance(fresh, list) and number in fresh:
+                    fresh.remove(number)
+                    self._fresh_count -= 1
+        for other in self._pairs.pop(number, ()):
             pairs = self._pairs.get(other)
             if pairs is not None:
-                pairs.discard(entry_id)
+                pairs.discard(number)
                 if not pairs:
                     del self._pairs[other]
 
     def groups(self) -> Groups:
         """The groups now: posts linked by alike pairs, cut where they span too long."""
-        seen: set[str] = set()
+        seen: set[int] = set()
         group_of: dict[str, str] = {}
         members: dict[str, tuple[str, ...]] = {}
         names: dict[str, str] = {}
+        entries, instants = self._entries, self._instants
+        ids = {n: e.id for n in self._pairs if (e := entries[n]) is not None}
         for start in self._pairs:
             if start in seen:
                 continue
@@ -226,29 +386,31 @@ class Grouper:
                     if other not in seen:
                         seen.add(other)
                         component.append(other)
-            component.sort(key=lambda i: (self._posts[i].instant, i))
-            run: list[str] = []
-            for entry_id in component:
-                if run and self._posts[entry_id].instant - self._posts[run[0]].instant > MAX_APART:
-                    self._keep(run, group_of, members, names)
+            component.sort(key=lambda n: (instants[n], ids[n]))
+            run: list[int] = []
+            for number in component:
+                if run and instants[number] - instants[run[0]] > MAX_APART:
+                    self._keep(run, ids, group_of, members, names)
                     run = []
-                run.append(entry_id)
-            self._keep(run, group_of, members, names)
+                run.append(number)
+            self._keep(run, ids, group_of, members, names)
         return Groups(group_of, members, names)
 
     def _keep(
         self,
-        run: list[str],
+        run: list[int],
+        ids: dict[int, str],
         group_of: dict[str, str],
         members: dict[str, tuple[str, ...]],
         names: dict[str, str],
     ) -> None:
-        if len({self._posts[i].page for i in run}) < 2:
+        if len({self._pages[n] for n in run}) < 2:
             return
-        members[run[0]] = tuple(run)
-        for entry_id in run:
-            group_of[entry_id] = run[0]
-            names[entry_id] = self._posts[entry_id].name
+        first = ids[run[0]]
+        members[first] = tuple(ids[n] for n in run)
+        for number in run:
+            group_of[ids[number]] = first
+            names[ids[number]] = self._text[self._names[number]]
 
 
 Batch = tuple[list[tuple[Entry, str, str]], set[str]]
