@@ -43,7 +43,7 @@ BUCKET_LIMIT = 40
 WORD_CACHE = 100_000
 """Word hashes kept (a vocabulary), cleared when there are more."""
 KNOWN_LIMIT = 1_000
-"""Candidates' shingle sets kept while one batch is grouped, cleared when there are more."""
+"""Candidates' shingles kept (as arrays) while one batch is grouped, cleared when there are more."""
 
 _WORD = re.compile(r"\w+")
 _EMPTY = 1 << 64
@@ -222,9 +222,9 @@ class Grouper:
         if len(posts) >= BULK:
             self._add_many(posts)
             return
-        known: dict[int, set[int]] = {}
-        """Shingles of candidates looked at in this call (a few: most posts have none; never
-        every post's, which would hold ~8 KB a post until the call ends)."""
+        known: dict[int, array[int]] = {}
+        """Shingles of candidates looked at in this call, packed (a few: most posts have none;
+        never every post's, which would hold ~8 KB a post as sets until the call ends)."""
         for entry, page, name in posts:
             self.remove(entry.id)
             hashed = self._hashed(entry)
@@ -252,7 +252,9 @@ class Grouper:
         if self._fresh_count + self._dead > max(BULK, len(self._sorted[0]) // FRESH_SHARE):
             self._sort()
 
-    def _check(self, number: int, hashed: set[int], other: int, known: dict[int, set[int]]) -> None:
+    def _check(
+        self, number: int, hashed: set[int], other: int, known: dict[int, array[int]]
+    ) -> None:
         """Keep the pair ``number``, ``other`` if the posts are alike."""
         entry = self._entries[other]
         if entry is None or self._pages[other] == self._pages[number]:
@@ -261,8 +263,13 @@ class Grouper:
             return
         theirs = known.get(other)
         if theirs is None:
-            theirs = known[other] = shingles(post_words(entry), self._words)
-        if jaccard(hashed, theirs) >= SIMILAR:
+            theirs = known[other] = array("q", shingles(post_words(entry), self._words))
+        if theirs and hashed:
+            common = len(hashed.intersection(theirs))
+            alike = common / (len(hashed) + len(theirs) - common)  # jaccard() of the sets
+        else:
+            alike = 0.0
+        if alike >= SIMILAR:
             self._pairs.setdefault(number, set()).add(other)
             self._pairs.setdefault(other, set()).add(number)
 
@@ -287,7 +294,7 @@ class Grouper:
         self._fresh.clear()
         self._fresh_count = self._dead = 0
         self._first_fresh = len(self._entries)
-        known: dict[int, set[int]] = {}
+        known: dict[int, array[int]] = {}
         for number in sorted(candidates):
             held = self._entries[number]
             assert held is not None
