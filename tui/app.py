@@ -587,8 +587,11 @@ class ReaderApp(ReadingActions, EntryActions):
             if scan is not self.scan:
                 return
             scan.advance(SCAN_SLICE)
-            self.feed.items_grew()
-            self.update_status()
+            try:
+                self.feed.items_grew()
+                self.update_status()
+            except NoMatches:  # the reader is closing: its widgets are gone
+                return
 
     def finish_scan(self) -> None:
         """Complete the current search now (before going to the end or searching with n/N)."""
