@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from parsers.model import Document, Problem, Timestamp
+from tui.engine.xdg import xdg_home
 
 CACHE_BYTES = 1 << 30
 """The folder's default bound (1 GiB)."""
@@ -96,12 +97,7 @@ class FileKey(NamedTuple):
 def cache_folder(environ: Mapping[str, str] | None = None) -> Path:
     """``$XDG_CACHE_HOME/liveblog/parsed``, or ``~/.cache/liveblog/parsed`` (a relative
     ``XDG_CACHE_HOME`` is ignored, as the XDG spec says)."""
-    env = os.environ if environ is None else environ
-    base = env.get("XDG_CACHE_HOME", "")
-    if not base or not os.path.isabs(base):
-        home = env.get("HOME") or os.path.expanduser("~")
-        base = os.path.join(home, ".cache")
-    return Path(base) / "liveblog" / "parsed"
+    return xdg_home("XDG_CACHE_HOME", ".cache", environ) / "parsed"
 
 
 def stat_key(path: str) -> FileKey | None:
