@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import operator
 import os
 import queue
 import re
@@ -435,7 +436,7 @@ def _index(spec: IndexSpec, entries: int) -> TextIndex:
     if (
         len(offsets) != words + 1
         or (offsets and (offsets[0] != 0 or offsets[-1] != len(postings)))
-        or any(a > b for a, b in zip(offsets, offsets[1:], strict=False))
+        or not all(map(operator.le, offsets, offsets[1:]))
         or (postings and max(postings) >= count)
     ):
         raise CacheError("a damaged index")
