@@ -286,6 +286,36 @@ def test_reopening_loads_every_document_without_reading_or_parsing(
     assert all(same(a.document, b.document) for a, b in zip(again, first, strict=True))
 
 
+def test_a_reopen_takes_each_document_s_word_index_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Indexing the text was most of a reopen's time: the index is stored beside the document.
+    import tui.engine.timeline
+    from tui.engine.query import parse_query
+    from tui.engine.timeline import Filter, Timeline
+
+    folder = tmp_path / "blogs"
+    folder.mkdir()
+    for seed in sorted(sample_dir().glob("*.txt")):
+        shutil.copy(seed, folder / seed.name)
+    cache = cache_at(tmp_path / "cache")
+    first = [d for _, _, d in read_all([str(folder)], workers=0, cache=cache)]
+    cache.flush()
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("indexed again")
+
+    monkeypatch.setattr(tui.engine.timeline.TextIndex, "of", refuse)
+    again = [d for _, _, d in read_all([str(folder)], workers=0, cache=cache)]
+    assert [d.index for d in again] == [d.index for d in first]
+    found = []
+    for documents in (first, again):
+        timeline = Timeline()
+        timeline.upsert_many(documents)
+        found.append([item.id for item in timeline.select(Filter(query=parse_query("kyiv")))])
+    assert found[0] and found[1] == found[0]
+
+
 def test_without_a_cache_nothing_is_stored(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", page("Headline", "Body."))
     list(read_all([str(tmp_path)], workers=0))
@@ -468,6 +498,18 @@ def tamper_zone(data: bytes) -> bytes:
     return MAGIC + len(head).to_bytes(4, "big") + head + body
 
 
+def tamper_index(data: bytes) -> bytes:
+    """A well-formed file whose word index points past the document's entries."""
+    header, _ = decode(data)
+    start = len(MAGIC) + 4
+    raw = msgspec.msgpack.decode(data[start + int.from_bytes(data[start - 4 : start], "big") :])
+    count, vocabulary, offsets_code, offsets, _, postings = raw[4]
+    raw[4] = [count, vocabulary, offsets_code, offsets, "B", bytes([200]) * len(postings)]
+    body = msgspec.msgpack.encode(raw)
+    head = msgspec.msgpack.encode((*header[:7], zlib.crc32(body)))
+    return MAGIC + len(head).to_bytes(4, "big") + head + body
+
+
 def tamper_naive(data: bytes) -> bytes:
     """A well-formed file whose document breaks the model's rules (a naive time)."""
     header, document = decode(data)
@@ -489,6 +531,7 @@ def tamper_naive(data: bytes) -> bytes:
         damage_empty,
         tamper_zone,
         tamper_naive,
+        tamper_index,
     ],
 )
 def test_a_damaged_cache_file_is_parsed_again_with_a_warning(

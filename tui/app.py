@@ -9,7 +9,7 @@ import asyncio
 import gc
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # the tailing engine loads once watching starts, the state st
 # Only what the first screen needs is imported here: the loader (and, through it, the
 # parsers) load in the loading thread, the pages and the help when first shown.
 
-from parsers.model import Document, Problem
+from parsers.model import Document, Entry, Problem
 from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
 from tui.engine.grouping import Background, Batch
 from tui.engine.query import Clock, Query, QueryError, parse_query
@@ -307,6 +307,7 @@ class ReaderApp(ReadingActions, EntryActions):
     def on_load_finished(self, message: LoadFinished) -> None:
         self.apply_pending()
         self.loading = None
+        self.start_grouping()
         if self.follow is not None:
             self.start_watching()
         if message.total == 0:
@@ -463,7 +464,21 @@ class ReaderApp(ReadingActions, EntryActions):
             return
         items = (*change.added, *change.updated)
         posts = ((item.entry, item.path, item.document.display_name) for item in items)
-        batch = self.grouping.take(posts, change.removed)
+        if self.loading is not None:
+            # Grouped once every file is in: a run during the load would compete with it
+            # for the interpreter (a reopen from the cache took 0.33x the first load, not
+            # 0.18x) and be redone as more posts arrive.
+            self.grouping.hold(posts, change.removed)
+            return
+        self.start_grouping(posts, change.removed)
+
+    def start_grouping(
+        self, posts: Iterable[tuple[Entry, str, str]] = (), gone: Iterable[str] = ()
+    ) -> None:
+        """Group what was held and ``posts`` now, unless a run is going on (it will next)."""
+        if self.grouping is None:
+            return
+        batch = self.grouping.take(posts, gone)
         if batch is not None:
             self.find_groups(batch)
 
@@ -587,8 +602,11 @@ class ReaderApp(ReadingActions, EntryActions):
             if scan is not self.scan:
                 return
             scan.advance(SCAN_SLICE)
-            self.feed.items_grew()
-            self.update_status()
+            try:
+                self.feed.items_grew()
+                self.update_status()
+            except NoMatches:  # the reader is closing: its widgets are gone
+                return
 
     def finish_scan(self) -> None:
         """Complete the current search now (before going to the end or searching with n/N)."""

@@ -32,6 +32,7 @@ from typing import Any
 
 from parsers.decode import clean_line
 from parsers.model import Problem
+from tui.engine.xdg import xdg_home
 
 ZONES = ("source", "local", "utc")
 THEMES = ("dark", "light", "ansi")
@@ -67,12 +68,7 @@ _KEY = re.compile(r"[A-Za-z0-9_+\-]{1,40}|[!-~]")
 
 def config_path(environ: Mapping[str, str] | None = None) -> Path:
     """``$XDG_CONFIG_HOME/liveblog/config.toml``, or ``~/.config/liveblog/config.toml``."""
-    env = os.environ if environ is None else environ
-    base = env.get("XDG_CONFIG_HOME", "")
-    if not base or not os.path.isabs(base):
-        home = env.get("HOME") or os.path.expanduser("~")
-        base = os.path.join(home, ".config")
-    return Path(base) / "liveblog" / "config.toml"
+    return xdg_home("XDG_CONFIG_HOME", ".config", environ) / "config.toml"
 
 
 @dataclass(frozen=True, slots=True)

@@ -452,6 +452,12 @@ class Background:
         self._posts, self._gone = [], set()
         return batch
 
+    def hold(self, posts: Iterable[tuple[Entry, str, str]], gone: Iterable[str]) -> None:
+        """Queue ``posts`` and ``gone`` without starting a run (the next :meth:`take` has
+        them)."""
+        self._posts += posts
+        self._gone.update(gone)
+
     def run(self, batch: Batch) -> Groups:
         posts, gone = batch
         for entry_id in gone:

@@ -260,17 +260,19 @@ def _read(
     damage = None
     if cache is not None and found is not None:
         try:
-            document = cache.load(found)
+            loaded = cache.load_indexed(found)
         except CacheError as error:
-            document, damage = None, error
-        if document is not None:
-            yield done, total, Indexed.of(document)
+            loaded, damage = None, error
+        if loaded is not None:
+            document, index = loaded
+            indexed = Indexed.of(document) if index is None else Indexed(document, index=index)
+            yield done, total, indexed
             return
     store = cache.parsing(path) if cache is not None else None
     for shown, count, indexed in _parse_parts(path, done, total):
         if shown == done:  # the whole document
             if store is not None:
-                store(indexed.document)
+                store(indexed.document, indexed.index)
             if damage is not None:
                 indexed = Indexed.of(with_warning(indexed.document, path, damage))
         yield shown, count, indexed

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import operator
 import os
 import queue
 import re
@@ -38,10 +39,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from parsers.model import Document, Problem, Timestamp
+
+if TYPE_CHECKING:
+    from tui.engine.text_index import TextIndex
+from tui.engine.xdg import xdg_home
 
 CACHE_BYTES = 1 << 30
 """The folder's default bound (1 GiB)."""
@@ -96,12 +101,7 @@ class FileKey(NamedTuple):
 def cache_folder(environ: Mapping[str, str] | None = None) -> Path:
     """``$XDG_CACHE_HOME/liveblog/parsed``, or ``~/.cache/liveblog/parsed`` (a relative
     ``XDG_CACHE_HOME`` is ignored, as the XDG spec says)."""
-    env = os.environ if environ is None else environ
-    base = env.get("XDG_CACHE_HOME", "")
-    if not base or not os.path.isabs(base):
-        home = env.get("HOME") or os.path.expanduser("~")
-        base = os.path.join(home, ".cache")
-    return Path(base) / "liveblog" / "parsed"
+    return xdg_home("XDG_CACHE_HOME", ".cache", environ) / "parsed"
 
 
 def stat_key(path: str) -> FileKey | None:
@@ -287,7 +287,26 @@ def _restore(document: Document, zones: _Zones) -> None:
 Header = tuple[str, str, int, int, int, int, int, int]
 """version, path as given, size, mtime_ns, ctime_ns, inode, device, CRC-32 of the body."""
 
-Body = tuple[Document, list[ZoneSpec], list[int], dict[int, Wall]]
+IndexSpec = tuple[int, str, str, bytes, str, bytes]
+"""A :class:`~tui.engine.text_index.TextIndex`: entries, vocabulary, the offsets' and the
+postings' array type codes and bytes (an index is rebuilt faster from these than from the
+text: a reopen spent most of its time indexing)."""
+
+
+class Body(NamedTuple):
+    """What a cache file holds after its header (a MessagePack array; the index, added
+    later, may be missing)."""
+
+    document: Document
+    specs: list[ZoneSpec]
+    which: list[int]
+    walls: dict[int, Wall]
+    text_index: IndexSpec | None = None
+
+
+_Job = tuple[str, FileKey, float, Document, "TextIndex | None"]
+"""A document to store: path, status before its parse, when the parse began, document,
+index."""
 
 
 class _Codec:
@@ -299,7 +318,25 @@ class _Codec:
         self.error: type[Exception] = msgspec.MsgspecError
         self.encode: Callable[[object], bytes] = msgspec.msgpack.Encoder().encode
         self.header: Callable[[bytes | memoryview], Header] = msgspec.msgpack.Decoder(Header).decode
-        self.body: Callable[[bytes | memoryview], Body] = msgspec.msgpack.Decoder(Body).decode
+        # An array-like struct: a file written without an index still decodes.
+        body_type = msgspec.defstruct(
+            "Body",
+            [
+                ("document", Document),
+                ("specs", list[ZoneSpec]),
+                ("which", list[int]),
+                ("walls", dict[int, Wall]),
+                ("text_index", IndexSpec | None, None),
+            ],
+            array_like=True,
+        )
+        decode_body = msgspec.msgpack.Decoder(body_type).decode
+
+        def body(data: bytes | memoryview) -> Body:
+            raw: Any = decode_body(data)
+            return Body(raw.document, raw.specs, raw.which, raw.walls, raw.text_index)
+
+        self.body: Callable[[bytes | memoryview], Body] = body
 
 
 @functools.cache
@@ -307,16 +344,20 @@ def _codec() -> _Codec:
     return _Codec()
 
 
-def encode(path: str, key: FileKey, document: Document) -> bytes | None:
-    """The cache file for ``document`` parsed from ``path`` with status ``key`` (None: it
-    holds something that cannot be kept, such as a zone of an unknown kind)."""
+def encode(
+    path: str, key: FileKey, document: Document, index: TextIndex | None = None
+) -> bytes | None:
+    """The cache file for ``document`` parsed from ``path`` with status ``key``, and the
+    ``index`` of its entries if given (None: it holds something that cannot be kept, such
+    as a zone of an unknown kind)."""
     version = parser_version()
     zones = _zones(document)
     if version is None or zones is None:
         return None
     codec = _codec()
     try:
-        body = codec.encode((document, zones.specs, zones.which, zones.walls))
+        spec = None if index is None else _index_spec(index)
+        body = codec.encode((document, zones.specs, zones.which, zones.walls, spec))
         header = codec.encode((version, path, *key, zlib.crc32(body)))
     except (codec.error, TypeError, ValueError, UnicodeError, OverflowError):
         return None
@@ -345,17 +386,61 @@ def decode(data: bytes | memoryview) -> tuple[Header, Document]:
 
 
 def _document(header: Header, body: memoryview) -> Document:
+    return _indexed(header, body)[0]
+
+
+def _indexed(header: Header, body: memoryview) -> tuple[Document, TextIndex | None]:
     if zlib.crc32(body) != header[7]:
         raise CacheError("bad checksum")
     codec = _codec()
     try:
-        document, specs, which, walls = codec.body(body)
+        document, specs, which, walls, spec = codec.body(body)
         _restore(document, _Zones(specs, which, walls))
+        index = None if spec is None else _index(spec, len(document.entries))
     except CacheError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever the damage, the file is re-parsed
         raise CacheError(f"unreadable document ({type(exc).__name__})") from exc
-    return document
+    return document, index
+
+
+_TYPECODES = ("B", "H", "I")
+
+
+def _index_spec(index: TextIndex) -> IndexSpec:
+    offsets, postings = index.offsets, index.postings
+    return (
+        index.count,
+        index.vocabulary,
+        offsets.typecode,
+        offsets.tobytes(),
+        postings.typecode,
+        postings.tobytes(),
+    )
+
+
+def _index(spec: IndexSpec, entries: int) -> TextIndex:
+    """The index ``spec`` holds, checked to be one of ``entries`` entries (a tampered file
+    could otherwise point past them)."""
+    from array import array
+
+    from tui.engine.text_index import TextIndex
+
+    count, vocabulary, offsets_code, offsets_bytes, postings_code, postings_bytes = spec
+    if count != entries or offsets_code not in _TYPECODES or postings_code not in _TYPECODES:
+        raise CacheError("an index of other entries")
+    offsets, postings = array(offsets_code), array(postings_code)
+    offsets.frombytes(offsets_bytes)
+    postings.frombytes(postings_bytes)
+    words = vocabulary.count("\n")
+    if (
+        len(offsets) != words + 1
+        or (offsets and (offsets[0] != 0 or offsets[-1] != len(postings)))
+        or not all(map(operator.le, offsets, offsets[1:]))
+        or (postings and max(postings) >= count)
+    ):
+        raise CacheError("a damaged index")
+    return TextIndex(count, vocabulary, offsets, postings)
 
 
 def with_warning(document: Document, path: str, error: CacheError) -> Document:
@@ -400,7 +485,7 @@ class ParseCache:
         self.clock = clock
         self._written = 0
         self._scanned = False
-        self._queue: queue.Queue[tuple[str, FileKey, float, Document] | None] | None = None
+        self._queue: queue.Queue[_Job | None] | None = None
         self._lock = threading.Lock()
         self._cwd: str | None = None
         """The working directory relative paths are taken from (asked once)."""
@@ -455,6 +540,11 @@ class ParseCache:
         """The document of a cache file :meth:`find` found; None if the file changed since,
         or the cache file was removed meanwhile; :class:`CacheError` if it is damaged (it is
         removed)."""
+        loaded = self.load_indexed(found)
+        return None if loaded is None else loaded[0]
+
+    def load_indexed(self, found: Found) -> tuple[Document, TextIndex | None] | None:
+        """:meth:`load`'s document with the index of its entries, if it was stored."""
         try:
             descriptor = os.open(found.file, os.O_RDONLY)
             try:
@@ -470,13 +560,13 @@ class ParseCache:
             header, body = _split(data)
             if (header[0], header[1], tuple(header[2:7])) != (version, found.path, found.key):
                 raise CacheError("not the file its name says")
-            document = _document(header, body)
+            loaded = _indexed(header, body)
         except CacheError:
             _remove(found.file)  # damaged: nothing in it to keep (the warning is given once)
             raise
         if stat_key(found.path) != found.key:
             return None
-        return document
+        return loaded
 
     # -- parsing and storing --
 
@@ -484,22 +574,29 @@ class ParseCache:
         """``parse(path)``, the result stored in the background when the file kept still."""
         store = self.parsing(path)
         document = parse(path)
-        store(document)
+        store(document, None)
         return document
 
-    def parsing(self, path: str) -> Callable[[Document], None]:
+    def parsing(self, path: str) -> Callable[[Document, TextIndex | None], None]:
         """Call as a parse of ``path`` starts: the function returned stores the document that
         parse gives, in the background, if the file kept still meanwhile."""
         started = self.clock()
         before = stat_key(path)
 
-        def store(document: Document) -> None:
+        def store(document: Document, index: TextIndex | None = None) -> None:
             if before is not None:
-                self.store_later(path, before, started, document)
+                self.store_later(path, before, started, document, index)
 
         return store
 
-    def store(self, path: str, before: FileKey, started: float, document: Document) -> bool:
+    def store(
+        self,
+        path: str,
+        before: FileKey,
+        started: float,
+        document: Document,
+        index: TextIndex | None = None,
+    ) -> bool:
         """Store the document parsed from ``path`` (whose status was ``before`` when the parse
         started at ``started``) if the file is still as it was and had settled. Never raises;
         True when stored."""
@@ -508,7 +605,7 @@ class ParseCache:
             return False
         if not document.readable:
             return False
-        data = encode(path, before, document)
+        data = encode(path, before, document, index)
         file = self.file_for(path, before)
         if data is None or file is None:
             return False
@@ -529,15 +626,22 @@ class ParseCache:
             self.evict()
         return True
 
-    def store_later(self, path: str, before: FileKey, started: float, document: Document) -> None:
+    def store_later(
+        self,
+        path: str,
+        before: FileKey,
+        started: float,
+        document: Document,
+        index: TextIndex | None = None,
+    ) -> None:
         """:meth:`store` in this process's background thread."""
         with self._lock:
             if self._queue is None:
                 self._queue = queue.Queue()
                 threading.Thread(target=self._write, args=(self._queue,), daemon=True).start()
-            self._queue.put((path, before, started, document))
+            self._queue.put((path, before, started, document, index))
 
-    def _write(self, jobs: queue.Queue[tuple[str, FileKey, float, Document] | None]) -> None:
+    def _write(self, jobs: queue.Queue[_Job | None]) -> None:
         while True:
             job = jobs.get()
             try:

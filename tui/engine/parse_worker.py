@@ -62,10 +62,11 @@ def main() -> None:
             document = parse_file(path)
         except Exception as exc:  # noqa: BLE001 - one bad file must not end the load
             document = unreadable(path, f"could not be parsed: {type(exc).__name__}")
-        send(out, Indexed.of(document))
+        indexed = Indexed.of(document)
+        send(out, indexed)
         if cache is not None and before is not None:
             # Writing the file in a thread: parsing the next one goes on meanwhile.
-            cache.store_later(path, before, started, document)
+            cache.store_later(path, before, started, indexed.document, indexed.index)
 
 
 if __name__ == "__main__":

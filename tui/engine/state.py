@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from parsers.model import Problem
+from tui.engine.xdg import xdg_home
 
 SCHEMA_VERSION = 1
 FILE_NAME = "state.sqlite3"
@@ -49,12 +50,7 @@ ZONES = ("source", "local", "utc")
 def state_dir(environ: Mapping[str, str] | None = None) -> Path:
     """``$XDG_STATE_HOME/liveblog``, or ``~/.local/state/liveblog`` (a relative
     ``XDG_STATE_HOME`` is ignored, as the XDG spec says)."""
-    env = os.environ if environ is None else environ
-    base = env.get("XDG_STATE_HOME", "")
-    if not base or not os.path.isabs(base):
-        home = env.get("HOME") or os.path.expanduser("~")
-        base = os.path.join(home, ".local", "state")
-    return Path(base) / "liveblog"
+    return xdg_home("XDG_STATE_HOME", ".local/state", environ)
 
 
 def folder_key(path: str) -> str:
