@@ -9,7 +9,7 @@ from copies_fixtures import html_page, lightly_edited, make_posts, wire_paragrap
 
 from parsers.model import Document
 from parsers.read import parse_text
-from tui.engine.grouping import Grouper
+from tui.engine.grouping import Background, Grouper
 from tui.engine.query import Query, parse_query
 from tui.engine.timeline import Filter, Timeline
 
@@ -150,3 +150,22 @@ def test_a_first_load_and_posts_arriving_one_by_one_find_the_same_groups(monkeyp
             reference.add([triple])
     assert later.groups() == reference.groups()
     assert len(later.groups().members) >= 6
+
+
+def test_posts_held_while_files_load_are_grouped_in_their_latest_version_only() -> None:
+    timeline = _grouped(_wire_pair())
+    triples = [(item.entry, item.path, item.document.display_name) for item in timeline.items]
+    (wire,) = timeline.groups.members.values()
+    background = Background()
+    first = next(t for t in triples if t[0].id == wire[0])
+    stale = (replace(first[0], body=("An earlier version.",)), first[1], first[2])
+    background.hold([stale], ())
+    background.hold(triples, ())
+    withdrawn = next(t[0].id for t in triples if t[0].id not in wire)
+    background.hold((), [withdrawn])
+    batch = background.take((), ())
+    assert batch is not None
+    posts, gone = batch
+    assert [p[0] for p in posts] == [t[0] for t in triples if t[0].id != withdrawn]
+    assert gone == {withdrawn}
+    assert background.run(batch).members == timeline.groups.members

@@ -437,26 +437,32 @@ class Background:
 
     def __init__(self) -> None:
         self.grouper = Grouper()
-        self._posts: list[tuple[Entry, str, str]] = []
+        self._posts: dict[str, tuple[Entry, str, str]] = {}
+        """Entry id -> its latest version waiting (an earlier one, superseded while the files
+        load, is let go: never held until the run)."""
         self._gone: set[str] = set()
         self.busy = False
 
     def take(self, posts: Iterable[tuple[Entry, str, str]], gone: Iterable[str]) -> Batch | None:
         """Queue ``posts`` and ``gone``; the batch to run now, unless a run is going on."""
-        self._posts += posts
-        self._gone.update(gone)
+        self.hold(posts, gone)
         if self.busy or not (self._posts or self._gone):
             return None
         self.busy = True
-        batch = (self._posts, self._gone)
-        self._posts, self._gone = [], set()
+        batch = (list(self._posts.values()), self._gone)
+        self._posts, self._gone = {}, set()
         return batch
 
     def hold(self, posts: Iterable[tuple[Entry, str, str]], gone: Iterable[str]) -> None:
         """Queue ``posts`` and ``gone`` without starting a run (the next :meth:`take` has
         them)."""
-        self._posts += posts
-        self._gone.update(gone)
+        waiting = self._posts
+        for post in posts:
+            waiting.pop(post[0].id, None)  # the latest version goes last
+            waiting[post[0].id] = post
+        for entry_id in gone:
+            waiting.pop(entry_id, None)
+            self._gone.add(entry_id)
 
     def run(self, batch: Batch) -> Groups:
         posts, gone = batch
