@@ -274,7 +274,7 @@ class ReaderApp(ReadingActions, EntryActions):
 
     # -- loading -----------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="load the paths")
     def load(self, paths: Sequence[str]) -> None:
         """Parse every file off the UI thread (on every core), handing documents over in
         batches."""
@@ -482,7 +482,7 @@ class ReaderApp(ReadingActions, EntryActions):
         if batch is not None:
             self.find_groups(batch)
 
-    @work(thread=True, group="grouping")
+    @work(thread=True, group="grouping", description="group near-duplicates")
     def find_groups(self, batch: Batch) -> None:
         if self.grouping is not None:
             self.post_message(GroupsFound(self.grouping.run(batch)))
@@ -594,7 +594,7 @@ class ReaderApp(ReadingActions, EntryActions):
             self.continue_scan(scan)
         self.update_status()
 
-    @work(exclusive=True, group="scan")
+    @work(exclusive=True, group="scan", description="finish a search")
     async def continue_scan(self, scan: Scan) -> None:
         """Finish a search in slices, letting keys and painting in between."""
         while not scan.done:
