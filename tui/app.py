@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -207,6 +207,8 @@ class ReaderApp(ReadingActions, EntryActions):
         """Follow mode over the watched paths (:mod:`tui.engine.follow`); None with ``watch``
         off."""
         self.ingest: Ingest | None = None
+        self._bar_opening = False
+        """``/`` was pressed and the query bar does not have the focus yet."""
         self.force_polling: bool | None = None
         self.live_updates = 0
         """How many times arriving entries were applied (tests and benchmarks)."""
@@ -776,6 +778,19 @@ class ReaderApp(ReadingActions, EntryActions):
         bar = self.query_one("#query", QueryBar)
         bar.add_class("-open")
         bar.focus()
+        self._bar_opening = True
+
+    async def on_event(self, event: events.Event) -> None:
+        """Characters typed right after ``/``, before the query bar has the focus, go into the
+        bar: otherwise ``/troops`` typed fast would run ``t`` (time), ``o`` (open a link)…"""
+        if isinstance(event, events.Key) and self._bar_opening:
+            bar = self.query_one("#query", QueryBar)
+            if bar.has_focus or not bar.has_class("-open"):
+                self._bar_opening = False
+            elif event.is_printable and event.character:
+                bar.insert_text_at_cursor(event.character)
+                return
+        await super().on_event(event)
 
     def action_find(self, forward: bool) -> None:
         if self.query_value is None:
