@@ -599,3 +599,25 @@ async def test_a_remap_onto_a_key_in_use_is_said_once(monkeypatch: pytest.Monkey
             "Config keys: a remapped key was the key of clear_filters, which has no key now "
             "([keys] in the config)"
         ]
+
+
+@pytest.mark.asyncio
+async def test_a_config_problem_names_its_file_without_escape_sequences(tmp_path: Path) -> None:
+    from tui.engine.config import load_config
+
+    folder = tmp_path / "evil\x1b[2J\x07" / "liveblog"
+    folder.mkdir(parents=True)
+    (folder / "config.toml").write_text("bogus = 1\n")
+    app = make_app(documents=[], settings=load_config(folder / "config.toml"))
+    said: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **options: Any) -> None:
+        said.append(message + str(options.get("title", "")))
+        original(message, **options)
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+    assert said and "bogus" in said[0]
+    assert not any(ch in text for text in said for ch in "\x1b\x07")

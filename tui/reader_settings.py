@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from parsers.clean import shown
 from parsers.model import Problem
 from tui.engine.config import DEFAULT_KEYS, Config, Loaded
 from tui.engine.timeline import Timeline
@@ -91,8 +92,8 @@ class SettingsApp(App[int]):
         first = problems[0].message
         more = f" (+{len(problems) - 1} more, p lists them)" if len(problems) > 1 else ""
         self.notify(
-            f"{first}{more}",
-            title=f"Config: {problems[0].source}",
+            f"{shown(first)}{more}",
+            title=f"Config: {shown(problems[0].source)}",
             severity="warning",
             markup=False,
             timeout=10,
