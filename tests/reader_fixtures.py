@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from textual.app import App
+from textual.pilot import Pilot
+
+if TYPE_CHECKING:
+    from tui.app import ReaderApp
 
 from parsers.model import (
     Author,
@@ -163,3 +170,20 @@ def screen_text(app: App[object]) -> str:
     """What the terminal shows now, one line per row, styles dropped."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+async def until(
+    pilot: Pilot[int], condition: Callable[[], bool], what: str, limit: float = 10.0
+) -> None:
+    """Let the app run until ``condition`` holds (at most ``limit`` seconds)."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.01)
+
+
+async def ready(pilot: Pilot[int], app: ReaderApp) -> None:
+    """Wait for the loading and the state store."""
+    await until(pilot, lambda: app.loading is None and app.state is not None, "the reader")
+    await pilot.pause()

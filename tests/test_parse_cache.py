@@ -75,6 +75,14 @@ def same(a: Document, b: Document) -> bool:
     return a == b and repr(a) == repr(b) and a.dropped == b.dropped
 
 
+def sample_copy(folder: Path) -> Path:
+    """``folder`` holding a copy of the built-in sample's pages."""
+    folder.mkdir()
+    for seed in sorted(sample_dir().glob("*.txt")):
+        shutil.copy(seed, folder / seed.name)
+    return folder
+
+
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
@@ -268,10 +276,7 @@ def test_cache_folder_follows_xdg() -> None:
 def test_reopening_loads_every_document_without_reading_or_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "blogs"
-    folder.mkdir()
-    for seed in sorted(sample_dir().glob("*.txt")):
-        shutil.copy(seed, folder / seed.name)
+    folder = sample_copy(tmp_path / "blogs")
     cache = cache_at(tmp_path / "cache")
     first = [d for _, _, d in read_all([str(folder)], workers=0, cache=cache)]
     cache.flush()
@@ -294,10 +299,7 @@ def test_a_reopen_takes_each_document_s_word_index_from_the_cache(
     from tui.engine.query import parse_query
     from tui.engine.timeline import Filter, Timeline
 
-    folder = tmp_path / "blogs"
-    folder.mkdir()
-    for seed in sorted(sample_dir().glob("*.txt")):
-        shutil.copy(seed, folder / seed.name)
+    folder = sample_copy(tmp_path / "blogs")
     cache = cache_at(tmp_path / "cache")
     first = [d for _, _, d in read_all([str(folder)], workers=0, cache=cache)]
     cache.flush()

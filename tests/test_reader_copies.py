@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,27 +9,17 @@ import pytest
 from copies_fixtures import SEED_PAGE, edited, html_page, make_posts, seed_with_new_post
 from reader_fixtures import screen_text
 from tailing_support import write
-from textual.pilot import Pilot
 
 import tui.app
+from tests.reader_fixtures import until
 from tui.app import make_app
 from tui.widgets.pick_list import PickList
-
-LIMIT = 10.0
 
 
 @pytest.fixture(autouse=True)
 def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tui.app, "SETTLE_SECONDS", 0.05)
     monkeypatch.setattr(tui.app, "FLUSH_SECONDS", 0.02)
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + LIMIT
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.01)
 
 
 def pane_rows(app: tui.app.ReaderApp) -> list[tuple[int, str | None]]:

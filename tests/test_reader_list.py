@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,9 +17,9 @@ from reader_fixtures import (
     screen_text,
     stamp,
 )
-from textual.pilot import Pilot
 
 import tui.app
+from tests.reader_fixtures import ready, until
 from tui.app import ReaderApp, make_app
 from tui.sample import sample_dir
 from tui.screens.text_screen import TextScreen
@@ -30,20 +28,6 @@ from tui.widgets.feed import Feed
 SIZE = (120, 40)
 TIMED_LINE = re.compile(r"^[▌ ] [•★ ]{3}\d\d:\d\d \S+")
 """A list line: the cursor gutter, the marks, a time with its zone."""
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + 10
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.01)
-
-
-async def ready(pilot: Pilot[int], app: ReaderApp) -> None:
-    """Wait for the loading and the state store."""
-    await until(pilot, lambda: app.loading is None and app.state is not None, "the reader")
-    await pilot.pause()
 
 
 def feed_lines(app: ReaderApp) -> list[str]:

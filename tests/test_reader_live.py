@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,14 +21,12 @@ import tui.app
 import tui.engine.ingest
 from parsers.model import Document
 from parsers.read import parse_file
+from tests.reader_fixtures import until
 from tui.app import ReaderApp, make_app
 from tui.engine.ingest import Added, Ingest, IngestEvent, Ready
 from tui.widgets.feed import Feed
 from tui.widgets.new_marker import NewMarker
 from tui.widgets.pick_list import PickList
-
-LIMIT = 10.0
-"""Seconds a condition may take before a test fails (they take a fraction of a second)."""
 
 
 @pytest.fixture(autouse=True)
@@ -36,15 +34,6 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(tui.app, "SETTLE_SECONDS", 0.05)
     monkeypatch.setattr(tui.app, "FLUSH_SECONDS", 0.02)
     yield
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool], what: str) -> None:
-    """Let the app run until ``condition`` holds (at most ``LIMIT`` seconds)."""
-    deadline = time.monotonic() + LIMIT
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.01)
 
 
 async def started(pilot: Pilot[int], app: ReaderApp) -> None:

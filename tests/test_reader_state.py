@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from reader_fixtures import NEW_YORK, guardian_blog, kyiv_blog, screen_text
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from parsers.model import Problem
+from tests.reader_fixtures import ready, until
 from tui.app import ReaderApp, make_app
 from tui.engine.state import FILE_NAME, StateStore, ViewSettings
 from tui.engine.timeline import Item
@@ -28,19 +26,6 @@ from tui.widgets.pick_list import PickList
 SIZE = (120, 40)
 QUICK = 0.15
 """Seconds on an entry before it counts as read, in these tests."""
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + 10
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.01)
-
-
-async def ready(pilot: Pilot[int], app: ReaderApp) -> None:
-    await until(pilot, lambda: app.loading is None and app.state is not None, "the reader")
-    await pilot.pause()
 
 
 def status(app: ReaderApp) -> str:
