@@ -25,7 +25,7 @@ from parsers.clean import shown
 from parsers.model import Entry
 from tui.engine.follow import Follow
 from tui.engine.query import Clock, Query
-from tui.engine.timeline import Item, find_index
+from tui.engine.timeline import Item, find_index, key_instant
 from tui.reader_settings import SettingsApp
 from tui.time_display import ZoneMode
 from tui.widgets.activity_strip import ActivityStrip
@@ -50,8 +50,7 @@ MAX_NAME = 60
 
 def instant_of(item: Item) -> float | None:
     """Where ``item`` sits in time (POSIX seconds), as the feed orders it; None: undated."""
-    dated, minus, _, _ = item.sort_key
-    return None if dated else -minus
+    return key_instant(item.sort_key)
 
 
 def web_url(url: str | None) -> bool:

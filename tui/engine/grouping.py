@@ -465,10 +465,14 @@ class Background:
             self._gone.add(entry_id)
 
     def run(self, batch: Batch) -> Groups:
+        """Group ``batch`` (emptied once taken in: whoever still holds it, a finished worker
+        waiting for the garbage collector, holds no posts)."""
         posts, gone = batch
         for entry_id in gone:
             self.grouper.remove(entry_id)
         self.grouper.add(posts)
+        posts.clear()
+        gone.clear()
         return self.grouper.groups()
 
     def finished(self) -> Batch | None:
