@@ -7,6 +7,7 @@ source's own wall-clock time. Nothing here knows about Rich or Textual.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -188,7 +189,7 @@ class Entry:
     """Labels such as ``Breaking`` or ``Analysis``."""
     authors: tuple[Author, ...] = ()
     """The people credited with this entry (blog-level bylines live on the document)."""
-    body: tuple[str, ...] = ()
+    body: Sequence[str] = ()
     """Body paragraphs, plain text."""
     captions: tuple[Caption, ...] = ()
     """Image captions with their credits."""

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from parsers.model import Document, Problem, Timestamp
+from tui.engine.packed_text import PackedText
 
 if TYPE_CHECKING:
     from tui.engine.text_index import TextIndex
@@ -242,10 +243,21 @@ def _zones(document: Document) -> _Zones | None:
     return _Zones(specs, which, walls)
 
 
-def _restore(document: Document, zones: _Zones) -> None:
-    """Put the zones back on the decoded document (built here, not yet shared: its frozen
-    records are completed in place, as their constructor would), and share what its parse
-    shared: one :class:`Source` for the document, one object per author and label."""
+def _no_body(value: object) -> object:
+    """How msgspec writes what it does not know: a packed body as none (the body is written
+    apart, packed: :attr:`Body.packed`)."""
+    if isinstance(value, PackedText):
+        return []
+    raise TypeError(f"cannot store a {type(value).__name__}")
+
+
+def _restore(
+    document: Document, zones: _Zones, packed: Mapping[int, tuple[bytes, int]]
+) -> None:
+    """Put the zones and the packed bodies back on the decoded document (built here, not yet
+    shared: its frozen records are completed in place, as their constructor would), and
+    share what its parse shared: one :class:`Source` for the document, one object per
+    author and label."""
     assign = object.__setattr__
     tables = [_zone(spec) for spec in zones.specs]
     which = iter(zones.which)
@@ -266,7 +278,12 @@ def _restore(document: Document, zones: _Zones) -> None:
     if document.published is not None:
         place(document.published, 0)
     number = 1
-    for entry in document.entries:
+    for place_in_document, entry in enumerate(document.entries):
+        body = packed.get(place_in_document)
+        if body is not None:
+            assign(entry, "body", PackedText(*body))
+        elif type(entry.body) is list:  # read back as a list: bodies are tuples
+            assign(entry, "body", tuple(entry.body))
         if entry.published is not None:
             place(entry.published, number)
         if entry.updated is not None:
@@ -302,6 +319,9 @@ class Body(NamedTuple):
     which: list[int]
     walls: dict[int, Wall]
     text_index: IndexSpec | None = None
+    packed: dict[int, tuple[bytes, int]] | None = None
+    """Entry number -> its body packed (:class:`~tui.engine.packed_text.PackedText`'s bytes
+    and paragraph count), stored as it is held; the entry itself is written with no body."""
 
 
 _Job = tuple[str, FileKey, float, Document, "TextIndex | None"]
@@ -316,7 +336,7 @@ class _Codec:
         import msgspec
 
         self.error: type[Exception] = msgspec.MsgspecError
-        self.encode: Callable[[object], bytes] = msgspec.msgpack.Encoder().encode
+        self.encode: Callable[[object], bytes] = msgspec.msgpack.Encoder(enc_hook=_no_body).encode
         self.header: Callable[[bytes | memoryview], Header] = msgspec.msgpack.Decoder(Header).decode
         # An array-like struct: a file written without an index still decodes.
         body_type = msgspec.defstruct(
@@ -327,6 +347,7 @@ class _Codec:
                 ("which", list[int]),
                 ("walls", dict[int, Wall]),
                 ("text_index", IndexSpec | None, None),
+                ("packed", dict[int, tuple[bytes, int]] | None, None),
             ],
             array_like=True,
         )
@@ -334,7 +355,9 @@ class _Codec:
 
         def body(data: bytes | memoryview) -> Body:
             raw: Any = decode_body(data)
-            return Body(raw.document, raw.specs, raw.which, raw.walls, raw.text_index)
+            return Body(
+                raw.document, raw.specs, raw.which, raw.walls, raw.text_index, raw.packed
+            )
 
         self.body: Callable[[bytes | memoryview], Body] = body
 
@@ -357,7 +380,12 @@ def encode(
     codec = _codec()
     try:
         spec = None if index is None else _index_spec(index)
-        body = codec.encode((document, zones.specs, zones.which, zones.walls, spec))
+        packed = {
+            number: (entry.body.data, entry.body.length)
+            for number, entry in enumerate(document.entries)
+            if isinstance(entry.body, PackedText)
+        }
+        body = codec.encode((document, zones.specs, zones.which, zones.walls, spec, packed))
         header = codec.encode((version, path, *key, zlib.crc32(body)))
     except (codec.error, TypeError, ValueError, UnicodeError, OverflowError):
         return None
@@ -394,8 +422,8 @@ def _indexed(header: Header, body: memoryview) -> tuple[Document, TextIndex | No
         raise CacheError("bad checksum")
     codec = _codec()
     try:
-        document, specs, which, walls, spec = codec.body(body)
-        _restore(document, _Zones(specs, which, walls))
+        document, specs, which, walls, spec, packed = codec.body(body)
+        _restore(document, _Zones(specs, which, walls), packed or {})
         index = None if spec is None else _index(spec, len(document.entries))
     except CacheError:
         raise

@@ -24,6 +24,7 @@ from typing import cast
 from parsers.model import Document, Entry, Problem, Source, Timestamp
 from tui.engine.copies import PageInfo, Pages, saved_time
 from tui.engine.grouping import Groups
+from tui.engine.packed_text import pack
 from tui.engine.query import Query
 from tui.engine.text_index import ALL, TextIndex
 
@@ -320,10 +321,12 @@ class Indexed:
 
     @classmethod
     def of(cls, document: Document) -> Indexed:
-        """``document`` indexed, without what the reader never shows (the dropped lines)."""
+        """``document`` indexed, without what the reader never shows (the dropped lines),
+        its bodies packed once indexed (:mod:`tui.engine.packed_text`)."""
         if document.dropped:
             document = dataclasses.replace(document, dropped=())
-        return cls(document, index=TextIndex.of(document.entries, _hay))
+        index = TextIndex.of(document.entries, _hay)
+        return cls(pack(document), index=index)
 
 
 def _hay(entry: Entry) -> str:
