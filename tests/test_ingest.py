@@ -418,3 +418,19 @@ async def test_cancelling_the_consumer_stops_every_watcher_thread(tmp_path: Path
         await task
     assert not [t for t in threading.enumerate() if t.name == "liveblog-watch" and t.is_alive()]
     assert ingest.watcher.mode == "stopped"
+
+
+async def test_keep_is_applied_to_each_document_read_before_it_is_reported(
+    tmp_path: Path,
+) -> None:
+    from tui.engine.packed_text import PackedText, pack
+
+    long = "The council said the ferry crossing would reopen at dawn after the storm. " * 4
+    page = tmp_path / "a.txt"
+    write(page, f"Ferry update 1: crossing reopens\n\n{long}\n\n")
+    async with Run([tmp_path], keep=pack) as run:
+        append(page, f"Ferry update 2: second crossing\n\n{long} Later.\n\n")
+        await run.until(lambda: len(set(run.added_ids())) >= 2, "the second post")
+    reported = [entry for event in run.of(Added, Updated) for entry in event.entries]
+    assert reported and all(isinstance(entry.body, PackedText) for entry in reported)
+    assert {e.id: tuple(e.body) for e in reported} == bodies_of(page)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the tailing engine loads once watching starts, the state st
 from parsers.model import Document, Entry, Problem
 from tui.engine.follow import POLL_SECONDS, SETTLE_SECONDS, STEP_MS, Follow
 from tui.engine.grouping import Background, Batch
+from tui.engine.packed_text import pack
 from tui.engine.query import Clock, Query, QueryError, parse_query
 from tui.engine.timeline import Change, Filter, Indexed, Item, Scan, Timeline
 from tui.entry_actions import EntryActions
@@ -345,6 +346,7 @@ class ReaderApp(ReadingActions, EntryActions):
             settle=SETTLE_SECONDS if self.settle_seconds is None else self.settle_seconds,
             watcher=watcher,
             known_since=self.created,
+            keep=pack,
         )
         self.run_worker(self._watch(self.ingest), name="live", group="live", exit_on_error=False)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import AsyncGenerator, Iterable, Sequence
+from collections.abc import AsyncGenerator, Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -455,17 +455,21 @@ class _Job:
     moved_ids: frozenset[str] = frozenset()
 
 
-def _read_batch(jobs: Sequence[_Job]) -> list[tuple[Document, Stamp | None, bool]]:
-    """Each job's document and stamp, and whether it proved to be the source it may be."""
+def _read_batch(
+    jobs: Sequence[_Job], keep: Callable[[Document], Document] | None = None
+) -> list[tuple[Document, Stamp | None, bool]]:
+    """Each job's document (as ``keep`` makes it) and stamp, and whether it proved to be the
+    source it may be."""
     out = []
     for job in jobs:
         # Reading never blocks: a named pipe comes back as an unreadable document.
         if job.moved_from is not None:
             document = read_document(job.path, job.moved_identity)
             if any(entry.id in job.moved_ids for entry in document.entries):
-                out.append((document, Stamp.of(job.path), True))
+                out.append((keep(document) if keep else document, Stamp.of(job.path), True))
                 continue
-        out.append((read_document(job.path, job.identity), Stamp.of(job.path), False))
+        document = read_document(job.path, job.identity)
+        out.append((keep(document) if keep else document, Stamp.of(job.path), False))
     return out
 
 
@@ -539,8 +543,12 @@ class Ingest:
         known: Iterable[Document] = (),
         max_delay: float = 0.5,
         known_since: float | None = None,
+        keep: Callable[[Document], Document] | None = None,
     ) -> None:
         self.roots = list(roots)
+        self.keep = keep
+        """Applied to each document read, in the engine's thread, before it is reported (the
+        reader packs its bodies: :func:`tui.engine.packed_text.pack`)."""
         self.settle = settle
         self.max_delay = max(settle, max_delay)
         self.batch_size = max(1, batch_size)
@@ -697,7 +705,7 @@ class Ingest:
                     jobs.append(_Job(path, identity))
                 else:
                     jobs.append(_Job(path, identity, moved, *self.tracker.expected_ids(moved)))
-            results = await loop.run_in_executor(self._pool, _read_batch, jobs)
+            results = await loop.run_in_executor(self._pool, _read_batch, jobs, self.keep)
             added: list[Entry] = []
             updated: list[Entry] = []
             added_from: list[str] = []
