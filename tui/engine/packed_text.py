@@ -3,7 +3,7 @@
 The text of the bodies is most of what a loaded folder holds (about 1 KB an entry, where
 the rest of an entry is 0.5 KB), and the reader shows a screenful of it at a time.
 :class:`PackedText` is a read-only sequence of paragraphs kept as one zlib stream, opened
-when read; the last :data:`OPEN_LIMIT` opened stay open, so drawing, copying and searching
+when read; up to :data:`OPEN_LIMIT` opened stay open, so drawing, copying and searching
 the entries on screen do not decompress them again. Everything that reads a body reads a
 sequence of strings, as before: a packed body equals, and hashes as, the tuple it holds.
 
@@ -16,9 +16,7 @@ Pure: no Textual.
 from __future__ import annotations
 
 import dataclasses
-import threading
 import zlib
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from typing import overload
 
@@ -34,11 +32,11 @@ bytes of its own, more than it saves on a short one."""
 OPEN_LIMIT = 512
 """Packed bodies kept open (a few screens of entries)."""
 
-_open: OrderedDict[int, tuple[PackedText, tuple[str, ...]]] = OrderedDict()
-"""id of a packed body -> (it, its paragraphs), least recently read first (holding the
-body keeps its id from being reused)."""
-_lock = threading.Lock()
-"""The loading thread, the grouping worker and the UI thread all read bodies."""
+_open: dict[int, tuple[PackedText, tuple[str, ...]]] = {}
+"""id of a packed body -> (it, its paragraphs); holding the body keeps its id from being
+reused. Emptied when it holds :data:`OPEN_LIMIT` (a scan of every body, such as grouping's,
+opens each once): no lock, each step is one dict operation, atomic for the threads that
+read bodies (the loading thread, the grouping worker, the UI thread)."""
 
 
 class PackedText(Sequence[str]):
@@ -65,18 +63,14 @@ class PackedText(Sequence[str]):
 
     def opened(self) -> tuple[str, ...]:
         """The paragraphs."""
-        key = id(self)
-        with _lock:
-            held = _open.get(key)
-            if held is not None:
-                _open.move_to_end(key)
-                return held[1]
+        held = _open.get(id(self))
+        if held is not None and held[0] is self:
+            return held[1]
         text = zlib.decompress(self.data).decode("utf-8", "surrogatepass")
         paragraphs = tuple(text.split(SEPARATOR)) if self.length else ()
-        with _lock:
-            _open[key] = (self, paragraphs)
-            if len(_open) > OPEN_LIMIT:
-                _open.popitem(last=False)
+        if len(_open) >= OPEN_LIMIT:
+            _open.clear()
+        _open[id(self)] = (self, paragraphs)
         return paragraphs
 
     def __len__(self) -> int:
