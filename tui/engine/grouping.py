@@ -65,12 +65,12 @@ def shingles(words: list[str], known: dict[str, int] | None = None) -> set[int]:
 
     Words hash with CRC-32 and shingles as tuples of those ints: the same in every process."""
     known = {} if known is None else known
-    hashes = []
-    for word in words:
-        value = known.get(word)
-        if value is None:
-            value = known[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
-        hashes.append(value)
+    hashes: list[int | None] = list(map(known.get, words))  # most words are known
+    if None in hashes:
+        for place, value in enumerate(hashes):
+            if value is None:
+                word = words[place]
+                hashes[place] = known[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
     return set(map(hash, zip(hashes, hashes[1:], hashes[2:], strict=False)))
 
 
