@@ -1,11 +1,11 @@
 """From "this file changed" to model updates: the tailing engine shared by the app and ``tail``.
 
-:class:`Tracker` is the pure part: it remembers every entry seen (by id) and every source, and
-turns a freshly parsed document into events: :class:`Added` for new ids, :class:`Updated` for
-known ids whose content changed, :class:`Removed` for ids a re-read file no longer holds (the
-partial entries of a half-written file, the entries of a file rewritten shorter), and source
-events when files vanish, move or come back. A deleted or renamed file leaves its entries
-readable: only a file that is still there, and was read, withdraws entries.
+:class:`Tracker` is the pure part: it remembers every page's entries as last reported and every
+source, and turns a freshly parsed document into events: :class:`Added` for new ids,
+:class:`Updated` for known ids whose content changed, :class:`Removed` for ids a re-read file
+no longer holds (the partial entries of a half-written file, the entries of a file rewritten
+shorter), and source events when files vanish, move or come back. A deleted or renamed file
+leaves its entries readable: only a file that is still there, and was read, withdraws entries.
 
 :class:`Ingest` drives it: it watches folders (:class:`tui.engine.watcher.Watcher`), waits until a
 changed file has been stable for ``settle`` seconds (so a half-written file is not parsed in a
@@ -173,7 +173,7 @@ class SourceState:
     """Where the file was renamed to, if it was."""
     header: Document | None = None
     problems: set[Problem] = field(default_factory=set)
-    ids: dict[str, None] = field(default_factory=dict)
+    ids: tuple[str, ...] = ()
     """The ids the file held when it was last read, in document order."""
 
 
@@ -185,14 +185,14 @@ class Tracker:
     """
 
     def __init__(self) -> None:
-        self.entries: dict[str, Entry] = {}
         self.sources: dict[str, SourceState] = {}
         self.by_inode: dict[tuple[int, int], str] = {}
         """The path each file (device, inode) was last read under."""
         self.pages = Pages()
         """Which files are copies of one page (:mod:`tui.engine.copies`)."""
-        self.page_ids: dict[str, dict[str, None]] = {}
-        """Per page, the ids of its posts when last reported."""
+        self.reported: dict[str, tuple[Entry, ...]] = {}
+        """Per page, its entries when last reported (its merged document's own tuple, so
+        held at no cost); a page read again is told apart from these."""
         self.page_headers: dict[str, Document] = {}
         self.page_infos: dict[str, PageInfo] = {}
 
@@ -207,7 +207,7 @@ class Tracker:
             state = self.sources.setdefault(path, SourceState(path))
             state.header = _header(document)
             state.problems.update(document.problems)
-            state.ids = dict.fromkeys(entry.id for entry in document.entries)
+            state.ids = tuple(entry.id for entry in document.entries)
             state.stamp = Stamp.of(path)
             if state.stamp is not None:
                 self.by_inode[(state.stamp.dev, state.stamp.ino)] = path
@@ -216,11 +216,9 @@ class Tracker:
             page = self.pages.pages[key]
             merged = self.pages.document(page)
             self.page_headers[key] = _header(merged)
-            self.page_ids[key] = dict.fromkeys(entry.id for entry in merged.entries)
+            self.reported[key] = merged.entries
             if len(page.copies) > 1:
                 self.page_infos[key] = page.info()
-            for entry in merged.entries:
-                self.entries[entry.id] = entry
 
     def canonical(self, path: str, stamp: Stamp | None) -> str:
         """The known path of the same file when ``path`` is a second way to it, else ``path``.
@@ -262,7 +260,7 @@ class Tracker:
                 stamp,
                 header=other.header,
                 problems=set(other.problems),
-                ids=dict(other.ids),
+                ids=other.ids,
             )
             self._moved(old, path)
             return other.identity, [SourceRenamed(old, path)]
@@ -306,7 +304,7 @@ class Tracker:
             other.stamp,
             header=other.header,
             problems=set(other.problems),
-            ids=dict(other.ids),
+            ids=other.ids,
         )
         self._moved(old, path)
         return [SourceRenamed(old, path)]
@@ -316,7 +314,7 @@ class Tracker:
         page = self.pages.rename(old, new)
         if page is None or page.path != new:
             return
-        for table in (self.page_ids, self.page_headers, self.page_infos):
+        for table in (self.reported, self.page_headers, self.page_infos):
             if old in table:
                 table[new] = table.pop(old)  # type: ignore[assignment]
 
@@ -351,20 +349,20 @@ class Tracker:
             self.page_headers[key] = header
             events.append(SourceRead(merged))
         events += self._problems(state, document)
-        added, updated = self.diff(merged.entries)
+        before = self.reported.get(key, ())
+        self.reported[key] = merged.entries
+        added, updated = diff(before, merged.entries)
         if added:
             events.append(Added(added, (path,) * len(added)))
         if updated:
             events.append(Updated(updated, (path,) * len(updated)))
         if document.readable:  # a file that could not be read at all withdraws nothing
-            state.ids = dict.fromkeys(entry.id for entry in document.entries)
-            ids = dict.fromkeys(entry.id for entry in merged.entries)
-            gone = tuple(i for i in self.page_ids.get(key, ()) if i not in ids)
-            self.page_ids[key] = ids
-            for entry_id in gone:
-                self.entries.pop(entry_id, None)
-            if gone:
-                events.append(Removed(key, gone))
+            state.ids = tuple(entry.id for entry in document.entries)
+            if before:
+                ids = {entry.id for entry in merged.entries}
+                gone = tuple(dict.fromkeys(e.id for e in before if e.id not in ids))
+                if gone:
+                    events.append(Removed(key, gone))
         events += self._page_changed(key, path)
         return events
 
@@ -387,22 +385,9 @@ class Tracker:
         self.page_infos[key] = info
         return [PageChanged(info, path)]
 
-    def diff(self, entries: Iterable[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
-        """Split ``entries`` into new ones and changed ones, and remember them."""
-        added: list[Entry] = []
-        updated: list[Entry] = []
-        for entry in entries:
-            known = self.entries.get(entry.id)
-            if known is None:
-                added.append(entry)
-            elif _content(known) != _content(entry):
-                updated.append(entry)
-            else:
-                if known.source != entry.source or known.position != entry.position:
-                    self.entries[entry.id] = entry
-                continue
-            self.entries[entry.id] = entry
-        return tuple(added), tuple(updated)
+    def known(self) -> dict[str, Entry]:
+        """Every entry as last reported, by id (made when asked)."""
+        return {entry.id: entry for entries in self.reported.values() for entry in entries}
 
     def missing(self, path: str) -> list[IngestEvent]:
         """Events for a path found missing: :class:`SourceGone` the first time, if known."""
@@ -425,6 +410,25 @@ class Tracker:
             for path, state in self.sources.items()
             if not state.gone and (path == folder or path.startswith(prefix))
         ]
+
+
+def diff(
+    before: Iterable[Entry], entries: Iterable[Entry]
+) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
+    """Split ``entries`` (a page read again) into new ones and changed ones, against what
+    was reported of that page ``before`` (by id: of two entries with one id, the second is
+    told apart from the first)."""
+    known = {entry.id: entry for entry in before}
+    added: list[Entry] = []
+    updated: list[Entry] = []
+    for entry in entries:
+        old = known.get(entry.id)
+        if old is None:
+            added.append(entry)
+        elif _content(old) != _content(entry):
+            updated.append(entry)
+        known[entry.id] = entry
+    return tuple(added), tuple(updated)
 
 
 def _saved(stamp: Stamp | None) -> float | None:
