@@ -57,6 +57,16 @@ def test_a_number_out_of_range_is_refused() -> None:
     assert index.get(1) is None
 
 
+def test_split_gives_the_numbers_found_in_order_and_the_keys_missing() -> None:
+    index = KeyIndex()
+    index.add_all([10, None, 11], 1)
+    for key in range(100, 100 + 2 * LEAST):  # 10 and 11 sorted, the rest fresh
+        index.add(key, 2)
+    assert index.split([11, None, 12, 100, 10, 13, 12]) == ([1, 2, 1], [12, 13, 12])
+    index.add_missing([12, 13, 12], 3)
+    assert index.split([13, 12, 99]) == ([3, 3], [99])
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_random_adds_and_lookups_agree_with_a_dict(seed: int) -> None:
     rng = random.Random(seed)
@@ -65,10 +75,20 @@ def test_random_adds_and_lookups_agree_with_a_dict(seed: int) -> None:
     pool = [rng.getrandbits(64) - 2**63 for _ in range(6 * LEAST)]
     for step in range(20 * LEAST):
         key = rng.choice(pool)
-        if rng.random() < 0.6:
+        draw = rng.random()
+        if draw < 0.3:
             number = rng.randrange(1000)
             index.add(key, number)
             expected.setdefault(key, number)
+        elif draw < 0.6:  # as the pages add a document: look its keys up, add those missing
+            keys = [rng.choice(pool) for _ in range(rng.randrange(1, 30))]
+            numbers, missing = index.split(keys)
+            assert numbers == [expected[k] for k in keys if k in expected], step
+            assert missing == [k for k in keys if k not in expected], step
+            number = rng.randrange(1000)
+            index.add_missing(missing, number)
+            for k in missing:
+                expected.setdefault(k, number)
         else:
             assert index.get(key) == expected.get(key), step
     assert len(index) == len(expected)

@@ -309,9 +309,10 @@ class Pages:
         found = [index_key(entry) for entry in document.entries]
         key = self.page_of.get(path)
         page = self.pages.get(key) if key is not None else None
-        novel: Iterable[int | None] = found  # the keys the page index may lack
+        missing: list[int] | None = None
+        """The keys no page holds (None: not looked up)."""
         if page is None:
-            page, novel = self._page_for(document, found)
+            page, missing = self._page_for(document, found)
             self.page_of[path] = page.path
         self._sequence += 1
         old = page.copies.get(path)
@@ -331,7 +332,10 @@ class Pages:
             page.urls.add(url)
         if title:
             page.titles.add(title)
-        self._key_pages.add_all(novel, page.number)
+        if missing is None:
+            self._key_pages.add_all(found, page.number)
+        else:
+            self._key_pages.add_missing(missing, page.number)
         if page.held or len(page.copies) > 1:
             if not page.held:  # a second copy: keep the first one's posts one by one
                 page.held = True

@@ -2,9 +2,10 @@
 
 :mod:`tui.engine.copies` finds the page a document may be a copy of by its posts' keys: one
 key a post, a hundred thousand at a hundred thousand posts. A dict of Python ints costs about
-90 bytes a key; :class:`KeyIndex` costs 12: a sorted ``array('q')`` of keys beside an
-``array('I')`` of their numbers, looked up by bisection, plus a small dict of the keys added
-since the last sort, sorted in once it holds more than a :data:`FRESH_SHARE`-th of the
+90 bytes a key; :class:`KeyIndex` about 13: a sorted ``array('q')`` of keys beside an
+``array('I')`` of their numbers, with a table of where each bucket of keys (their top bits)
+starts, so a lookup bisects a handful; plus a small dict of the keys added since the last
+sort (looked at first), sorted in once it holds more than a :data:`FRESH_SHARE`-th of the
 sorted ones (and at least :data:`LEAST`), so adding ``n`` keys costs ``O(n log n)`` in all.
 Pure: no Textual.
 """
@@ -42,7 +43,7 @@ class KeyIndex:
         self._numbers = array("I")
         """The number of each key in :attr:`_keys`, at the same place."""
         self._fresh: dict[int, int] = {}
-        """Keys added since the last sort (some may be in :attr:`_keys` too: those lose)."""
+        """Keys added since the last sort (none of them in :attr:`_keys`)."""
         self._shift = 64
         self._starts = array("I", (0, 0))
         """Where each bucket's keys start in :attr:`_keys` (and where the last one ends): a
@@ -51,8 +52,11 @@ class KeyIndex:
 
     def get(self, key: int) -> int | None:
         """The number ``key`` was first given, None if it was never added."""
+        number = self._fresh.get(key)
+        if number is not None:
+            return number
         at = self._place(key)
-        return self._numbers[at] if at >= 0 else self._fresh.get(key)
+        return self._numbers[at] if at >= 0 else None
 
     def __contains__(self, key: int) -> bool:
         return self.get(key) is not None
@@ -67,17 +71,17 @@ class KeyIndex:
         for key in keys:
             if key is None:
                 continue
+            number = fresh.get(key)
+            if number is not None:
+                numbers.append(number)
+                continue
             bucket = (key + _OFFSET) >> shift
             end = starts[bucket + 1]
             at = bisect_left(sorted_keys, key, starts[bucket], end)
             if at < end and sorted_keys[at] == key:
                 numbers.append(sorted_numbers[at])
-                continue
-            number = fresh.get(key)
-            if number is None:
-                missing.append(key)
             else:
-                numbers.append(number)
+                missing.append(key)
         return numbers, missing
 
     def add(self, key: int, number: int) -> None:
@@ -86,13 +90,19 @@ class KeyIndex:
 
     def add_all(self, keys: Iterable[int | None], number: int) -> None:
         """Give each of ``keys`` (None is no key) the number ``number``, unless it has one."""
+        fresh, place = self._fresh, self._place
+        novel = (k for k in keys if k is not None and k not in fresh and place(k) < 0)
+        self.add_missing(novel, number)
+
+    def add_missing(self, keys: Iterable[int], number: int) -> None:
+        """Give ``keys``, which have no number (as :meth:`split` just said: nothing was added
+        since), the number ``number``."""
         if not 0 <= number < NUMBER_LIMIT:
             raise ValueError(f"number out of range: {number}")
         fresh = self._fresh
         setdefault = fresh.setdefault
         for key in keys:
-            if key is not None:
-                setdefault(key, number)
+            setdefault(key, number)
         if len(fresh) > max(LEAST, len(self._keys) // FRESH_SHARE):
             self._sort()
 
@@ -102,15 +112,13 @@ class KeyIndex:
         return len(self._keys)
 
     def _sort(self) -> None:
-        """Merge the fresh keys into the sorted arrays (a key already there keeps its number)."""
+        """Merge the fresh keys into the sorted arrays."""
         fresh = self._fresh
-        novel = [key for key in fresh if self._place(key) < 0]
-        numbers = array("I", map(fresh.__getitem__, novel))
-        fresh.clear()
-        if not novel:
+        if not fresh:
             return
-        keys = self._keys + array("q", novel)
-        numbers = self._numbers + numbers
+        keys = self._keys + array("q", fresh)
+        numbers = self._numbers + array("I", fresh.values())
+        fresh.clear()
         order = sorted(range(len(keys)), key=keys.__getitem__)
         self._keys = keys = array("q", map(keys.__getitem__, order))
         self._numbers = array("I", map(numbers.__getitem__, order))
