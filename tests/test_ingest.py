@@ -336,6 +336,21 @@ def test_tracker_follows_a_rename_by_stamp_and_keeps_ids() -> None:
     assert (other, renamed) == ("/nowhere/c.txt", [])
 
 
+def test_tracker_expects_the_ids_a_file_held_when_last_read_and_after_a_move() -> None:
+    tracker = Tracker()
+    old, new = "/nowhere/a.txt", "/nowhere/b.txt"
+    assert tracker.rename_candidate(new, Stamp(1, 42, 300, 2)) is None  # nothing known yet
+    tracker.parsed(old, _doc(old, posts("irpin", 2)), Stamp(1, 42, 100, 1))
+    longer = _doc(old, posts("irpin", 3))
+    tracker.parsed(old, longer, Stamp(1, 42, 200, 1))
+    held = frozenset(e.id for e in longer.entries)
+    assert tracker.expected_ids(old) == (old, held)
+    tracker.missing(old)
+    assert tracker.rename_candidate(new, Stamp(1, 42, 300, 2)) == old
+    assert tracker.adopt(new, old) == [SourceRenamed(old, new)]
+    assert tracker.expected_ids(new) == (old, held)
+
+
 def test_tracker_reports_a_missing_source_once() -> None:
     tracker = Tracker()
     tracker.parsed("/f/a.txt", _doc("/f/a.txt", posts("irpin", 1)), None)

@@ -173,8 +173,6 @@ class SourceState:
     """Where the file was renamed to, if it was."""
     header: Document | None = None
     problems: set[Problem] = field(default_factory=set)
-    ids: tuple[str, ...] = ()
-    """The ids the file held when it was last read, in document order."""
 
 
 class Tracker:
@@ -207,7 +205,6 @@ class Tracker:
             state = self.sources.setdefault(path, SourceState(path))
             state.header = _header(document)
             state.problems.update(document.problems)
-            state.ids = tuple(entry.id for entry in document.entries)
             state.stamp = Stamp.of(path)
             if state.stamp is not None:
                 self.by_inode[(state.stamp.dev, state.stamp.ino)] = path
@@ -260,7 +257,6 @@ class Tracker:
                 stamp,
                 header=other.header,
                 problems=set(other.problems),
-                ids=other.ids,
             )
             self._moved(old, path)
             return other.identity, [SourceRenamed(old, path)]
@@ -279,7 +275,7 @@ class Tracker:
         other = self.sources.get(old) if old is not None else None
         if old is None or other is None or old == path or other.moved_to is not None:
             return None
-        if not other.ids:
+        if not self._held(old):
             return None  # nothing to confirm the move by
         mine = self.sources.get(path)
         if mine is not None and mine.stamp is not None:
@@ -293,7 +289,13 @@ class Tracker:
     def expected_ids(self, path: str) -> tuple[str, frozenset[str]]:
         """The identity of the source at ``path`` and the ids it held."""
         state = self.sources[path]
-        return state.identity, frozenset(state.ids)
+        return state.identity, frozenset(entry.id for entry in self._held(path))
+
+    def _held(self, path: str) -> tuple[Entry, ...]:
+        """The entries the file at ``path`` held when it was last read (its copy's own)."""
+        page = self.pages.page(path)
+        copy = page.copies.get(path) if page is not None else None
+        return copy.document.entries if copy is not None else ()
 
     def adopt(self, path: str, old: str) -> list[IngestEvent]:
         """``path`` is the file known as ``old``, moved: it keeps its identity and ids."""
@@ -304,7 +306,6 @@ class Tracker:
             other.stamp,
             header=other.header,
             problems=set(other.problems),
-            ids=other.ids,
         )
         self._moved(old, path)
         return [SourceRenamed(old, path)]
@@ -356,13 +357,11 @@ class Tracker:
             events.append(Added(added, (path,) * len(added)))
         if updated:
             events.append(Updated(updated, (path,) * len(updated)))
-        if document.readable:  # a file that could not be read at all withdraws nothing
-            state.ids = tuple(entry.id for entry in document.entries)
-            if before:
-                ids = {entry.id for entry in merged.entries}
-                gone = tuple(dict.fromkeys(e.id for e in before if e.id not in ids))
-                if gone:
-                    events.append(Removed(key, gone))
+        if document.readable and before:  # a file that could not be read withdraws nothing
+            ids = {entry.id for entry in merged.entries}
+            gone = tuple(dict.fromkeys(e.id for e in before if e.id not in ids))
+            if gone:
+                events.append(Removed(key, gone))
         events += self._page_changed(key, path)
         return events
 
