@@ -165,8 +165,9 @@ class Copy:
     """Order of arrival (the later, the newer among equals)."""
     saved: float | None = None
     """When the file was last modified (POSIX seconds), if known."""
-    posts: list[str] = field(default_factory=list)
-    """The ids of the page's posts this copy holds, in its order."""
+    posts: tuple[str, ...] = ()
+    """The ids of the page's posts this copy holds, in its order (once the page holds its
+    posts one by one)."""
     gone: bool = False
     _span: tuple[int, int] | None | bool = False
     """Made when first asked (False: not yet)."""
@@ -228,8 +229,11 @@ class Page:
     source: Source
     number: int = 0
     """Its place in :attr:`Pages.numbered` (what the key index holds: a rename keeps it)."""
-    urls: set[str] = field(default_factory=set)
-    titles: set[str] = field(default_factory=set)
+    urls: tuple[str, ...] = ()
+    """Its copies' addresses (:func:`url_key`), each once: one or two (a tuple is a sixth of
+    a set, and there is a page per file read)."""
+    titles: tuple[str, ...] = ()
+    """Its copies' titles (:func:`title_key`), each once."""
     copies: dict[str, Copy] = field(default_factory=dict)
     posts: dict[str, Post] = field(default_factory=dict)
     by_key: dict[int, str] = field(default_factory=dict)
@@ -328,10 +332,10 @@ class Pages:
             self._release(page, old)
         page.copies[path] = copy
         url, title = url_key(document.url), title_key(document)
-        if url:
-            page.urls.add(url)
-        if title:
-            page.titles.add(title)
+        if url and url not in page.urls:
+            page.urls += (url,)
+        if title and title not in page.titles:
+            page.titles += (title,)
         if missing is None:
             self._key_pages.add_all(found, page.number)
         else:
@@ -407,6 +411,7 @@ class Pages:
         """
         taken: set[str] = set()
         before = set(held.values())
+        order: list[str] = []
         for entry, quick in zip(copy.document.entries, found, strict=True):
             post = page.posts.get(held.get(entry.id, entry.id))
             if post is not None and post.id in taken:
@@ -429,7 +434,8 @@ class Pages:
             post.versions[copy.path] = entry
             for key in keys:
                 page.by_key.setdefault(key, post.id)
-            copy.posts.append(post.id)
+            order.append(post.id)
+        copy.posts = tuple(order)
 
     @staticmethod
     def _match(

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from parsers.model import Document, Entry, Problem
 from parsers.read import expand_paths, parse_bytes, parse_file, read_file, source_for
-from tui.engine.copies import PageInfo, Pages
+from tui.engine.copies import Page, PageInfo, Pages
 from tui.engine.watcher import Changed, Deleted, Stamp, Watcher
 
 
@@ -172,7 +172,8 @@ class SourceState:
     moved_to: str | None = None
     """Where the file was renamed to, if it was."""
     header: Document | None = None
-    problems: set[Problem] = field(default_factory=set)
+    problems: frozenset[Problem] = frozenset()
+    """The problems reported for it (each once)."""
 
 
 class Tracker:
@@ -204,7 +205,7 @@ class Tracker:
             path = document.source.path
             state = self.sources.setdefault(path, SourceState(path))
             state.header = _header(document)
-            state.problems.update(document.problems)
+            state.problems |= frozenset(document.problems)
             state.stamp = Stamp.of(path)
             if state.stamp is not None:
                 self.by_inode[(state.stamp.dev, state.stamp.ino)] = path
@@ -212,7 +213,7 @@ class Tracker:
         for key in touched:
             page = self.pages.pages[key]
             merged = self.pages.document(page)
-            self.page_headers[key] = _header(merged)
+            self.page_headers[key] = self._page_header(page, merged)
             self.reported[key] = merged.entries
             if len(page.copies) > 1:
                 self.page_infos[key] = page.info()
@@ -256,7 +257,7 @@ class Tracker:
                 other.identity,
                 stamp,
                 header=other.header,
-                problems=set(other.problems),
+                problems=other.problems,
             )
             self._moved(old, path)
             return other.identity, [SourceRenamed(old, path)]
@@ -305,7 +306,7 @@ class Tracker:
             other.identity,
             other.stamp,
             header=other.header,
-            problems=set(other.problems),
+            problems=other.problems,
         )
         self._moved(old, path)
         return [SourceRenamed(old, path)]
@@ -345,7 +346,7 @@ class Tracker:
         merged = self.pages.document(page)
         if came_back:
             events.append(SourceBack(key))
-        header = _header(merged)
+        header = self._page_header(page, merged)
         if header != self.page_headers.get(key):
             self.page_headers[key] = header
             events.append(SourceRead(merged))
@@ -365,11 +366,21 @@ class Tracker:
         events += self._page_changed(key, path)
         return events
 
+    def _page_header(self, page: Page, merged: Document) -> Document:
+        """The header of ``page`` (``merged``): a page read from one file shares its file's."""
+        header = _header(merged)
+        if len(page.copies) == 1:
+            (path,) = page.copies
+            state = self.sources.get(path)
+            if state is not None and state.header == header:
+                return state.header
+        return header
+
     def _problems(self, state: SourceState, document: Document) -> list[IngestEvent]:
         events: list[IngestEvent] = []
         for problem in document.problems:
             if problem not in state.problems:
-                state.problems.add(problem)
+                state.problems |= {problem}
                 events.append(ProblemFound(problem))
         return events
 
