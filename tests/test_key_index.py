@@ -120,3 +120,13 @@ def test_pages_that_share_no_posts_stay_apart() -> None:
     two = pages.add(_document(posts[6:], "/w/two.html"))
     assert one is not two
     assert pages.add(_document(posts[7:], "/w/three.html")) is two
+
+
+def test_packing_after_a_batch_keeps_every_number_and_the_first_one_wins_after() -> None:
+    index = KeyIndex()
+    index.add_all(range(50), 1)  # fewer than a sort waits for: all fresh
+    index.pack()
+    assert [index.get(key) for key in (0, 49, 50)] == [1, 1, None]
+    index.add_all([49, 50], 2)
+    index.pack()
+    assert index.split([49, 50]) == ([1, 2], [])

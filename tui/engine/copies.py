@@ -466,6 +466,10 @@ class Pages:
                 post.edited = True
             return
 
+    def compact(self) -> None:
+        """Pack what finding pages needs, after a batch of documents (a first load)."""
+        self._key_pages.pack()
+
     # -- files going and moving ----------------------------------------------------------
 
     def gone(self, path: str) -> Page | None:

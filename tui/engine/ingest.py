@@ -205,7 +205,8 @@ class Tracker:
             path = document.source.path
             state = self.sources.setdefault(path, SourceState(path))
             state.header = _header(document)
-            state.problems |= frozenset(document.problems)
+            if document.problems:  # (an empty union would still be a new set)
+                state.problems |= frozenset(document.problems)
             state.stamp = Stamp.of(path)
             if state.stamp is not None:
                 self.by_inode[(state.stamp.dev, state.stamp.ino)] = path
@@ -217,6 +218,7 @@ class Tracker:
             self.reported[key] = merged.entries
             if len(page.copies) > 1:
                 self.page_infos[key] = page.info()
+        self.pages.compact()
 
     def canonical(self, path: str, stamp: Stamp | None) -> str:
         """The known path of the same file when ``path`` is a second way to it, else ``path``.

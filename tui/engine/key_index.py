@@ -108,8 +108,13 @@ class KeyIndex:
 
     def __len__(self) -> int:
         """How many keys have a number."""
-        self._sort()
+        self.pack()
         return len(self._keys)
+
+    def pack(self) -> None:
+        """Sort the keys added since the last sort in now (after a batch: a dict of them costs
+        about seven times the arrays)."""
+        self._sort()
 
     def _sort(self) -> None:
         """Merge the fresh keys into the sorted arrays."""
