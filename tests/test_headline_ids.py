@@ -87,4 +87,4 @@ def test_tailing_a_growing_page_leaves_no_first_version_behind(newest_first: boo
         events = tracker.parsed("page.txt", parse_text(page, "page.txt"), None)
         added += sum(len(e.entries) for e in events if isinstance(e, Added))
     assert added == len(POSTS)
-    assert len(tracker.entries) == len(POSTS)
+    assert len(tracker.known()) == len(POSTS)

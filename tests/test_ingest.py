@@ -21,12 +21,14 @@ from tui.engine.ingest import (
     IngestEvent,
     ProblemFound,
     Ready,
+    Removed,
     SourceBack,
     SourceGone,
     SourceRead,
     SourceRenamed,
     Tracker,
     Updated,
+    diff,
 )
 from tui.engine.watcher import Stamp
 
@@ -188,7 +190,7 @@ async def test_deleted_file_keeps_its_entries_and_is_marked_gone(tmp_path: Path)
         path.unlink()
         await run.until(lambda: run.of(SourceGone), "gone")
     assert [e.path for e in run.of(SourceGone)] == [str(path)]
-    assert run.ingest.tracker.entries.keys() >= set(ids_of(path, posts("kherson", 2)))
+    assert run.ingest.tracker.known().keys() >= set(ids_of(path, posts("kherson", 2)))
 
 
 async def test_renamed_file_is_marked_renamed_and_not_doubled(tmp_path: Path) -> None:
@@ -298,6 +300,28 @@ def test_tracker_reports_new_changed_and_unchanged_entries() -> None:
     assert tracker.parsed("/f/a.txt", again, None) == [Updated((edited,))]
 
 
+def test_tracker_withdraws_what_a_shorter_read_lacks_and_adds_it_again_when_back() -> None:
+    tracker = Tracker()
+    full = _doc("/f/a.txt", posts("irpin", 3))
+    other = _doc("/f/b.txt", posts("bucha", 2))
+    tracker.parsed("/f/a.txt", full, None)
+    tracker.parsed("/f/b.txt", other, None)
+    shorter = replace(full, entries=full.entries[:2])
+    assert tracker.parsed("/f/a.txt", shorter, None) == [Removed("/f/a.txt", (full.entries[2].id,))]
+    assert tracker.known().keys() == {e.id for e in (*shorter.entries, *other.entries)}
+    assert tracker.parsed("/f/a.txt", full, None) == [Added((full.entries[2],))]
+    assert tracker.parsed("/f/b.txt", other, None) == []  # the other page is untouched
+
+
+def test_diff_tells_a_second_entry_with_the_same_id_from_the_first() -> None:
+    first = _doc("/f/a.txt", posts("irpin", 1)).entries[0]
+    second = replace(first, body=("A second version.",))
+    assert diff((), (first, second)) == ((first,), (second,))
+    assert diff((first,), (first, second)) == ((), (second,))
+    moved = replace(first, position=first.position + 1)
+    assert diff((first,), (moved,)) == ((), ())  # where it stands is no change
+
+
 def test_tracker_follows_a_rename_by_stamp_and_keeps_ids() -> None:
     tracker = Tracker()
     stamp = Stamp(1, 42, 100, 123456789)
@@ -310,6 +334,21 @@ def test_tracker_follows_a_rename_by_stamp_and_keeps_ids() -> None:
     assert tracker.missing("/nowhere/a.txt") == []
     other, renamed = tracker.identity("/nowhere/c.txt", Stamp(1, 42, 100, 999))
     assert (other, renamed) == ("/nowhere/c.txt", [])
+
+
+def test_tracker_expects_the_ids_a_file_held_when_last_read_and_after_a_move() -> None:
+    tracker = Tracker()
+    old, new = "/nowhere/a.txt", "/nowhere/b.txt"
+    assert tracker.rename_candidate(new, Stamp(1, 42, 300, 2)) is None  # nothing known yet
+    tracker.parsed(old, _doc(old, posts("irpin", 2)), Stamp(1, 42, 100, 1))
+    longer = _doc(old, posts("irpin", 3))
+    tracker.parsed(old, longer, Stamp(1, 42, 200, 1))
+    held = frozenset(e.id for e in longer.entries)
+    assert tracker.expected_ids(old) == (old, held)
+    tracker.missing(old)
+    assert tracker.rename_candidate(new, Stamp(1, 42, 300, 2)) == old
+    assert tracker.adopt(new, old) == [SourceRenamed(old, new)]
+    assert tracker.expected_ids(new) == (old, held)
 
 
 def test_tracker_reports_a_missing_source_once() -> None:

@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from parsers.model import Document, Entry, Source
+from tui.engine.key_index import KeyIndex
 
 OPENING_WORDS = 8
 """How many words of a post's first paragraph identify it."""
@@ -164,8 +165,9 @@ class Copy:
     """Order of arrival (the later, the newer among equals)."""
     saved: float | None = None
     """When the file was last modified (POSIX seconds), if known."""
-    posts: list[str] = field(default_factory=list)
-    """The ids of the page's posts this copy holds, in its order."""
+    posts: tuple[str, ...] = ()
+    """The ids of the page's posts this copy holds, in its order (once the page holds its
+    posts one by one)."""
     gone: bool = False
     _span: tuple[int, int] | None | bool = False
     """Made when first asked (False: not yet)."""
@@ -225,8 +227,13 @@ class Page:
 
     path: str
     source: Source
-    urls: set[str] = field(default_factory=set)
-    titles: set[str] = field(default_factory=set)
+    number: int = 0
+    """Its place in :attr:`Pages.numbered` (what the key index holds: a rename keeps it)."""
+    urls: tuple[str, ...] = ()
+    """Its copies' addresses (:func:`url_key`), each once: one or two (a tuple is a sixth of
+    a set, and there is a page per file read)."""
+    titles: tuple[str, ...] = ()
+    """Its copies' titles (:func:`title_key`), each once."""
     copies: dict[str, Copy] = field(default_factory=dict)
     posts: dict[str, Post] = field(default_factory=dict)
     by_key: dict[int, str] = field(default_factory=dict)
@@ -288,8 +295,11 @@ class Pages:
         """By page key (the first copy's path)."""
         self.page_of: dict[str, str] = {}
         """Copy path -> page key."""
-        self._key_pages: dict[int, str] = {}
-        """Post key -> the first page holding a post with it (to find a document's page)."""
+        self.numbered: list[Page] = []
+        """Every page, by its :attr:`Page.number`."""
+        self._key_pages = KeyIndex()
+        """Post key -> the number of the first page holding a post with it (to find a
+        document's page)."""
         self._sequence = 0
 
     # -- adding --------------------------------------------------------------------------
@@ -303,8 +313,10 @@ class Pages:
         found = [index_key(entry) for entry in document.entries]
         key = self.page_of.get(path)
         page = self.pages.get(key) if key is not None else None
+        missing: list[int] | None = None
+        """The keys no page holds (None: not looked up)."""
         if page is None:
-            page = self._page_for(document, found)
+            page, missing = self._page_for(document, found)
             self.page_of[path] = page.path
         self._sequence += 1
         old = page.copies.get(path)
@@ -320,11 +332,14 @@ class Pages:
             self._release(page, old)
         page.copies[path] = copy
         url, title = url_key(document.url), title_key(document)
-        if url:
-            page.urls.add(url)
-        if title:
-            page.titles.add(title)
-        self._index(page, found)
+        if url and url not in page.urls:
+            page.urls += (url,)
+        if title and title not in page.titles:
+            page.titles += (title,)
+        if missing is None:
+            self._key_pages.add_all(found, page.number)
+        else:
+            self._key_pages.add_missing(missing, page.number)
         if page.held or len(page.copies) > 1:
             if not page.held:  # a second copy: keep the first one's posts one by one
                 page.held = True
@@ -334,32 +349,27 @@ class Pages:
         page.merged = None
         return page
 
-    def _index(self, page: Page, found: list[int | None]) -> None:
-        pages = self._key_pages
-        for key in found:
-            if key is not None:
-                pages.setdefault(key, page.path)
-
-    def _page_for(self, document: Document, found: list[int | None]) -> Page:
-        """The known page ``document`` is a copy of, else a new page of its own."""
-        pages = self._key_pages
-        hits = [pages[key] for key in found if key in pages]
-        shared = Counter(hits) if hits else Counter[str]()
+    def _page_for(self, document: Document, found: list[int | None]) -> tuple[Page, list[int]]:
+        """The known page ``document`` is a copy of, else a new page of its own; and the keys
+        of ``found`` no page holds yet."""
+        hits, missing = self._key_pages.split(found)
+        shared = Counter(hits) if hits else Counter[int]()
         keyed = sum(1 for key in found if key is not None)
         url, title = url_key(document.url), title_key(document)
-        best: tuple[int, str] | None = None
-        for key, count in shared.items():
-            page = self.pages[key]
+        best: tuple[int, Page] | None = None
+        for number, count in shared.items():
+            page = self.numbered[number]
             if not self._is_copy(page, url, title, count, keyed):
                 continue
             if best is None or count > best[0]:
-                best = (count, key)
+                best = (count, page)
         if best is not None:
-            return self.pages[best[1]]
+            return best[1], missing
         path = document.source.path
-        page = Page(path, document.source)
+        page = Page(path, document.source, len(self.numbered))
         self.pages[path] = page
-        return page
+        self.numbered.append(page)
+        return page, missing
 
     @staticmethod
     def _is_copy(page: Page, url: str | None, title: str | None, shared: int, keyed: int) -> bool:
@@ -401,6 +411,7 @@ class Pages:
         """
         taken: set[str] = set()
         before = set(held.values())
+        order: list[str] = []
         for entry, quick in zip(copy.document.entries, found, strict=True):
             post = page.posts.get(held.get(entry.id, entry.id))
             if post is not None and post.id in taken:
@@ -423,7 +434,8 @@ class Pages:
             post.versions[copy.path] = entry
             for key in keys:
                 page.by_key.setdefault(key, post.id)
-            copy.posts.append(post.id)
+            order.append(post.id)
+        copy.posts = tuple(order)
 
     @staticmethod
     def _match(
@@ -453,6 +465,10 @@ class Pages:
             ):
                 post.edited = True
             return
+
+    def compact(self) -> None:
+        """Pack what finding pages needs, after a batch of documents (a first load)."""
+        self._key_pages.pack()
 
     # -- files going and moving ----------------------------------------------------------
 
@@ -487,13 +503,13 @@ class Pages:
         if key == old:
             del self.pages[old]
             page.path, page.source = new, source
+            displaced = self.pages.get(new)
+            if displaced is not None:  # a page keyed by ``new`` is found as this one now
+                self.numbered = [page if p is displaced else p for p in self.numbered]
             self.pages[new] = page
             for copy_path, page_key in self.page_of.items():
                 if page_key == old:
                     self.page_of[copy_path] = new
-            for post_key, holder in self._key_pages.items():
-                if holder == old:
-                    self._key_pages[post_key] = new
             for post in page.posts.values():
                 post.shown = None
         self.page_of[new] = page.path

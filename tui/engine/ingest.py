@@ -1,11 +1,11 @@
 """From "this file changed" to model updates: the tailing engine shared by the app and ``tail``.
 
-:class:`Tracker` is the pure part: it remembers every entry seen (by id) and every source, and
-turns a freshly parsed document into events: :class:`Added` for new ids, :class:`Updated` for
-known ids whose content changed, :class:`Removed` for ids a re-read file no longer holds (the
-partial entries of a half-written file, the entries of a file rewritten shorter), and source
-events when files vanish, move or come back. A deleted or renamed file leaves its entries
-readable: only a file that is still there, and was read, withdraws entries.
+:class:`Tracker` is the pure part: it remembers every page's entries as last reported and every
+source, and turns a freshly parsed document into events: :class:`Added` for new ids,
+:class:`Updated` for known ids whose content changed, :class:`Removed` for ids a re-read file
+no longer holds (the partial entries of a half-written file, the entries of a file rewritten
+shorter), and source events when files vanish, move or come back. A deleted or renamed file
+leaves its entries readable: only a file that is still there, and was read, withdraws entries.
 
 :class:`Ingest` drives it: it watches folders (:class:`tui.engine.watcher.Watcher`), waits until a
 changed file has been stable for ``settle`` seconds (so a half-written file is not parsed in a
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from parsers.model import Document, Entry, Problem
 from parsers.read import expand_paths, parse_bytes, parse_file, read_file, source_for
-from tui.engine.copies import PageInfo, Pages
+from tui.engine.copies import Page, PageInfo, Pages
 from tui.engine.watcher import Changed, Deleted, Stamp, Watcher
 
 
@@ -172,9 +172,8 @@ class SourceState:
     moved_to: str | None = None
     """Where the file was renamed to, if it was."""
     header: Document | None = None
-    problems: set[Problem] = field(default_factory=set)
-    ids: dict[str, None] = field(default_factory=dict)
-    """The ids the file held when it was last read, in document order."""
+    problems: frozenset[Problem] = frozenset()
+    """The problems reported for it (each once)."""
 
 
 class Tracker:
@@ -185,14 +184,14 @@ class Tracker:
     """
 
     def __init__(self) -> None:
-        self.entries: dict[str, Entry] = {}
         self.sources: dict[str, SourceState] = {}
         self.by_inode: dict[tuple[int, int], str] = {}
         """The path each file (device, inode) was last read under."""
         self.pages = Pages()
         """Which files are copies of one page (:mod:`tui.engine.copies`)."""
-        self.page_ids: dict[str, dict[str, None]] = {}
-        """Per page, the ids of its posts when last reported."""
+        self.reported: dict[str, tuple[Entry, ...]] = {}
+        """Per page, its entries when last reported (its merged document's own tuple, so
+        held at no cost); a page read again is told apart from these."""
         self.page_headers: dict[str, Document] = {}
         self.page_infos: dict[str, PageInfo] = {}
 
@@ -206,8 +205,8 @@ class Tracker:
             path = document.source.path
             state = self.sources.setdefault(path, SourceState(path))
             state.header = _header(document)
-            state.problems.update(document.problems)
-            state.ids = dict.fromkeys(entry.id for entry in document.entries)
+            if document.problems:  # (an empty union would still be a new set)
+                state.problems |= frozenset(document.problems)
             state.stamp = Stamp.of(path)
             if state.stamp is not None:
                 self.by_inode[(state.stamp.dev, state.stamp.ino)] = path
@@ -215,12 +214,11 @@ class Tracker:
         for key in touched:
             page = self.pages.pages[key]
             merged = self.pages.document(page)
-            self.page_headers[key] = _header(merged)
-            self.page_ids[key] = dict.fromkeys(entry.id for entry in merged.entries)
+            self.page_headers[key] = self._page_header(page, merged)
+            self.reported[key] = merged.entries
             if len(page.copies) > 1:
                 self.page_infos[key] = page.info()
-            for entry in merged.entries:
-                self.entries[entry.id] = entry
+        self.pages.compact()
 
     def canonical(self, path: str, stamp: Stamp | None) -> str:
         """The known path of the same file when ``path`` is a second way to it, else ``path``.
@@ -261,8 +259,7 @@ class Tracker:
                 other.identity,
                 stamp,
                 header=other.header,
-                problems=set(other.problems),
-                ids=dict(other.ids),
+                problems=other.problems,
             )
             self._moved(old, path)
             return other.identity, [SourceRenamed(old, path)]
@@ -281,7 +278,7 @@ class Tracker:
         other = self.sources.get(old) if old is not None else None
         if old is None or other is None or old == path or other.moved_to is not None:
             return None
-        if not other.ids:
+        if not self._held(old):
             return None  # nothing to confirm the move by
         mine = self.sources.get(path)
         if mine is not None and mine.stamp is not None:
@@ -295,7 +292,13 @@ class Tracker:
     def expected_ids(self, path: str) -> tuple[str, frozenset[str]]:
         """The identity of the source at ``path`` and the ids it held."""
         state = self.sources[path]
-        return state.identity, frozenset(state.ids)
+        return state.identity, frozenset(entry.id for entry in self._held(path))
+
+    def _held(self, path: str) -> tuple[Entry, ...]:
+        """The entries the file at ``path`` held when it was last read (its copy's own)."""
+        page = self.pages.page(path)
+        copy = page.copies.get(path) if page is not None else None
+        return copy.document.entries if copy is not None else ()
 
     def adopt(self, path: str, old: str) -> list[IngestEvent]:
         """``path`` is the file known as ``old``, moved: it keeps its identity and ids."""
@@ -305,8 +308,7 @@ class Tracker:
             other.identity,
             other.stamp,
             header=other.header,
-            problems=set(other.problems),
-            ids=dict(other.ids),
+            problems=other.problems,
         )
         self._moved(old, path)
         return [SourceRenamed(old, path)]
@@ -316,7 +318,7 @@ class Tracker:
         page = self.pages.rename(old, new)
         if page is None or page.path != new:
             return
-        for table in (self.page_ids, self.page_headers, self.page_infos):
+        for table in (self.reported, self.page_headers, self.page_infos):
             if old in table:
                 table[new] = table.pop(old)  # type: ignore[assignment]
 
@@ -346,33 +348,41 @@ class Tracker:
         merged = self.pages.document(page)
         if came_back:
             events.append(SourceBack(key))
-        header = _header(merged)
+        header = self._page_header(page, merged)
         if header != self.page_headers.get(key):
             self.page_headers[key] = header
             events.append(SourceRead(merged))
         events += self._problems(state, document)
-        added, updated = self.diff(merged.entries)
+        before = self.reported.get(key, ())
+        self.reported[key] = merged.entries
+        added, updated = diff(before, merged.entries)
         if added:
             events.append(Added(added, (path,) * len(added)))
         if updated:
             events.append(Updated(updated, (path,) * len(updated)))
-        if document.readable:  # a file that could not be read at all withdraws nothing
-            state.ids = dict.fromkeys(entry.id for entry in document.entries)
-            ids = dict.fromkeys(entry.id for entry in merged.entries)
-            gone = tuple(i for i in self.page_ids.get(key, ()) if i not in ids)
-            self.page_ids[key] = ids
-            for entry_id in gone:
-                self.entries.pop(entry_id, None)
+        if document.readable and before:  # a file that could not be read withdraws nothing
+            ids = {entry.id for entry in merged.entries}
+            gone = tuple(dict.fromkeys(e.id for e in before if e.id not in ids))
             if gone:
                 events.append(Removed(key, gone))
         events += self._page_changed(key, path)
         return events
 
+    def _page_header(self, page: Page, merged: Document) -> Document:
+        """The header of ``page`` (``merged``): a page read from one file shares its file's."""
+        header = _header(merged)
+        if len(page.copies) == 1:
+            (path,) = page.copies
+            state = self.sources.get(path)
+            if state is not None and state.header == header:
+                return state.header
+        return header
+
     def _problems(self, state: SourceState, document: Document) -> list[IngestEvent]:
         events: list[IngestEvent] = []
         for problem in document.problems:
             if problem not in state.problems:
-                state.problems.add(problem)
+                state.problems |= {problem}
                 events.append(ProblemFound(problem))
         return events
 
@@ -387,22 +397,9 @@ class Tracker:
         self.page_infos[key] = info
         return [PageChanged(info, path)]
 
-    def diff(self, entries: Iterable[Entry]) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
-        """Split ``entries`` into new ones and changed ones, and remember them."""
-        added: list[Entry] = []
-        updated: list[Entry] = []
-        for entry in entries:
-            known = self.entries.get(entry.id)
-            if known is None:
-                added.append(entry)
-            elif _content(known) != _content(entry):
-                updated.append(entry)
-            else:
-                if known.source != entry.source or known.position != entry.position:
-                    self.entries[entry.id] = entry
-                continue
-            self.entries[entry.id] = entry
-        return tuple(added), tuple(updated)
+    def known(self) -> dict[str, Entry]:
+        """Every entry as last reported, by id (made when asked)."""
+        return {entry.id: entry for entries in self.reported.values() for entry in entries}
 
     def missing(self, path: str) -> list[IngestEvent]:
         """Events for a path found missing: :class:`SourceGone` the first time, if known."""
@@ -425,6 +422,25 @@ class Tracker:
             for path, state in self.sources.items()
             if not state.gone and (path == folder or path.startswith(prefix))
         ]
+
+
+def diff(
+    before: Iterable[Entry], entries: Iterable[Entry]
+) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
+    """Split ``entries`` (a page read again) into new ones and changed ones, against what
+    was reported of that page ``before`` (by id: of two entries with one id, the second is
+    told apart from the first)."""
+    known = {entry.id: entry for entry in before}
+    added: list[Entry] = []
+    updated: list[Entry] = []
+    for entry in entries:
+        old = known.get(entry.id)
+        if old is None:
+            added.append(entry)
+        elif _content(old) != _content(entry):
+            updated.append(entry)
+        known[entry.id] = entry
+    return tuple(added), tuple(updated)
 
 
 def _saved(stamp: Stamp | None) -> float | None:
