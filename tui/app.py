@@ -360,6 +360,9 @@ class ReaderApp(ReadingActions, EntryActions):
             ingest.stop()
 
     def on_unmount(self) -> None:
+        if self._read_timer is not None:  # nothing is read once the reader closes
+            self._read_timer.stop()
+            self._read_timer = None
         if self.ingest is not None:
             self.ingest.stop()
         if self.state is not None:

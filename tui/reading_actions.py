@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.css.query import NoMatches
 from textual.timer import Timer
 
 from parsers.model import Document, Problem
@@ -148,7 +149,10 @@ class ReadingActions(App[int]):
 
     def dwelt(self, entry_id: str) -> None:
         self._read_timer = None
-        current = self.feed.current
+        try:
+            current = self.feed.current
+        except NoMatches:  # the timer fired as the reader closed: its widgets are gone
+            return
         if current is not None and current.id == entry_id:
             self.set_read([current], True)
 
