@@ -150,3 +150,29 @@ def test_upserts_into_a_sorted_timeline_give_the_order_a_fresh_one_gives() -> No
     fresh.upsert(shorter)
     assert [item.id for item in timeline.items] == [item.id for item in fresh.items]
     assert timeline.author_counts() == fresh.author_counts()
+
+
+def test_a_packed_sort_key_orders_as_the_reading_order_and_gives_its_instant_back() -> None:
+    from tui.engine.timeline import key_instant, sort_key
+
+    far_past, epoch, now, far_future = (
+        -62_135_596_800.0,
+        0.0,
+        1_700_000_000.123456,
+        253_402_300_799.0,
+    )
+    keys = [
+        sort_key(far_future, 5, 0),
+        sort_key(now, 0, 9),
+        sort_key(now, 1, 0),
+        sort_key(now, 1, 2),
+        sort_key(epoch, 0, 0),
+        sort_key(far_past, 0, 0),
+        sort_key(None, 0, 3),
+        sort_key(None, 2, 0),
+    ]
+    assert keys == sorted(keys)  # newest first, then sequence, then position; undated last
+    back = key_instant(sort_key(now, 7, 3))
+    assert back is not None and abs(back - now) < 1e-6
+    assert key_instant(sort_key(far_past, 0, 0)) == far_past
+    assert key_instant(sort_key(None, 1, 1)) is None

@@ -63,12 +63,12 @@ class Page:
     the page's own text and the word index of its entries' text."""
 
     document: Document
+    """The document; its entries are the ones indexed, in order (an item's ``ordinal`` is
+    its place among them)."""
     page_lc: str
     """Lower-cased key points of the page: a word found there matches every entry."""
     source_lc: str
     """Lower-cased display name and file name, for ``source:``."""
-    entries: tuple[Entry, ...]
-    """The entries indexed, in order (an item's ``ordinal`` is its place here)."""
     built: TextIndex | None = None
     """The index, once made (where the document was parsed, or at the first search)."""
 
@@ -78,14 +78,13 @@ class Page:
             document,
             "\n".join(document.key_points).lower(),
             f"{document.display_name}\n{document.source.name}".lower(),
-            document.entries,
             index if index is not None and index.count == len(document.entries) else None,
         )
 
     @property
     def index(self) -> TextIndex:
         if self.built is None:
-            self.built = TextIndex.of(self.entries, _hay)
+            self.built = TextIndex.of(self.document.entries, _hay)
         return self.built
 
     def plan(self, needles: tuple[str, ...], excluded: tuple[str, ...]) -> TextPlan:
@@ -136,7 +135,7 @@ class Item:
     sort_key: SortKey
     page: Page
     ordinal: int
-    """The entry's place in ``page.entries``."""
+    """The entry's place in ``page.document.entries``."""
 
     @property
     def document(self) -> Document:
